@@ -1,0 +1,31 @@
+// Names of every renderer → main request and main → renderer event (shared, pure, dependency-free so the preload stays small).
+// contract.ts checks at compile time that these lists and the typed contract agree.
+
+export const METHODS = [
+  'getAppInfo',
+  'setWindowState',
+  'openDocument',
+  'openRecent',
+  'saveDocument',
+  'importFile',
+  'exportDocx',
+  'writeRecovery',
+  'listRecovery',
+  'readRecovery',
+  'discardRecovery',
+  'listVersions',
+  'createVersion',
+  'readVersion',
+  'getSettings',
+  'updateSettings',
+  'listTemplates',
+  'readTemplate',
+  'saveTemplate',
+] as const;
+export type Method = (typeof METHODS)[number];
+
+export const EVENTS = ['menuCommand', 'closeRequested'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** The IPC channel a method or event travels on. */
+export const channelOf = (name: Method | EventName): string => `fzbg:${name}`;

@@ -1,0 +1,159 @@
+// The one typed contract between renderer and main (shared, pure). Main validates every request against these
+// schemas before a service sees it; the preload exposes exactly these methods by name and nothing else.
+import { z } from 'zod';
+import { ReportDocument } from '../model/schema';
+import { Template, TemplateSummary } from '../model/template';
+import type { EventName, Method } from './channels';
+
+// ---- values that cross the bridge -------------------------------------------------------------------------------
+
+export const AppInfo = z.object({ name: z.string(), version: z.string(), platform: z.string() });
+export type AppInfo = z.infer<typeof AppInfo>;
+
+/** An open file as the renderer knows it: an opaque handle (main keeps the path) and the name to show. */
+export const DocSession = z.object({ handle: z.string().min(1).max(100), fileName: z.string() });
+export type DocSession = z.infer<typeof DocSession>;
+
+export const ImportNote = z.object({ severity: z.enum(['info', 'warning']), message: z.string() });
+export type ImportNote = z.infer<typeof ImportNote>;
+
+export type OpenResult =
+  | { status: 'cancelled' }
+  | { status: 'opened'; session: DocSession; doc: ReportDocument; notes: ImportNote[] };
+
+export type SaveResult = { status: 'cancelled' } | { status: 'saved'; session: DocSession; savedAt: string };
+
+export type ImportResult =
+  | { status: 'cancelled' }
+  | { status: 'imported'; fileName: string; doc: ReportDocument; notes: ImportNote[] };
+
+export type ExportResult = { status: 'cancelled' } | { status: 'exported'; fileName: string };
+
+export const RecoveryEntry = z.object({
+  id: z.string(),
+  docId: z.string(),
+  title: z.string(),
+  fileName: z.string().nullable(),
+  savedAt: z.string(),
+  preview: z.string(),
+  chars: z.number().int().nonnegative(),
+});
+export type RecoveryEntry = z.infer<typeof RecoveryEntry>;
+export type RecoveryList = { entries: RecoveryEntry[]; skipped: { id: string; reason: string }[] };
+
+export const VersionEntry = z.object({
+  id: z.string(),
+  docId: z.string(),
+  name: z.string(),
+  kind: z.enum(['named', 'auto']),
+  createdAt: z.string(),
+  chars: z.number().int().nonnegative(),
+});
+export type VersionEntry = z.infer<typeof VersionEntry>;
+
+export const RecentFile = z.object({ id: z.string(), name: z.string(), location: z.string(), openedAt: z.string() });
+export type RecentFile = z.infer<typeof RecentFile>;
+
+export const Settings = z.object({
+  defaultOrgan: z.string().default(''),
+  defaultSignature: z.string().default(''),
+  defaultAddressee: z.string().default(''),
+  ui: z
+    .object({
+      liveCheck: z.boolean().default(true),
+      showGuidance: z.boolean().default(true),
+      zoom: z.number().min(0.5).max(3).default(1),
+    })
+    .default({ liveCheck: true, showGuidance: true, zoom: 1 }),
+  recentFiles: z.array(RecentFile).default([]),
+  templateFolders: z.object({ team: z.string().default('') }).default({ team: '' }),
+});
+export type Settings = z.infer<typeof Settings>;
+export const SettingsPatch = Settings.omit({ recentFiles: true }).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export type SettingsResult = { settings: Settings; notice: string | null };
+
+export type TemplateList = { templates: TemplateSummary[]; notices: string[] };
+
+export const MENU_COMMANDS = [
+  'new', 'open', 'save', 'saveAs', 'import', 'export', 'find', 'replace', 'help', 'versions', 'saveTemplate', 'newFromPrevious',
+] as const;
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+// ---- requests: one argument tuple schema per method -------------------------------------------------------------
+
+const DocId = z.string().min(1).max(100);
+
+export const requestSchemas = {
+  getAppInfo: z.tuple([]),
+  /** The window title shows the file name and an unsaved marker; main also uses `dirty` when the window closes. */
+  setWindowState: z.tuple([z.object({ title: z.string().max(300), dirty: z.boolean() })]),
+  openDocument: z.tuple([]),
+  openRecent: z.tuple([z.string().min(1).max(100)]),
+  /** handle null or saveAs true: main asks where to save. */
+  saveDocument: z.tuple([z.object({ handle: z.string().max(100).nullable(), doc: ReportDocument, saveAs: z.boolean() })]),
+  importFile: z.tuple([]),
+  exportDocx: z.tuple([z.object({ doc: ReportDocument })]),
+  writeRecovery: z.tuple([z.object({ handle: z.string().max(100).nullable(), fileName: z.string().max(300).nullable(), doc: ReportDocument })]),
+  listRecovery: z.tuple([]),
+  readRecovery: z.tuple([z.string().min(1).max(200)]),
+  discardRecovery: z.tuple([z.string().min(1).max(200)]),
+  listVersions: z.tuple([DocId]),
+  createVersion: z.tuple([z.object({ doc: ReportDocument, name: z.string().min(1).max(100) })]),
+  readVersion: z.tuple([DocId, z.string().min(1).max(100)]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([SettingsPatch]),
+  listTemplates: z.tuple([]),
+  readTemplate: z.tuple([z.string().min(1).max(64)]),
+  saveTemplate: z.tuple([Template]),
+} satisfies Record<Method, z.ZodTuple>;
+
+export interface Responses {
+  getAppInfo: AppInfo;
+  setWindowState: void;
+  openDocument: OpenResult;
+  openRecent: OpenResult;
+  saveDocument: SaveResult;
+  importFile: ImportResult;
+  exportDocx: ExportResult;
+  writeRecovery: { savedAt: string };
+  listRecovery: RecoveryList;
+  readRecovery: ReportDocument;
+  discardRecovery: void;
+  listVersions: VersionEntry[];
+  createVersion: VersionEntry;
+  readVersion: ReportDocument;
+  getSettings: SettingsResult;
+  updateSettings: Settings;
+  listTemplates: TemplateList;
+  readTemplate: Template;
+  saveTemplate: TemplateSummary;
+}
+
+export const eventSchemas = {
+  menuCommand: MenuCommand,
+  closeRequested: z.object({ reason: z.enum(['close', 'quit']) }),
+} satisfies Record<EventName, z.ZodType>;
+
+// ---- the API the renderer sees (window.fzbg) -------------------------------------------------------------------
+
+export type Requests = { [M in Method]: z.infer<(typeof requestSchemas)[M]> };
+
+type EventMethodName<E extends string> = `on${Capitalize<E>}`;
+export type ReportApi = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> } & {
+  [E in EventName as EventMethodName<E>]: (cb: (payload: z.infer<(typeof eventSchemas)[E]>) => void) => () => void;
+};
+
+/** What travels back over IPC: a value, or an error whose message is already Chinese and meant for the user. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** An error a service throws when it has a message for the user; anything else is reported as an internal error. */
+export class UserFacingError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+export const eventMethodName = (e: EventName): string => 'on' + e.charAt(0).toUpperCase() + e.slice(1);
