@@ -1,0 +1,29 @@
+// Command-line entry (Node): `npm run --silent cli -- <command> …`. Each command lives in main/cli/<name>.ts.
+import { COMMANDS, usage } from './cli/commands';
+
+export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    out.write(usage());
+    return name ? 0 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    err.write(`未知命令：${name}\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, { out, err });
+  } catch (e) {
+    err.write(`出错：${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (e) => { process.stderr.write(`出错：${String(e)}\n`); process.exitCode = 2; },
+  );
+}

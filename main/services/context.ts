@@ -1,0 +1,30 @@
+// What the main-process services need from their surroundings (Node). Electron supplies the real ones in
+// main/main.ts; the e2e harness and unit tests supply their own, so every service runs without Electron.
+
+export interface FileFilter { name: string; extensions: string[] }
+
+/** Native file dialogs. The renderer never sends a path: main asks the user through these. */
+export interface Dialogs {
+  /** A path to open, or null when the user cancelled. */
+  openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A path to write, or null when the user cancelled. */
+  saveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+}
+
+/** The window the renderer lives in, as far as services care. */
+export interface WindowPort {
+  setTitle(title: string): void;
+  setDirty(dirty: boolean): void;
+}
+
+export interface AppContext {
+  /** Per-user data folder (Electron's userData): settings, recovery, versions, the user's templates. */
+  dataDir: string;
+  /** Folder of the built-in templates (the repository's templates/, packaged with the app). */
+  templatesDir: string;
+  appName: string;
+  appVersion: string;
+  platform: string;
+  dialogs: Dialogs;
+  window: WindowPort;
+}
