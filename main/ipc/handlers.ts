@@ -13,6 +13,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       ctx.window.setTitle(title);
       ctx.window.setDirty(dirty);
     },
+    confirmClose: async (proceed) => ctx.window.closeConfirmed(proceed),
     // The methods below are filled by the files, import/export and template work (issues 3, 6, 7).
     openDocument: notYet('openDocument'),
     openRecent: notYet('openRecent'),

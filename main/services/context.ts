@@ -15,6 +15,8 @@ export interface Dialogs {
 export interface WindowPort {
   setTitle(title: string): void;
   setDirty(dirty: boolean): void;
+  /** Called with true when the renderer has saved or discarded and the window may close. */
+  closeConfirmed(proceed: boolean): void;
 }
 
 export interface AppContext {

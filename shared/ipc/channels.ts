@@ -4,6 +4,7 @@
 export const METHODS = [
   'getAppInfo',
   'setWindowState',
+  'confirmClose',
   'openDocument',
   'openRecent',
   'saveDocument',
@@ -29,3 +30,7 @@ export type EventName = (typeof EVENTS)[number];
 
 /** The IPC channel a method or event travels on. */
 export const channelOf = (name: Method | EventName): string => `fzbg:${name}`;
+
+/** The renderer-side name of an event subscription: menuCommand → onMenuCommand. */
+export const eventMethodName = (e: EventName): `on${Capitalize<EventName>}` =>
+  `on${e.charAt(0).toUpperCase()}${e.slice(1)}` as `on${Capitalize<EventName>}`;

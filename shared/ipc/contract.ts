@@ -76,7 +76,8 @@ export type SettingsResult = { settings: Settings; notice: string | null };
 export type TemplateList = { templates: TemplateSummary[]; notices: string[] };
 
 export const MENU_COMMANDS = [
-  'new', 'open', 'save', 'saveAs', 'import', 'export', 'find', 'replace', 'help', 'versions', 'saveTemplate', 'newFromPrevious',
+  'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'import', 'export', 'saveTemplate', 'versions',
+  'undo', 'redo', 'find', 'replace', 'help', 'about',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
@@ -89,6 +90,8 @@ export const requestSchemas = {
   getAppInfo: z.tuple([]),
   /** The window title shows the file name and an unsaved marker; main also uses `dirty` when the window closes. */
   setWindowState: z.tuple([z.object({ title: z.string().max(300), dirty: z.boolean() })]),
+  /** The renderer's answer to closeRequested: true closes the window (after saving or discarding), false keeps it. */
+  confirmClose: z.tuple([z.boolean()]),
   openDocument: z.tuple([]),
   openRecent: z.tuple([z.string().min(1).max(100)]),
   /** handle null or saveAs true: main asks where to save. */
@@ -112,6 +115,7 @@ export const requestSchemas = {
 export interface Responses {
   getAppInfo: AppInfo;
   setWindowState: void;
+  confirmClose: void;
   openDocument: OpenResult;
   openRecent: OpenResult;
   saveDocument: SaveResult;
@@ -155,5 +159,3 @@ export class UserFacingError extends Error {
     this.name = 'UserFacingError';
   }
 }
-
-export const eventMethodName = (e: EventName): string => 'on' + e.charAt(0).toUpperCase() + e.slice(1);

@@ -1,0 +1,151 @@
+// E2E harness: serves dist/renderer exactly as the app:// protocol does (same resolver, same CSP header), binds
+// window.fzbg to the real handlers through Playwright's exposeBinding, and records every request the page makes.
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EVENTS, METHODS, type EventName } from '../../shared/ipc/channels';
+import { createDispatcher } from '../../main/ipc/dispatch';
+import { createHandlers } from '../../main/ipc/handlers';
+import { resolveAppFile, responseHeaders } from '../../main/appProtocol';
+import type { AppContext, Dialogs } from '../../main/services/context';
+
+export const REPO = resolve(__dirname, '..', '..');
+const RENDERER_ROOT = join(REPO, 'dist', 'renderer');
+export const SCREENSHOTS = join(REPO, 'test-output', 'screenshots');
+
+/** Native dialogs, answered by the test: queue the path the "user" picks (null = cancel). */
+export class ScriptedDialogs implements Dialogs {
+  readonly opens: (string | null)[] = [];
+  readonly saves: (string | null)[] = [];
+  readonly asked: string[] = [];
+  async openFile(o: { title: string }) {
+    this.asked.push(o.title);
+    return this.opens.length ? this.opens.shift()! : null;
+  }
+  async saveFile(o: { title: string }) {
+    this.asked.push(o.title);
+    return this.saves.length ? this.saves.shift()! : null;
+  }
+}
+
+export interface AppHarness {
+  page: Page;
+  origin: string;
+  dataDir: string;
+  workDir: string;
+  dialogs: ScriptedDialogs;
+  windowState: { title: string; dirty: boolean; closeConfirmed: boolean | null };
+  /** Every URL the page requested. */
+  requests: string[];
+  /** Requests outside the app's own origin (must stay empty). */
+  foreignRequests: string[];
+  emit(event: EventName, payload: unknown): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  /** Reloads the page as after a renderer crash; main-side state (data folder) survives, as it would. */
+  reload(): Promise<void>;
+}
+
+function startServer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = resolveAppFile(RENDERER_ROOT, path);
+    if (!file) return void res.writeHead(404).end();
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, responseHeaders(file)).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+function installBridge({ methods, events }: { methods: string[]; events: string[] }) {
+  const w = window as unknown as Record<string, unknown> & { __fzbgInvoke: (m: string, a: unknown[]) => Promise<unknown> };
+  const listeners: Record<string, Set<(p: unknown) => void>> = {};
+  const api: Record<string, unknown> = {};
+  for (const m of methods) api[m] = (...args: unknown[]) => w.__fzbgInvoke(m, args);
+  for (const e of events) {
+    const set = new Set<(p: unknown) => void>();
+    listeners[e] = set;
+    api[`on${e.charAt(0).toUpperCase()}${e.slice(1)}`] = (cb: (p: unknown) => void) => {
+      set.add(cb);
+      return () => set.delete(cb);
+    };
+  }
+  Object.defineProperty(window, 'fzbg', { value: Object.freeze(api) });
+  Object.defineProperty(window, '__fzbgEmit', { value: (e: string, p: unknown) => listeners[e]?.forEach((cb) => cb(p)) });
+}
+
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use, testInfo) => {
+    const server = await startServer();
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const workDir = mkdtempSync(join(tmpdir(), 'fzbg-e2e-'));
+    const dataDir = join(workDir, 'userData');
+    mkdirSync(dataDir, { recursive: true });
+    const dialogs = new ScriptedDialogs();
+    const windowState: AppHarness['windowState'] = { title: '', dirty: false, closeConfirmed: null };
+    const ctx: AppContext = {
+      dataDir,
+      templatesDir: join(REPO, 'templates'),
+      appName: '法治年报助手',
+      appVersion: 'test',
+      platform: process.platform,
+      dialogs,
+      window: {
+        setTitle: (t) => void (windowState.title = t),
+        setDirty: (d) => void (windowState.dirty = d),
+        closeConfirmed: (p) => void (windowState.closeConfirmed = p),
+      },
+    };
+    const dispatch = createDispatcher(createHandlers(ctx));
+    const requests: string[] = [];
+    const foreignRequests: string[] = [];
+    page.on('request', (r) => {
+      requests.push(r.url());
+      const u = r.url();
+      if (!u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) foreignRequests.push(u);
+    });
+    // Anything outside the app's origin is refused outright, as the Electron session does.
+    await page.route('**/*', (route) => {
+      const u = route.request().url();
+      return u.startsWith(origin + '/') ? route.continue() : route.abort('blockedbyclient');
+    });
+    await page.exposeBinding('__fzbgInvoke', (_source, method: string, args: unknown) => dispatch(method, args));
+    await page.addInitScript(installBridge, { methods: [...METHODS], events: [...EVENTS] });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    await page.goto(origin + '/index.html');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const harness: AppHarness = {
+      page,
+      origin,
+      dataDir,
+      workDir,
+      dialogs,
+      windowState,
+      requests,
+      foreignRequests,
+      emit: (event, payload) => page.evaluate(([e, p]) => (window as unknown as { __fzbgEmit: (e: string, p: unknown) => void }).__fzbgEmit(e as string, p), [event, payload] as const),
+      screenshot: async (name) => {
+        const file = join(SCREENSHOTS, `${name}.png`);
+        await page.screenshot({ path: file, fullPage: false });
+        return file;
+      },
+      reload: async () => {
+        await page.reload();
+      },
+    };
+    await use(harness);
+    server.close();
+    rmSync(workDir, { recursive: true, force: true });
+    expect(pageErrors, `uncaught errors in the page (${testInfo.title})`).toEqual([]);
+    expect(foreignRequests, 'requests outside the app origin').toEqual([]);
+  },
+});
+
+export { expect };
