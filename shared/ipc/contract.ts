@@ -121,9 +121,11 @@ export interface Responses {
   saveDocument: SaveResult;
   importFile: ImportResult;
   exportDocx: ExportResult;
-  writeRecovery: { savedAt: string };
+  /** `id` names the entry written (the renderer discards it on an explicit 不保存). */
+  writeRecovery: { id: string; savedAt: string };
   listRecovery: RecoveryList;
-  readRecovery: ReportDocument;
+  /** `session` is the file the recovered document belongs to, when it had one (Ctrl+S saves back to it). */
+  readRecovery: { doc: ReportDocument; session: DocSession | null };
   discardRecovery: void;
   listVersions: VersionEntry[];
   createVersion: VersionEntry;
