@@ -161,3 +161,14 @@ export function paragraph(text: string): ParagraphElement {
 export function heading(level: HeadingLevel, text: string, extra: Partial<Pick<HeadingElement, 'parts' | 'runIn'>> = {}): HeadingElement {
   return { type: 'heading', level, ...extra, children: [{ text }] };
 }
+
+// ---- Slate's view of the model -----------------------------------------------------------------------------------
+// The editor's value is `doc.body` itself: these declarations make Slate's Element and Text exactly our blocks and
+// leaves. The editor type is the pure part (history); the renderer adds slate-react's ReactEditor on top.
+declare module 'slate' {
+  interface CustomTypes {
+    Editor: import('slate').BaseEditor & import('slate-history').HistoryEditor;
+    Element: HeadingElement | ParagraphElement | TableElement | TableRowElement | TableCellElement;
+    Text: TextLeaf;
+  }
+}
