@@ -3,10 +3,16 @@
 import type { Method, } from '../../shared/ipc/channels';
 import type { Requests, Responses } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
+import { createServices, type Services } from '../services';
 
 export type Handlers = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> };
 
-export function createHandlers(ctx: AppContext): Handlers {
+/** `services` defaults to the JSON-file settings backend; main/main.ts passes ones built with electron-store. */
+export function createHandlers(ctx: AppContext, services: Services = createServices(ctx)): Handlers {
+  // Start-up sweep of interrupted saves; the file methods wait for it so they never race a temp-file cleanup.
+  const ready = services.init();
+  const afterStart = <T>(run: () => Promise<T>): Promise<T> => ready.then(run);
+  const { documents, recovery, versions, settings, templates } = services;
   return {
     getAppInfo: async () => ({ name: ctx.appName, version: ctx.appVersion, platform: ctx.platform }),
     setWindowState: async ({ title, dirty }) => {
@@ -15,23 +21,28 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     confirmClose: async (proceed) => ctx.window.closeConfirmed(proceed),
     // The methods below are filled by the files, import/export and template work (issues 3, 6, 7).
-    openDocument: notYet('openDocument'),
-    openRecent: notYet('openRecent'),
-    saveDocument: notYet('saveDocument'),
+    openDocument: () => afterStart(() => documents.open()),
+    openRecent: (id) => afterStart(() => documents.openRecent(id)),
+    saveDocument: (req) => afterStart(() => documents.save(req)),
     importFile: notYet('importFile'),
     exportDocx: notYet('exportDocx'),
-    writeRecovery: notYet('writeRecovery'),
-    listRecovery: notYet('listRecovery'),
-    readRecovery: notYet('readRecovery'),
-    discardRecovery: notYet('discardRecovery'),
-    listVersions: notYet('listVersions'),
-    createVersion: notYet('createVersion'),
-    readVersion: notYet('readVersion'),
-    getSettings: notYet('getSettings'),
-    updateSettings: notYet('updateSettings'),
-    listTemplates: notYet('listTemplates'),
-    readTemplate: notYet('readTemplate'),
-    saveTemplate: notYet('saveTemplate'),
+    writeRecovery: ({ handle, fileName, doc }) => afterStart(() => recovery.write({ doc, fileName, filePath: documents.pathOf(handle) })),
+    listRecovery: () => afterStart(() => recovery.list()),
+    readRecovery: (id) =>
+      afterStart(async () => {
+        const { doc, filePath } = await recovery.read(id);
+        return { doc, session: filePath ? documents.sessionFor(filePath) : null };
+      }),
+    discardRecovery: (id) => afterStart(() => recovery.discard(id)),
+    listVersions: async (docId) => versions.list(docId),
+    createVersion: async ({ doc, name }) => versions.createNamed(doc, name),
+    readVersion: async (docId, versionId) => versions.read(docId, versionId),
+    getSettings: async () => settings.get(),
+    updateSettings: async (patch) => settings.update(patch),
+    listTemplates: async () => templates.list(),
+    readTemplate: async (id) => templates.read(id),
+    saveTemplate: async (template) => templates.save(template),
+    deleteTemplate: async (id) => templates.deleteOwn(id),
   };
 }
 

@@ -22,6 +22,7 @@ export const METHODS = [
   'listTemplates',
   'readTemplate',
   'saveTemplate',
+  'deleteTemplate',
 ] as const;
 export type Method = (typeof METHODS)[number];
 

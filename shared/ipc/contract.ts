@@ -110,6 +110,8 @@ export const requestSchemas = {
   listTemplates: z.tuple([]),
   readTemplate: z.tuple([z.string().min(1).max(64)]),
   saveTemplate: z.tuple([Template]),
+  /** Deletes one of the user's own templates (built-in and team templates are refused). */
+  deleteTemplate: z.tuple([z.string().min(1).max(64)]),
 } satisfies Record<Method, z.ZodTuple>;
 
 export interface Responses {
@@ -135,6 +137,7 @@ export interface Responses {
   listTemplates: TemplateList;
   readTemplate: Template;
   saveTemplate: TemplateSummary;
+  deleteTemplate: void;
 }
 
 export const eventSchemas = {

@@ -1,0 +1,61 @@
+// Builds the file, recovery, version, settings and template services from the AppContext (Node). main/main.ts
+// passes an electron-store backend; tests, the e2e harness and the CLI use the JSON-file backend.
+import { join } from 'node:path';
+import type { AppContext } from './context';
+import { DocumentService } from './documents';
+import { RecoveryService } from './recovery';
+import { createJsonFileBackend, prepareSettingsFile, SETTINGS_FILE_NAME, SettingsService, type SettingsBackend } from './settings';
+import { TemplateService } from './templates';
+import { VersionService } from './versions';
+
+export interface ServiceOptions {
+  /**
+   * Makes the settings backend for the settings file. Called only after the file has been vetted (a corrupt or
+   * invalid one is moved aside), so electron-store can be created with `clearInvalidConfig: false` safely.
+   * Default: the plain JSON-file backend.
+   */
+  settingsBackend?: (settingsFile: string) => SettingsBackend;
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface Services {
+  settings: SettingsService;
+  documents: DocumentService;
+  recovery: RecoveryService;
+  versions: VersionService;
+  templates: TemplateService;
+  /** Creates the data folders and sweeps temp files interrupted saves left behind. Call once at start. */
+  init(): Promise<void>;
+}
+
+export function createServices(ctx: AppContext, options: ServiceOptions = {}): Services {
+  const settingsFile = join(ctx.dataDir, SETTINGS_FILE_NAME);
+  const prepared = prepareSettingsFile(settingsFile);
+  const backend = (options.settingsBackend ?? createJsonFileBackend)(settingsFile);
+  const settings = new SettingsService(backend, prepared.notice);
+  const recovery = new RecoveryService(join(ctx.dataDir, 'recovery'));
+  const versions = new VersionService(join(ctx.dataDir, 'versions'));
+  const templates = new TemplateService({
+    builtinDir: join(ctx.templatesDir, 'builtin'),
+    userDir: join(ctx.dataDir, 'templates'),
+    teamDir: () => settings.snapshot().templateFolders.team,
+  });
+  const documents = new DocumentService({ dialogs: ctx.dialogs, settings, recovery, versions, log: options.log });
+  let initialised: Promise<void> | null = null;
+  return {
+    settings,
+    documents,
+    recovery,
+    versions,
+    templates,
+    init() {
+      initialised ??= (async () => {
+        // Each step on its own: a data folder that cannot be created must not keep the app from starting.
+        for (const step of [recovery.init(), versions.init(), templates.init()]) {
+          await step.catch((e: unknown) => options.log?.('start-up sweep failed', e));
+        }
+      })();
+      return initialised;
+    },
+  };
+}
