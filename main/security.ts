@@ -40,7 +40,7 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
-    devTools: true,
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
