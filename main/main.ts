@@ -1,8 +1,9 @@
 // Electron main process entry (Electron, thin): single instance, the app:// protocol, session hardening, services,
 // IPC, menu and the window. Everything that is not Electron glue lives in plain Node services under main/services.
-import { app, BrowserWindow, dialog, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { channelOf } from '../shared/ipc/channels';
 import { responseHeaders, resolveAppFile } from './appProtocol';
 import { createDispatcher } from './ipc/dispatch';
@@ -11,6 +12,8 @@ import { registerIpc } from './ipc/register';
 import { installMenu } from './menu';
 import { APP_SCHEME, APP_HOST, permissionDecision } from './security';
 import type { AppContext, Dialogs, WindowPort } from './services/context';
+import { createServices } from './services';
+import { electronStoreBackend } from './services/settings';
 import { createMainWindow } from './window';
 
 app.setName('法治年报助手');
@@ -104,7 +107,19 @@ async function start(): Promise<void> {
     window: windowPort,
   };
 
-  registerIpc(createDispatcher(createHandlers(ctx)), () => mainWindow?.webContents.id ?? null);
+  // Settings live in electron-store; the settings service vets the file first (a corrupt one is moved aside and the
+  // user told once), so the store is created with clearInvalidConfig off and never silently drops data.
+  const services = createServices(ctx, {
+    settingsBackend: (file) => {
+      const store = new Store({ cwd: dirname(file), name: basename(file, '.json'), clearInvalidConfig: false });
+      // electron-store registers a sync IPC channel for renderer-side stores; this app has none, so it is removed
+      // and the only IPC channels are the contract's.
+      ipcMain.removeAllListeners('electron-store-get-data');
+      return electronStoreBackend(store);
+    },
+    log: (message, error) => console.error(message, error),
+  });
+  registerIpc(createDispatcher(createHandlers(ctx, services)), () => mainWindow?.webContents.id ?? null);
   installMenu(() => mainWindow, !app.isPackaged);
 
   mainWindow = createMainWindow();
