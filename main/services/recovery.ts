@@ -61,8 +61,8 @@ export class RecoveryService {
     const stored: StoredEntry = {
       format: RECOVERY_FORMAT, version: 1, docId, fileName: req.fileName, filePath: req.filePath, savedAt, doc: req.doc,
     };
-    await mkdir(this.dir, { recursive: true });
-    const write = atomicWrite(this.fileOf(id), JSON.stringify(stored), { backup: false }).catch((e: unknown) => {
+    const file = this.fileOf(id);
+    const write = mkdir(this.dir, { recursive: true }).then(() => atomicWrite(file, JSON.stringify(stored), { backup: false })).catch((e: unknown) => {
       const code = e instanceof UserFacingError ? e.code : '';
       const why = code === 'save-disk-full' ? '磁盘空间不足' : code === 'save-read-only' ? '数据文件夹没有写入权限' : '无法写入数据文件夹';
       throw new UserFacingError('recovery-write-failed', `自动保存到恢复区失败（${why}）。请尽快手动保存文档。`);

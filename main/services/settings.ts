@@ -3,7 +3,7 @@
 // (constructed by main/main.ts after prepareSettingsFile has vetted the file), a plain JSON file in Node.
 import { readFileSync, renameSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { Settings, type RecentFile, type SettingsPatch, type SettingsResult } from '../../shared/ipc/contract';
+import { Settings, UserFacingError, type RecentFile, type SettingsPatch, type SettingsResult } from '../../shared/ipc/contract';
 import { atomicWrite } from './atomicWrite';
 
 /** Where settings are kept. `load` returns the raw stored object (validated by the service), undefined when none. */
@@ -155,7 +155,13 @@ export class SettingsService {
     const snapshot = structuredClone(next);
     const run = this.saving.catch(() => undefined).then(() => this.backend.save(snapshot));
     this.saving = run;
-    await run;
+    try {
+      await run;
+    } catch (e) {
+      const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+      const why = code === 'ENOSPC' || code === 'save-disk-full' ? '磁盘空间不足' : '无法写入设置文件';
+      throw new UserFacingError('settings-write-failed', `设置在本次使用中已生效，但${why}，下次启动时将恢复为原来的设置。`);
+    }
   }
 }
 
