@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserFacingError, type TemplateList } from '../../shared/ipc/contract';
 import { Template, type TemplateInput, type TemplateSource, type TemplateSummary } from '../../shared/model/template';
-import { atomicWrite, sweepStaleTemps } from './atomicWrite';
+import { atomicWrite, sweepStaleTemps, type WriterFs } from './atomicWrite';
 import { errorCode } from './storeUtil';
 
 export interface TemplateServiceOptions {
@@ -15,6 +15,8 @@ export interface TemplateServiceOptions {
   userDir: string;
   /** The team folder as currently set ('' when none). */
   teamDir: () => string;
+  /** The file layer saves go through (tests inject failures). */
+  writerFs?: WriterFs;
 }
 
 type Loaded = { template: Template; file: string };
@@ -78,7 +80,7 @@ export class TemplateService {
       await mkdir(folder, { recursive: true });
     }
     try {
-      await atomicWrite(join(folder, `${template.id}.json`), JSON.stringify(template, null, 1) + '\n');
+      await atomicWrite(join(folder, `${template.id}.json`), JSON.stringify(template, null, 1) + '\n', { fs: this.options.writerFs });
     } catch (e) {
       if (e instanceof UserFacingError && e.code === 'save-read-only' && template.source === 'team') {
         throw new UserFacingError('template-team-read-only', `没有权限向团队模板文件夹“${folder}”发布模板（只有负责维护模板的同事可以发布）。可以把它另存为自己的模板。`);
