@@ -1,5 +1,7 @@
 // Command-line entry (Node): `npm run --silent cli -- <command> …`. Each command lives in main/cli/<name>.ts.
 import { COMMANDS, usage } from './cli/commands';
+import './cli/import';
+import './cli/outline';
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [name, ...rest] = argv;

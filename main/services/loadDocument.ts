@@ -1,0 +1,128 @@
+// Reading a report from a file of any supported kind (Node): .fzbg (our format), .txt (UTF-8, UTF-16 with a BOM, or
+// GB18030/GBK as saved by Notepad on many bureau PCs) and, once the Word import lands, .docx. Used by the CLI
+// (import, outline, check) and by main's import. Every failure is a UserFacingError with a Chinese message.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
+import { DocumentFormatError, parseDocument } from '../../shared/model/format';
+import type { ReportDocument } from '../../shared/model/schema';
+import { importText } from '../../shared/import/text';
+import type { MandatedParts } from '../../shared/outline/parts';
+
+export type SourceKind = 'fzbg' | 'txt' | 'docx';
+
+export interface LoadedDocument {
+  doc: ReportDocument;
+  notes: ImportNote[];
+  kind: SourceKind;
+  /** For imported text: the mandated parts as recognised from the text (before headings were tagged). */
+  parts?: MandatedParts;
+}
+
+/** Largest file read: a report is a few hundred kilobytes at most; anything far larger is not a report. */
+export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
+
+export const SUPPORTED_EXTENSIONS = ['.fzbg', '.txt', '.docx'] as const;
+
+/** Reads and decodes a text file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/** True when the bytes look like a binary file (NUL bytes or many control characters), not text. */
+function looksBinary(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return false;
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return false;
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  const name = basename(path);
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fileError(e, name);
+  }
+  if (info.isDirectory()) throw new UserFacingError('open-directory', `“${name}”是文件夹，不是文件。`);
+  if (!info.isFile()) throw new UserFacingError('open-unreadable', `“${name}”不是普通文件，无法读取。`);
+  if (info.size > MAX_SOURCE_BYTES) {
+    throw new UserFacingError('open-too-large', `文件“${name}”过大（${(info.size / 1024 / 1024).toFixed(1)} MB），不像是一份报告，未读取。`);
+  }
+  try {
+    return await readFile(path);
+  } catch (e) {
+    throw fileError(e, name);
+  }
+}
+
+function fileError(e: unknown, name: string): UserFacingError {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserFacingError('open-missing', `找不到文件“${name}”，请检查路径是否正确。`);
+  if (code === 'EACCES' || code === 'EPERM') return new UserFacingError('open-denied', `没有权限读取文件“${name}”。`);
+  if (code === 'EISDIR') return new UserFacingError('open-directory', `“${name}”是文件夹，不是文件。`);
+  return new UserFacingError('open-unreadable', `无法读取文件“${name}”${code ? `（${code}）` : ''}。`);
+}
+
+/**
+ * Loads a report from `path`: a .fzbg document as saved, or a .txt imported into the model (with notes on what the
+ * importer did). Throws UserFacingError (Chinese message) for a missing, unreadable, damaged or unsupported file;
+ * the file itself is never modified.
+ */
+export async function loadDocumentFromFile(path: string): Promise<LoadedDocument> {
+  const name = basename(path);
+  const ext = extname(path).toLowerCase();
+  switch (ext) {
+    case '.fzbg': {
+      const bytes = await readBytes(path);
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new UserFacingError('open-format', `无法打开“${name}”：文件不是有效的 UTF-8 文本，已损坏或不是法治年报助手的报告文件。原文件未作任何改动。`);
+      }
+      try {
+        return { doc: parseDocument(text), notes: [], kind: 'fzbg' };
+      } catch (e) {
+        if (e instanceof DocumentFormatError) throw new UserFacingError('open-format', `无法打开“${name}”：${e.message}`);
+        throw e;
+      }
+    }
+    case '.txt':
+    case '.text': {
+      const bytes = await readBytes(path);
+      if (looksBinary(bytes)) throw new UserFacingError('open-format', `“${name}”不是文本文件（可能是改了扩展名的其他文件），无法导入。`);
+      const { text, encoding } = decodeText(bytes);
+      if (text.trim().length === 0) throw new UserFacingError('open-empty', `文件“${name}”是空的，没有可导入的内容。`);
+      const { doc, notes, parts } = importText(text, { fileName: name });
+      if (encoding === 'gb18030') notes.unshift({ severity: 'info', message: `“${name}”不是 UTF-8 编码，已按 GB18030（GBK）编码读取。` });
+      return { doc, notes, kind: 'txt', parts };
+    }
+    case '.docx':
+      // The Word import (issue 6) replaces this branch with its reader: it returns { doc, notes, kind: 'docx' }.
+      await readBytes(path);
+      throw new UserFacingError('open-unsupported', `暂不支持导入 Word 文件（.docx）：“${name}”。请在 Word 或 WPS 中“另存为”纯文本（.txt）后再导入。`);
+    case '.doc':
+    case '.wps':
+      throw new UserFacingError('open-unsupported', `不支持旧版 Word/WPS 文件（${ext}）：“${name}”。请在 Word 或 WPS 中“另存为” .docx 后再导入。`);
+    default:
+      throw new UserFacingError(
+        'open-unsupported',
+        `不支持的文件类型${ext ? `“${ext}”` : '（无扩展名）'}：“${name}”。可以打开 .fzbg 报告文件，或导入 .txt 纯文本、.docx Word 文件。`,
+      );
+  }
+}
