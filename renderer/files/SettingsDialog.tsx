@@ -1,0 +1,112 @@
+// Settings (renderer): the defaults a new report starts with (机关, 署名, 主送), the team template folder and the
+// editor preferences. Main validates and stores them; a corrupt settings file is reported once as a notice.
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../shared/ipc/contract';
+import { api, errorMessage } from '../api';
+import { Modal } from './Modal';
+import { T } from './text';
+import type { DocumentSessionApi } from './useDocumentSession';
+
+export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; onClose: () => void }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    api.getSettings().then(
+      (r) => !cancelled && setSettings(r.settings),
+      (e) => !cancelled && setError(errorMessage(e)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setSettings((s) => (s ? { ...s, [key]: value } : s));
+
+  const submit = async () => {
+    if (!settings) return;
+    setWorking(true);
+    setError(null);
+    try {
+      await api.updateSettings({
+        defaultOrgan: settings.defaultOrgan.trim(),
+        defaultSignature: settings.defaultSignature.trim(),
+        defaultAddressee: settings.defaultAddressee.trim(),
+        ui: settings.ui,
+        templateFolders: { team: settings.templateFolders.team.trim() },
+      });
+      files.notify('info', T.settingsSaved);
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={T.settingsTitle}
+      onCancel={onClose}
+      footer={
+        <>
+          <button type="button" className="primary" disabled={working || !settings} onClick={() => void submit()}>
+            {T.settingsSave}
+          </button>
+          <button type="button" onClick={onClose}>
+            {T.cancel}
+          </button>
+        </>
+      }
+    >
+      {settings && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <label className="files-field">
+            <span>{T.settingsOrgan}</span>
+            <input type="text" value={settings.defaultOrgan} maxLength={100} onChange={(e) => set('defaultOrgan', e.target.value)} data-autofocus />
+          </label>
+          <label className="files-field">
+            <span>{T.settingsSignature}</span>
+            <input type="text" value={settings.defaultSignature} maxLength={100} onChange={(e) => set('defaultSignature', e.target.value)} />
+          </label>
+          <label className="files-field">
+            <span>{T.settingsAddressee}</span>
+            <input type="text" value={settings.defaultAddressee} maxLength={100} onChange={(e) => set('defaultAddressee', e.target.value)} />
+          </label>
+          <label className="files-field">
+            <span>{T.settingsTeamFolder}</span>
+            <input
+              type="text"
+              value={settings.templateFolders.team}
+              maxLength={500}
+              spellCheck={false}
+              onChange={(e) => set('templateFolders', { team: e.target.value })}
+            />
+            <small className="files-hint">{T.settingsTeamFolderHint}</small>
+          </label>
+          <label className="files-check">
+            <input type="checkbox" checked={settings.ui.liveCheck} onChange={(e) => set('ui', { ...settings.ui, liveCheck: e.target.checked })} />
+            <span>{T.settingsLiveCheck}</span>
+          </label>
+          <label className="files-check">
+            <input type="checkbox" checked={settings.ui.showGuidance} onChange={(e) => set('ui', { ...settings.ui, showGuidance: e.target.checked })} />
+            <span>{T.settingsShowGuidance}</span>
+          </label>
+          <button type="submit" hidden />
+        </form>
+      )}
+      {error && (
+        <p className="files-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}
