@@ -1,0 +1,146 @@
+// Standard formulations (shared, pure): the versioned dictionary of templates/formulations.json merged with the
+// template's own entries (doc.rules.formulations), each applied to the report years it covers; and the consistency
+// of the reporting organ's name across the document.
+import { z } from 'zod';
+import dictionary from '../../../templates/formulations.json';
+import { FormulationEntry } from '../../model/schema';
+import type { BlockRule, BlockSettings, DocumentRule, RawFinding, TextUnit } from '../types';
+import { at, HAN_CLASS, matches } from '../text';
+
+const Dictionary = z.object({ version: z.number().int(), entries: z.array(FormulationEntry) });
+const builtin = Dictionary.parse(dictionary);
+
+/** The built-in dictionary's version (shown in the rule list so a team knows which wording it checks against). */
+export const FORMULATIONS_VERSION = builtin.version;
+export const BUILTIN_FORMULATIONS: readonly FormulationEntry[] = builtin.entries;
+
+interface Compiled { entry: FormulationEntry; re: RegExp }
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const compiledCache = new Map<string, Compiled[]>();
+
+/** The entries that apply to a report year, compiled once per (year, template entries). */
+export function compiledFormulations(year: number, extra: readonly FormulationEntry[]): Compiled[] {
+  const key = `${year}\u0001${extra.length ? JSON.stringify(extra) : ''}`;
+  let list = compiledCache.get(key);
+  if (list) return list;
+  list = [];
+  // A template entry with the same wrong form replaces the built-in one.
+  const own = new Set(extra.map((e) => e.wrong));
+  for (const entry of [...BUILTIN_FORMULATIONS.filter((e) => !own.has(e.wrong)), ...extra]) {
+    if (entry.fromYear !== undefined && year < entry.fromYear) continue;
+    if (entry.toYear !== undefined && year > entry.toYear) continue;
+    let re: RegExp;
+    try {
+      re = new RegExp(entry.regex ? entry.wrong : escape(entry.wrong), 'g');
+    } catch {
+      continue; // an invalid pattern typed by a team lead: skipped rather than breaking the check
+    }
+    list.push({ entry, re });
+  }
+  if (compiledCache.size > 32) compiledCache.clear();
+  compiledCache.set(key, list);
+  return list;
+}
+
+export const formulationDictionary: BlockRule = {
+  id: 'form.dictionary',
+  category: 'formulation',
+  severity: 'error',
+  title: '规范表述（表述词典）',
+  scope: 'block',
+  check(unit: TextUnit, settings: BlockSettings) {
+    const out: RawFinding[] = [];
+    for (const { entry, re } of compiledFormulations(settings.year, settings.formulations)) {
+      for (const m of matches(re, unit.text)) {
+        if (m[0].length === 0) continue;
+        const fix = entry.correct ? entry.correct.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') : undefined;
+        const shown = fix ?? entry.correct;
+        const message = `${shown ? `“${m[0]}”应为“${shown}”。` : `“${m[0]}”表述不规范。`}${entry.note ?? ''}`;
+        const f = at(unit, m.index, m.index + m[0].length, message, fix);
+        if (entry.severity) f.severity = entry.severity;
+        out.push(f);
+      }
+    }
+    return out;
+  },
+};
+
+// ----- the reporting organ written two ways ------------------------------------------------------------------------
+
+/** The organ named in a title: `X局关于2024年度…的报告` → `X局`, `X区2024年度…报告` → `X区`. */
+export function organFromTitle(title: string): string {
+  const t = title.replace(/\s+/g, '');
+  const m = /^(.+?)(?:关于|(?:19|20)\d{2}年)/.exec(t);
+  return m ? m[1]! : '';
+}
+
+const PLACE = /^(?:中共)?[\u4e00-\u9fff]{1,8}?(?:自治区|特别行政区|省|市|自治州|州|盟|地区|区|县|旗|镇|乡|街道)/;
+
+/** Near-miss: one name turns into the other by adding or dropping at most two characters, or one substitution. */
+function nearMiss(a: string, b: string): boolean {
+  if (a === b) return false;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (l.length - s.length > 2) return false;
+  // Levenshtein distance ≤ 2 on short strings.
+  const prev = Array.from({ length: l.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= l.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (s[i - 1] === l[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[l.length]! <= 2;
+}
+
+/** `a` is `b` with characters dropped (an abbreviation such as 政务和数据局 of 政务服务和数据管理局). */
+function isSubsequence(a: string, b: string): boolean {
+  let j = 0;
+  for (let i = 0; i < b.length && j < a.length; i++) if (b[i] === a[j]) j++;
+  return j === a.length;
+}
+
+export const organConsistency: DocumentRule = {
+  id: 'form.organ',
+  category: 'formulation',
+  severity: 'warning',
+  title: '报告机关名称前后写法不一致',
+  scope: 'document',
+  check(doc, view) {
+    const organ = (doc.meta.organ || organFromTitle(doc.meta.title)).replace(/\s+/g, '');
+    const place = PLACE.exec(organ)?.[0];
+    if (!place || organ.length - place.length < 2) return [];
+    const core = organ.slice(place.length);
+    const last = core[core.length - 1]!;
+    // Candidates: the place name, then up to core+3 Chinese characters ending in the same type character (局, 政府…).
+    const re = new RegExp(`${place.replace(/^中共/, '(?:中共)?')}([${HAN_CLASS}]{1,${core.length + 3}}?)${last}`, 'g');
+    const out: RawFinding[] = [];
+    const bare = place.replace(/^中共/, '');
+    doc.body.forEach((_, index) => {
+      const units = view.unitsOf(index);
+      const hits = view.memo(index, `form.organ\u0001${organ}`, (us) => us.flatMap((u, k) => {
+        if (!u.text.includes(bare)) return [];
+        return matches(re, u.text).map((m) => ({ k, index: m.index, whole: m[0], variant: m[1]! + last }));
+      }));
+      for (const h of hits) {
+        if (h.variant === core) continue;
+        const unit = units[h.k]!;
+        if (nearMiss(h.variant, core)) {
+          out.push(at(unit, h.index, h.index + h.whole.length, `本机关名称写作“${h.whole}”，与“${organ}”不一致，请统一为全称。`, organ));
+        } else if (isSubsequence(h.variant, core) && h.variant.length >= 3) {
+          out.push({ ...at(unit, h.index, h.index + h.whole.length, `本机关名称此处用简称“${h.whole}”，全称为“${organ}”。公文中首次出现宜用全称，简称前后应统一。`), severity: 'info' });
+        }
+      }
+    });
+    return out;
+  },
+};
+
+export const FORMULATION_RULES = [formulationDictionary];
+export const FORMULATION_DOCUMENT_RULES = [organConsistency];

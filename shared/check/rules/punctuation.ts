@@ -1,0 +1,308 @@
+// Punctuation rules (shared, pure), after GB/T 15834-2011: half-width marks in Chinese text, doubled or clashing
+// marks, unbalanced pairs, 顿号 misuse, range marks, ellipsis forms and the 间隔号 of month-day names.
+import type { BlockRule, RawFinding, TextUnit } from '../types';
+import { at, HAN_CLASS, isChineseContext, matches, q, wordsAround } from '../text';
+
+// ----- half-width marks -------------------------------------------------------------------------------------------
+
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_MARKS = /[,;:?!()"]/g;
+const HAS_HAN = new RegExp(`[${HAN_CLASS}]`);
+
+function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Previous / next character that is not a space. */
+function prevNonSpace(text: string, i: number): string | undefined {
+  for (let k = i - 1; k >= 0; k--) if (!/\s/.test(text[k]!)) return text[k];
+  return undefined;
+}
+function nextNonSpace(text: string, i: number): string | undefined {
+  for (let k = i + 1; k < text.length; k++) if (!/\s/.test(text[k]!)) return text[k];
+  return undefined;
+}
+
+/**
+ * Positions of half-width marks that stand in Chinese text, with their full-width replacement. A mark counts when a
+ * neighbour is a Chinese character or full-width mark; a comma or colon between digits (1,000; 10:30) does not;
+ * parentheses and straight quotes are converted as pairs.
+ */
+export function halfWidthMarks(text: string): Array<{ index: number; full: string }> {
+  const found = new Map<number, string>();
+  const parenStack: number[] = [];
+  const parenPairs: Array<[number, number]> = [];
+  const quotes: number[] = [];
+  for (const m of matches(HALF_MARKS, text)) {
+    const i = m.index;
+    const ch = m[0];
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (ch === '(') { parenStack.push(i); continue; }
+    if (ch === ')') {
+      const open = parenStack.pop();
+      if (open !== undefined) parenPairs.push([open, i]);
+      else if (isChineseContext(prevNonSpace(text, i)) || isChineseContext(nextNonSpace(text, i))) found.set(i, '）');
+      continue;
+    }
+    if (ch === '"') { quotes.push(i); continue; }
+    if ((ch === ',' || ch === ':') && isAsciiDigit(prev) && isAsciiDigit(next)) continue;
+    if (isChineseContext(prevNonSpace(text, i)) || isChineseContext(nextNonSpace(text, i))) found.set(i, HALF_TO_FULL[ch]!);
+  }
+  for (const open of parenStack) {
+    if (isChineseContext(prevNonSpace(text, open)) || isChineseContext(nextNonSpace(text, open))) found.set(open, '（');
+  }
+  for (const [open, close] of parenPairs) {
+    const inner = text.slice(open + 1, close);
+    const chinese = isChineseContext(prevNonSpace(text, open)) || isChineseContext(nextNonSpace(text, close)) || HAS_HAN.test(inner);
+    if (chinese) { found.set(open, '（'); found.set(close, '）'); }
+  }
+  // Straight double quotes: convert in pairs (open, close) when the quoted stretch touches Chinese text.
+  for (let k = 0; k + 1 < quotes.length; k += 2) {
+    const a = quotes[k]!;
+    const b = quotes[k + 1]!;
+    const inner = text.slice(a + 1, b);
+    if (HAS_HAN.test(inner) || isChineseContext(prevNonSpace(text, a)) || isChineseContext(nextNonSpace(text, b))) {
+      found.set(a, '“');
+      found.set(b, '”');
+    }
+  }
+  return [...found.entries()].sort((x, y) => x[0] - y[0]).map(([index, full]) => ({ index, full }));
+}
+
+export const halfWidth: BlockRule = {
+  id: 'punct.halfwidth',
+  category: 'punctuation',
+  severity: 'error',
+  title: '中文行文中的半角标点',
+  scope: 'block',
+  check(unit) {
+    if (!/[,;:?!()"]/.test(unit.text)) return [];
+    const marks = halfWidthMarks(unit.text);
+    if (marks.length === 0) return [];
+    const start = marks[0]!.index;
+    const end = marks[marks.length - 1]!.index + 1;
+    let fix = '';
+    let pos = start;
+    for (const { index, full } of marks) { fix += unit.text.slice(pos, index) + full; pos = index + 1; }
+    const kinds = [...new Set(marks.map((m) => unit.text[m.index]))].join(' ');
+    return [at(unit, start, end, `本段有${marks.length}处半角标点（${kinds}），中文行文应使用全角标点。可一键改为全角，也可在全文范围内统一修正。`, fix)];
+  },
+};
+
+// ----- doubled and clashing marks ---------------------------------------------------------------------------------
+
+const RANK: Record<string, number> = { '。': 5, '？': 5, '！': 5, '；': 4, '：': 3, '，': 2, '、': 1 };
+const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' };
+// A run of two or more sentence-internal or final marks; ?! combinations and "……" are legitimate and excluded.
+const DOUBLED = /[，。、；：,;:]{2,}|[，。、；：,;:][？！?!]|[？！?!][，。、；：,;:]/g;
+
+export const doubled: BlockRule = {
+  id: 'punct.doubled',
+  category: 'punctuation',
+  severity: 'error',
+  title: '标点重复或连用',
+  scope: 'block',
+  check(unit) {
+    const out: RawFinding[] = [];
+    for (const m of matches(DOUBLED, unit.text)) {
+      const run = m[0];
+      const full = [...run].map((c) => TO_FULL[c] ?? c);
+      // Keep the strongest mark of the run (a 顿号 before a full stop goes, a doubled comma becomes one).
+      const keep = full.reduce((best, c) => ((RANK[c] ?? 0) > (RANK[best] ?? 0) ? c : best), full[0]!);
+      const same = new Set(full).size === 1;
+      const message = same ? `标点${q(run)}重复，应只保留一个。` : `标点${q(run)}连用，应只保留“${keep}”。`;
+      out.push(at(unit, m.index, m.index + run.length, message, keep));
+    }
+    return out;
+  },
+};
+
+// ----- paired marks -----------------------------------------------------------------------------------------------
+
+// Opening and closing marks → pair index; half- and full-width parentheses count as one kind.
+const PAIR_NAMES = ['引号', '单引号', '书名号', '书名号', '括号', '方头括号'];
+const OPENS: Record<string, number> = { '“': 0, '‘': 1, '《': 2, '〈': 3, '（': 4, '(': 4, '【': 5 };
+const CLOSES: Record<string, number> = { '”': 0, '’': 1, '》': 2, '〉': 3, '）': 4, ')': 4, '】': 5 };
+const ANY_PAIR_MARK = /[“”‘’《》〈〉（）()【】]/;
+const PAIR_MARKS = /[“”‘’《》〈〉（）()【】]/g;
+
+export const unbalanced: BlockRule = {
+  id: 'punct.unbalanced',
+  category: 'punctuation',
+  severity: 'error',
+  title: '成对标点不配对',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!ANY_PAIR_MARK.test(text)) return [];
+    const out: RawFinding[] = [];
+    const stacks: number[][] = [[], [], [], [], [], []];
+    let innerOpen = -1; // a 《 opened inside another 《
+    for (const m of matches(PAIR_MARKS, text)) {
+      const i = m.index;
+      const ch = m[0];
+      const o = OPENS[ch];
+      if (o !== undefined) {
+        if (o === 2 && stacks[2]!.length === 1) innerOpen = i;
+        stacks[o]!.push(i);
+        continue;
+      }
+      const c = CLOSES[ch];
+      if (c === undefined) continue;
+      if (c === 2 && stacks[2]!.length === 2 && innerOpen >= 0) {
+        // A title inside a title uses 〈〉.
+        out.push({ ...at(unit, innerOpen, i + 1, '书名号内再用书名号时，里面一层应改用单书名号〈〉。', `〈${text.slice(innerOpen + 1, i)}〉`), rule: 'punct.nested-title', severity: 'warning' });
+        innerOpen = -1;
+      }
+      if (stacks[c]!.length > 0) stacks[c]!.pop();
+      else out.push(at(unit, i, i + 1, `${PAIR_NAMES[c]}不配对：${q(ch)}前面缺少对应的前${PAIR_NAMES[c]}。`));
+    }
+    stacks.forEach((stack, k) => {
+      for (const i of stack) out.push(at(unit, i, i + 1, `${PAIR_NAMES[k]}不配对：${q(text[i]!)}后面缺少对应的后${PAIR_NAMES[k]}。`));
+    });
+    return out.sort((x, y) => x.start - y.start);
+  },
+};
+
+// ----- 顿号 ---------------------------------------------------------------------------------------------------------
+
+const DUNHAO_TITLES = /》、(?=《)/g;
+const DUNHAO_QUOTES = /”、(?=“)/g;
+const DUNHAO_CONJ = /、(?=(和|及|与|或|以及|或者|及其))/g;
+
+export const dunhao: BlockRule = {
+  id: 'punct.dunhao',
+  category: 'punctuation',
+  severity: 'error',
+  title: '顿号误用（书名号、引号之间，和/及/与/或之前）',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!text.includes('、')) return [];
+    const out: RawFinding[] = [];
+    for (const m of matches(DUNHAO_TITLES, text)) {
+      out.push(at(unit, m.index, m.index + 2, '并列的书名号之间通常不用顿号，应删去“、”。', '》'));
+    }
+    for (const m of matches(DUNHAO_QUOTES, text)) {
+      out.push({ ...at(unit, m.index, m.index + 2, '并列的引号之间通常不用顿号，宜删去“、”（引号后另有说明成分时可保留）。', '”'), severity: 'warning' });
+    }
+    for (const m of matches(DUNHAO_CONJ, text)) {
+      // Only when the segmenter sees the conjunction as a word of its own: not 及时, 和谐, 与会, 或许.
+      const words = wordsAround(text, m.index + 1, m.index + 3);
+      const w = words.find((x) => x.start === m.index + 1);
+      if (!w || !['和', '及', '与', '或', '以及', '或者', '及其'].includes(w.word)) continue;
+      out.push(at(unit, m.index, m.index + 1 + w.word.length, `“${w.word}”前不用顿号，应删去“、”。`, w.word));
+    }
+    return out;
+  },
+};
+
+// ----- ranges -------------------------------------------------------------------------------------------------------
+
+// Year ranges with a hyphen, en dash or tilde (2021-2025年, (2023-2024)): GB/T 15834 uses the 一字线 for time.
+const YEAR_RANGE = /(?<![\d.\-—])((?:19|20)\d{2})(年?)\s*([-－–~～])\s*((?:19|20)\d{2})(?![\d\-])/g;
+// Number ranges: 25-30人, 15～30% (the unit must be on both ends).
+const NUMBER_RANGE = /(?<![\d.\-A-Za-z])(\d+(?:\.\d+)?)(%|万|亿)?([-－–~～])(\d+(?:\.\d+)?)(%|万|亿)?(?=[\u4e00-\u9fff%])/g;
+
+export const range: BlockRule = {
+  id: 'punct.range',
+  category: 'punctuation',
+  severity: 'warning',
+  title: '起止范围的连接号',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!/\d[-－–~～]/.test(text) && !/\d\s+[-－–~～]/.test(text)) return [];
+    const out: RawFinding[] = [];
+    const covered: Array<[number, number]> = [];
+    for (const m of matches(YEAR_RANGE, text)) {
+      const from = Number(m[1]);
+      const to = Number(m[4]);
+      if (to <= from || to - from > 30) continue;
+      // A date such as 2025-11-20 is not a range.
+      const afterTo = text.slice(m.index + m[0].length);
+      if (/^[-－]\d/.test(afterTo)) continue;
+      const end = m.index + m[0].length;
+      out.push(at(unit, m.index, end, `表示年份起止应使用一字线“—”：${m[1]}${m[2]}—${m[4]}。`, `${m[1]}${m[2]}—${m[4]}`));
+      covered.push([m.index, end]);
+    }
+    for (const m of matches(NUMBER_RANGE, text)) {
+      if (covered.some(([a, b]) => m.index < b && m.index + m[0].length > a)) continue;
+      const [, a, unitA, sep, b, unitB] = m;
+      const from = Number(a);
+      const to = Number(b);
+      if (!(to > from)) continue;
+      if (/^0\d/.test(a!) || /^0\d/.test(b!)) continue; // phone numbers and codes
+      // Preceded by Chinese text (not a code like 粤ICP备…): the range is part of a sentence.
+      const prev = text[m.index - 1];
+      if (prev !== undefined && !isChineseContext(prev) && !/[\s约为达近超]/.test(prev)) continue;
+      const u = unitB ?? unitA ?? '';
+      const fixed = `${a}${u}～${b}${u}`;
+      if (sep === '～' && (unitA ?? '') === (unitB ?? '')) continue; // already right
+      if (sep === '～' || sep === '~') {
+        if ((unitA ?? '') === (unitB ?? '') && sep === '~') {
+          out.push(at(unit, m.index, m.index + m[0].length, `数值范围应使用浪纹线“～”：${fixed}。`, fixed));
+        } else if ((unitA ?? '') !== (unitB ?? '')) {
+          out.push(at(unit, m.index, m.index + m[0].length, `数值范围两端的“${u}”都应写出：${fixed}。`, fixed));
+        }
+        continue;
+      }
+      out.push(at(unit, m.index, m.index + m[0].length, `数值范围应使用浪纹线“～”${u ? `，两端都写“${u}”` : ''}：${fixed}。`, fixed));
+    }
+    return out;
+  },
+};
+
+// ----- ellipsis -----------------------------------------------------------------------------------------------------
+
+const WRONG_ELLIPSIS = /。{3,}|\.{3,}|·{3,}|⋯+|…+/g;
+const ELLIPSIS_DENG = /……(?=等)/g;
+
+export const ellipsis: BlockRule = {
+  id: 'punct.ellipsis',
+  category: 'punctuation',
+  severity: 'error',
+  title: '省略号的写法',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!/[.。…·⋯]{2,}|…/.test(text)) return [];
+    const out: RawFinding[] = [];
+    for (const m of matches(WRONG_ELLIPSIS, text)) {
+      if (/^…+$/.test(m[0]) && m[0].length % 2 === 0) continue; // …… (and …………… for omitted paragraphs)
+      out.push(at(unit, m.index, m.index + m[0].length, `省略号应写作“……”（两个三连点），不写作${q(m[0])}。`, '……'));
+    }
+    for (const m of matches(ELLIPSIS_DENG, text)) {
+      out.push(at(unit, m.index, m.index + 3, '省略号后不再用“等”，二者只留其一。', '等'));
+    }
+    return out;
+  },
+};
+
+// ----- 间隔号 in month-day names ----------------------------------------------------------------------------------
+
+const MONTH_DAY_NAME = /“(1[0-2]|[1-9])[.．・•](3[01]|[12]\d|[1-9])”/g;
+
+export const interpunct: BlockRule = {
+  id: 'punct.interpunct',
+  category: 'punctuation',
+  severity: 'warning',
+  title: '月日简称的间隔号',
+  scope: 'block',
+  check(unit) {
+    const out: RawFinding[] = [];
+    for (const m of matches(MONTH_DAY_NAME, unit.text)) {
+      out.push(at(unit, m.index, m.index + m[0].length, `以月日简称事件时用间隔号“·”：“${m[1]}·${m[2]}”。`, `“${m[1]}·${m[2]}”`));
+    }
+    return out;
+  },
+};
+
+export const PUNCTUATION_RULES: BlockRule[] = [halfWidth, doubled, unbalanced, dunhao, range, ellipsis, interpunct];
+
+/** Unit test hook: the rules run on a bare text. */
+export function punctuationFindings(text: string): RawFinding[] {
+  const unit: TextUnit = { path: [0], index: 0, kind: 'paragraph', text };
+  return PUNCTUATION_RULES.flatMap((r) => r.check(unit, { year: 2024, organ: '', formulations: [] }));
+}

@@ -1,0 +1,248 @@
+// Structure (shared, pure): the mandated parts (REFERENCE.md §2) present, filled and in order; shortcomings with
+// their causes; the leadership duty reported; the title's form and year; sequence markers left in the text.
+import { chineseNumeral } from '../../model/numbering';
+import { blockText, type MandatedPartId } from '../../model/schema';
+import { parseHeadingMarker } from '../../outline/markers';
+import { PART_NAMES } from '../../outline/parts';
+import type { BlockRule, DocumentRule, RawFinding } from '../types';
+import { at } from '../text';
+import { partsOf } from './sections';
+
+const REQUIRED_CORE: MandatedPartId[] = ['achievements', 'shortcomings', 'plans'];
+
+export const partMissing: DocumentRule = {
+  id: 'struct.part-missing',
+  category: 'structure',
+  severity: 'error',
+  title: '缺少规定的报告内容',
+  scope: 'document',
+  check(doc) {
+    if (doc.body.length === 0) {
+      return [{ path: [], start: 0, end: 0, text: '', message: '报告正文为空。按规定，报告应包括：主要举措和成效、存在的不足和原因、党政主要负责人履行第一责任人职责情况、下一年度主要安排。' }];
+    }
+    const parts = partsOf(doc);
+    const out: RawFinding[] = [];
+    for (const id of parts.missing) {
+      if (!REQUIRED_CORE.includes(id)) continue;
+      out.push({ path: [], start: 0, end: 0, text: id, message: `未找到“${PART_NAMES[id]}”部分。按《法治政府建设与责任落实督察工作规定》，年度报告应包括${Y(doc.meta.year, id)}。` });
+    }
+    return out;
+  },
+};
+
+function Y(year: number, id: MandatedPartId): string {
+  switch (id) {
+    case 'achievements': return `${year}年度推进法治政府建设的主要举措和成效`;
+    case 'shortcomings': return `${year}年度推进法治政府建设存在的不足和原因`;
+    case 'plans': return `${year + 1}年度推进法治政府建设的主要安排`;
+    case 'leadership': return '党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况';
+    default: return '其他需要报告的情况';
+  }
+}
+
+export const leadershipMissing: DocumentRule = {
+  id: 'struct.leadership',
+  category: 'structure',
+  severity: 'warning',
+  title: '未报告党政主要负责人履行第一责任人职责情况',
+  scope: 'document',
+  check(doc) {
+    if (doc.body.length === 0) return [];
+    const parts = partsOf(doc);
+    if (!parts.missing.includes('leadership')) return [];
+    return [{ path: [], start: 0, end: 0, text: 'leadership', message: `未找到党政主要负责人履行推进法治建设第一责任人职责的情况。按规定这是年度报告的必备内容，可单列一部分，也可在“主要举措和成效”中专门写一段（如“一是切实履行推进法治建设第一责任人职责……”）。` }];
+  },
+};
+
+export const partEmpty: DocumentRule = {
+  id: 'struct.part-empty',
+  category: 'structure',
+  severity: 'error',
+  title: '报告部分没有内容',
+  scope: 'document',
+  check(doc, view) {
+    const parts = partsOf(doc);
+    const out: RawFinding[] = [];
+    const reported = new Set<number>();
+    for (const loc of parts.locations) {
+      const i = loc.path[0]!;
+      const block = doc.body[i];
+      if (!block || block.type !== 'heading' || reported.has(i)) continue;
+      let hasText = false;
+      for (let k = loc.extent.start + 1; k < loc.extent.end && !hasText; k++) {
+        const b = doc.body[k]!;
+        if (b.type !== 'heading') hasText = blockText(b).trim().length > 0;
+      }
+      if (!hasText) {
+        reported.add(i);
+        const unit = view.unitsOf(i)[0]!;
+        out.push(at(unit, 0, unit.text.length, `“${PART_NAMES[loc.id]}”部分只有标题，没有内容。`));
+      }
+    }
+    return out;
+  },
+};
+
+export const partOrder: DocumentRule = {
+  id: 'struct.part-order',
+  category: 'structure',
+  severity: 'warning',
+  title: '报告各部分的顺序',
+  scope: 'document',
+  check(doc, view) {
+    const parts = partsOf(doc);
+    const first = (id: MandatedPartId): number => {
+      const locs = parts.locations.filter((l) => l.id === id);
+      return locs.length ? Math.min(...locs.map((l) => l.path[0]!)) : -1;
+    };
+    const a = first('achievements');
+    const s = first('shortcomings');
+    const p = first('plans');
+    const out: RawFinding[] = [];
+    const flag = (index: number, message: string): void => {
+      const unit = view.unitsOf(index)[0];
+      if (unit) out.push(at(unit, 0, Math.min(unit.text.length, 40), message));
+    };
+    if (a >= 0 && s >= 0 && s < a) flag(s, '“存在的不足”出现在“主要举措和成效”之前。按规定的顺序，应先写举措和成效，再写不足和原因、下一年度安排。');
+    if (s >= 0 && p >= 0 && p < s) flag(p, '“下一年度主要安排”出现在“存在的不足”之前。按规定的顺序，应先写不足和原因，再写下一年度安排。');
+    else if (a >= 0 && p >= 0 && p < a) flag(p, '“下一年度主要安排”出现在“主要举措和成效”之前，请调整顺序。');
+    return out;
+  },
+};
+
+const CAUSES = /原因|根源|究其|成因|归因|主要是由于|主要源于|深层次/;
+
+export const shortcomingsCauses: DocumentRule = {
+  id: 'struct.causes',
+  category: 'structure',
+  severity: 'warning',
+  title: '存在的不足未分析原因',
+  scope: 'document',
+  check(doc, view) {
+    const parts = partsOf(doc);
+    const locs = parts.locations.filter((l) => l.id === 'shortcomings');
+    if (locs.length === 0) return [];
+    for (const loc of locs) {
+      for (let k = loc.extent.start; k < loc.extent.end; k++) {
+        if (view.memo(k, 'struct.causes', (us) => us.some((u) => CAUSES.test(u.text)))) return [];
+      }
+    }
+    const loc = parts.primary.shortcomings ?? locs[0]!;
+    const index = loc.path[0]!;
+    const unit = view.unitsOf(index)[0];
+    if (!unit) return [];
+    const start = loc.range?.start ?? 0;
+    const end = loc.range?.end ?? unit.text.length;
+    return [at(unit, start, Math.min(end, start + 60), '“存在的不足”只列了问题，没有分析原因。按规定，报告应写明不足及其原因（如思想认识、制度机制、能力队伍、保障投入等方面）。')];
+  },
+};
+
+// ----- the title -----------------------------------------------------------------------------------------------------
+
+const TITLE_YEAR = /((?:19|20)\d{2})年/;
+
+export const titleForm: DocumentRule = {
+  id: 'struct.title',
+  category: 'structure',
+  severity: 'warning',
+  title: '标题的写法与年度',
+  scope: 'document',
+  check(doc) {
+    const title = doc.meta.title;
+    const t = title.trim();
+    const out: RawFinding[] = [];
+    const onTitle = (start: number, end: number, message: string, fix?: string, severity?: 'error' | 'warning' | 'info'): void => {
+      const f: RawFinding = { path: [], start, end, text: title.slice(start, end), message, onTitle: true };
+      if (fix !== undefined) f.fix = fix;
+      if (severity) f.severity = severity;
+      out.push(f);
+    };
+    if (t.length === 0) {
+      onTitle(0, 0, `报告没有标题。标题一般写作“机关名称+关于${doc.meta.year}年度法治政府建设情况的报告”。`, undefined, 'error');
+      return out;
+    }
+    const ym = TITLE_YEAR.exec(title);
+    if (!ym) {
+      onTitle(0, title.length, `标题中没有写明报告年度（${doc.meta.year}年度）。`);
+    } else if (Number(ym[1]) !== doc.meta.year) {
+      onTitle(ym.index, ym.index + ym[0].length, `标题中的年份“${ym[1]}年”与报告年度（${doc.meta.year}年）不一致。`, undefined, 'error');
+    }
+    if (!/报告$/.test(t)) {
+      onTitle(0, title.length, '标题应以“报告”结尾，如“××关于2024年度法治政府建设情况的报告”。');
+      return out;
+    }
+    if (/^关于/.test(t)) onTitle(0, 2, '标题缺少发文机关名称，应写作“机关名称+关于……的报告”。');
+    if (/关于/.test(t)) {
+      const genre = /(法治政府建设)(?:工作)?(?:年度)?报告$/.exec(title);
+      if (genre && !/的报告$/.test(t)) {
+        onTitle(genre.index, genre.index + genre[0].length, '“关于……”式标题应以“……情况的报告”结尾，如“关于2024年度法治政府建设情况的报告”。', `${genre[1]}情况的报告`);
+      } else if (!/的报告$/.test(t)) {
+        const end = title.lastIndexOf('报告');
+        onTitle(end, end + 2, '“关于……”式标题应以“的报告”结尾。');
+      }
+    }
+    return out;
+  },
+};
+
+// ----- sequence markers in the text ------------------------------------------------------------------------------
+
+export const markerInText: BlockRule = {
+  id: 'struct.marker',
+  category: 'structure',
+  severity: 'error',
+  title: '标题序号写法',
+  scope: 'block',
+  check(unit) {
+    if (unit.kind === 'cell') return [];
+    const m = parseHeadingMarker(unit.text);
+    if (!m) return [];
+    if (unit.kind === 'heading') {
+      // The marker is derived from the structure: one typed into the heading text prints twice.
+      return [at(unit, m.start, m.end, `标题文字里写了序号“${m.marker}”，而序号会按结构自动生成，导出时将重复。应删去。`, '')];
+    }
+    if (m.malformed) return [at(unit, m.start, m.start + m.marker.length, `序号“${m.marker}”写法不规范：${m.malformed}。`, m.standard)];
+    return [];
+  },
+};
+
+/** A heading marker as the source document wrote it (kept by the importer; the body itself derives its numbers). */
+export interface WrittenMarkerInfo {
+  path: number[];
+  written: string;
+  number: number;
+  derived: string;
+  malformed?: string;
+}
+
+/** Findings for the markers of an imported document: malformed forms and numbers out of sequence in the source. */
+export function writtenMarkerFindings(markers: readonly WrittenMarkerInfo[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const m of markers) {
+    if (m.malformed) {
+      out.push({ path: m.path, start: 0, end: 0, text: '', rule: 'struct.source-marker', message: `原文序号“${m.written}”写法不规范：${m.malformed}。导入后按结构显示为“${m.derived}”。` });
+    } else if (m.written.replace(/[()]/g, (c) => (c === '(' ? '（' : '）')) !== m.derived && !sameValue(m)) {
+      out.push({ path: m.path, start: 0, end: 0, text: '', rule: 'struct.source-marker', message: `原文序号“${m.written}”不连续或层级不符，按结构应为“${m.derived}”。请核对是否漏了或多了一节。` });
+    }
+  }
+  return out;
+}
+
+function sameValue(m: WrittenMarkerInfo): boolean {
+  const digits = m.derived.replace(/[（）、.]/g, '');
+  return digits === String(m.number) || digits === chineseNumeral(m.number);
+}
+
+/** The rule under which findings about an imported document's own markers are reported. */
+export const sourceMarker: DocumentRule = {
+  id: 'struct.source-marker',
+  category: 'structure',
+  severity: 'warning',
+  title: '原文标题序号不规范或不连续',
+  scope: 'document',
+  // Runs only when the caller passes the importer's marker record (see CheckOptions.writtenMarkers).
+  check: () => [],
+};
+
+export const STRUCTURE_BLOCK_RULES = [markerInText];
+export const STRUCTURE_DOCUMENT_RULES = [partMissing, leadershipMissing, partEmpty, partOrder, shortcomingsCauses, titleForm, sourceMarker];

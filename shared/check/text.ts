@@ -1,0 +1,82 @@
+// Text helpers shared by the checker's rules (shared, pure): character classes, word segmentation, finding builders.
+import type { RawFinding, TextUnit } from './types';
+
+/** CJK ideographs (incl. 〇) and full-width punctuation: marks that make a neighbouring ASCII mark "in Chinese text". */
+export const HAN = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+export const HAN_CLASS = '\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+export const FULLWIDTH_PUNCT = '，。、；：？！“”‘’《》〈〉（）【】…—～·';
+
+export function isHan(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && HAN.test(ch);
+}
+
+export function isChineseContext(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== '' && (HAN.test(ch) || FULLWIDTH_PUNCT.includes(ch));
+}
+
+let segmenter: Intl.Segmenter | undefined;
+/** The ICU word segmenter built into V8; created once. */
+export function wordSegmenter(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return segmenter;
+}
+
+export interface WordSpan { start: number; end: number; word: string }
+
+/**
+ * Words of `text` around [from, to): segments a window of `pad` characters either side (cut at sentence marks so
+ * that the segmenter sees whole clauses), returning spans in the coordinates of `text`.
+ */
+export function wordsAround(text: string, from: number, to: number, pad = 12): WordSpan[] {
+  let a = Math.max(0, from - pad);
+  let b = Math.min(text.length, to + pad);
+  // Start and end the window at a clause boundary when one is near, so the segmenter is not fooled by a cut word.
+  for (let i = from - 1; i >= a; i--) if ('，。；：！？、,;:!?\n'.includes(text[i]!)) { a = i + 1; break; }
+  for (let i = to; i < b; i++) if ('，。；：！？、,;:!?\n'.includes(text[i]!)) { b = i; break; }
+  const out: WordSpan[] = [];
+  for (const s of wordSegmenter().segment(text.slice(a, b))) {
+    out.push({ start: a + s.index, end: a + s.index + s.segment.length, word: s.segment });
+  }
+  return out;
+}
+
+/** True when a word boundary falls at `pos` (given the words around it). */
+export function isBoundary(words: readonly WordSpan[], pos: number): boolean {
+  return words.some((w) => w.start === pos) || words.some((w) => w.end === pos);
+}
+
+/** The word containing position `pos`. */
+export function wordAt(words: readonly WordSpan[], pos: number): WordSpan | undefined {
+  return words.find((w) => w.start <= pos && pos < w.end);
+}
+
+/** A finding at [start, end) of a unit's text. */
+export function at(unit: TextUnit, start: number, end: number, message: string, fix?: string, extra: Partial<RawFinding> = {}): RawFinding {
+  const f: RawFinding = { path: unit.path, start, end, text: unit.text.slice(start, end), message, ...extra };
+  if (fix !== undefined) f.fix = fix;
+  return f;
+}
+
+/** All matches of a global regex in `text` (the regex must have the g flag; lastIndex is reset). */
+export function matches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return out;
+}
+
+/** Quotes a piece of text for a Chinese message, shortened when long. */
+export function q(s: string, max = 24): string {
+  const t = s.length > max ? s.slice(0, max - 1) + '…' : s;
+  return `“${t}”`;
+}
+
+/** Arabic digit string of a value without exponent or float noise (3.5 × 1000 → "3500"). */
+export function formatNumber(n: number): string {
+  const r = Math.round(n * 1e6) / 1e6;
+  return Number.isInteger(r) ? String(r) : String(r);
+}

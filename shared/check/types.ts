@@ -1,0 +1,113 @@
+// Types of the compliance checker (shared, pure): findings, rules and the read-only view of a document rules see.
+import type { Block, ReportDocument, RuleSettings, Severity } from '../model/schema';
+
+export type { Severity };
+
+export const CATEGORIES = ['structure', 'enumeration', 'repetition', 'punctuation', 'numbers', 'figures', 'safety', 'formulation', 'dates'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Chinese names of the categories, for reports and the editor's side panel. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  structure: '结构',
+  enumeration: '分项列举',
+  repetition: '重复字词',
+  punctuation: '标点符号',
+  numbers: '数字用法',
+  figures: '数据与占位',
+  safety: '公开发布安全',
+  formulation: '规范表述',
+  dates: '日期',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '提醒', info: '提示' };
+
+/**
+ * One thing the checker found. `path` locates the text: `[i]` is doc.body[i] (a heading or paragraph),
+ * `[i, r, c]` a table cell, `[]` the document as a whole (a missing part, the title in meta). `start`/`end`
+ * are UTF-16 offsets into that text (for `[]`: into meta.title when `onTitle`, else 0/0), `text` is exactly
+ * the text between them, and `fix`, when present, replaces it.
+ */
+export interface Finding {
+  rule: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  path: number[];
+  start: number;
+  end: number;
+  text: string;
+  fix?: string;
+  /** The finding is about meta.title rather than the body (path is then []). */
+  onTitle?: boolean;
+}
+
+/** What a rule returns: the engine adds rule id, category and the (possibly re-graded) severity. */
+export interface RawFinding {
+  path: number[];
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  fix?: string;
+  /** Overrides the rule's default severity for this one finding (e.g. an info-level variant). */
+  severity?: Severity;
+  onTitle?: boolean;
+  /** Overrides the rule id (a rule family may report under several ids). */
+  rule?: string;
+}
+
+/** A unit of text rules look at: a heading, a paragraph or a table cell. */
+export interface TextUnit {
+  path: number[];
+  /** Index of the block in doc.body. */
+  index: number;
+  kind: 'heading' | 'paragraph' | 'cell';
+  level?: 1 | 2 | 3 | 4;
+  text: string;
+}
+
+/** Settings a block-local rule may depend on; a change of any of them invalidates the per-block cache. */
+export interface BlockSettings {
+  year: number;
+  organ: string;
+  formulations: RuleSettings['formulations'];
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  severity: Severity;
+  /** One line in Chinese saying what the rule checks (rule lists, template editor). */
+  title: string;
+}
+
+/** A rule that looks at one text unit at a time; its results are cached per block. */
+export interface BlockRule extends RuleMeta {
+  scope: 'block';
+  check(unit: TextUnit, settings: BlockSettings): RawFinding[];
+}
+
+/** A rule that needs the whole document (structure, figures, consistency). Must be cheap: use view.memo. */
+export interface DocumentRule extends RuleMeta {
+  scope: 'document';
+  check(doc: ReportDocument, view: DocumentView): RawFinding[];
+}
+
+export type Rule = BlockRule | DocumentRule;
+
+/** Read-only helpers the engine gives document rules. */
+export interface DocumentView {
+  /** Text units of the body in order. */
+  units: readonly TextUnit[];
+  /** Text units of one body block. */
+  unitsOf(index: number): readonly TextUnit[];
+  /** Memoises `fn(block)` per block object (and its text) under `key`, so unchanged blocks cost nothing. */
+  memo<T>(index: number, key: string, fn: (units: readonly TextUnit[], block: Block) => T): T;
+}
+
+export interface CheckResult {
+  /** Active findings in document order (title first, then body; document-wide findings last). */
+  findings: Finding[];
+  /** Findings the user chose to ignore in this document. */
+  ignored: Finding[];
+}
