@@ -1,4 +1,5 @@
-// An in-app modal dialog (renderer): labelled, focus moved inside and kept there, Esc cancels.
+// An in-app modal dialog (renderer): a native <dialog> shown modally (top layer, the page behind is inert, focus
+// stays inside), labelled by its title; Esc cancels. Shown while mounted.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export function Modal(props: {
@@ -11,58 +12,41 @@ export function Modal(props: {
   alert?: boolean;
 }) {
   const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  const { onCancel } = props;
+  const ref = useRef<HTMLDialogElement>(null);
+  const onCancelRef = useRef(props.onCancel);
+  onCancelRef.current = props.onCancel;
 
   useEffect(() => {
-    const box = ref.current;
-    if (!box) return;
+    const dialog = ref.current;
+    if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const first = box.querySelector<HTMLElement>('[data-autofocus]') ?? box.querySelector<HTMLElement>('input, textarea, button, [tabindex]');
-    first?.focus();
-    return () => previous?.focus();
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // Esc: the owner decides (state closes the dialog), the browser must not close it behind React's back.
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      onCancelRef.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) dialog.close();
+      if (previous?.isConnected) previous.focus();
+    };
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        onCancel();
-      } else if (e.key === 'Tab' && ref.current) {
-        const focusable = Array.from(ref.current.querySelectorAll<HTMLElement>('input, textarea, select, button, [tabindex]:not([tabindex="-1"])')).filter(
-          (el) => !el.hasAttribute('disabled'),
-        );
-        if (focusable.length === 0) return;
-        const first = focusable[0]!;
-        const last = focusable[focusable.length - 1]!;
-        if (e.shiftKey && document.activeElement === first) {
-          e.preventDefault();
-          last.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
-          e.preventDefault();
-          first.focus();
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onCancel]);
-
   return (
-    <div className="files-overlay">
-      <div
-        ref={ref}
-        className={`files-modal ${props.className ?? ''}`}
-        role={props.alert ? 'alertdialog' : 'dialog'}
-        aria-modal="true"
-        aria-labelledby={titleId}
-      >
-        <h2 id={titleId} className="files-modal-title">
-          {props.title}
-        </h2>
-        <div className="files-modal-body">{props.children}</div>
-        {props.footer && <div className="files-modal-footer">{props.footer}</div>}
-      </div>
-    </div>
+    <dialog
+      ref={ref}
+      className={`files-modal ${props.className ?? ''}`}
+      role={props.alert ? 'alertdialog' : undefined}
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId} className="files-modal-title">
+        {props.title}
+      </h2>
+      <div className="files-modal-body">{props.children}</div>
+      {props.footer && <div className="files-modal-footer">{props.footer}</div>}
+    </dialog>
   );
 }

@@ -2,9 +2,9 @@
 // sends paths), whether it has unsaved changes, open/save/save as, the window title, autosave to the recovery area
 // and the 保存 / 不保存 / 取消 question before the document is closed or replaced. One document per window.
 //
-// The editor owns the live text. It reports every content change with `docChanged(doc)` (not selection-only
-// changes) and, to make restoring a version undoable, registers itself with `bindEditor`. The session keeps the
-// latest document in a ref so typing never re-renders anything but the first change after a save.
+// The editor is controlled: it shows `doc` and reports every content change with `docChanged(doc)` (not
+// selection-only changes); to make restoring a version undoable it registers itself with `bindEditor`. Autosave and
+// saving read the latest document from a ref, so they never wait for a render.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocSession, ImportNote, MenuCommand } from '../../shared/ipc/contract';
 import { newDocumentId } from '../../shared/model/id';
@@ -48,7 +48,7 @@ export type FilesPanel = 'versions' | 'saveTemplate' | 'settings' | 'recovery' |
 type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
 export interface DocumentSessionState {
-  /** The document as last loaded (open, new, recover): the editor's initial value. Edits do not update it. */
+  /** The open document with every edit reported so far (null on the start screen). */
   doc: ReportDocument | null;
   /** Changes whenever a different document is loaded: use it as the editor's React key. */
   loadId: number;
@@ -66,7 +66,7 @@ export interface DocumentSessionState {
 }
 
 export interface DocumentSessionApi extends DocumentSessionState {
-  /** The editor reports each content change (the latest full document). Cheap: no re-render while already dirty. */
+  /** The editor reports each content change (the latest full document); call it inside startTransition if you like. */
   docChanged(doc: ReportDocument): void;
   /** The latest document (with every edit), or null when none is open. */
   currentDoc(): ReportDocument | null;
@@ -78,7 +78,7 @@ export interface DocumentSessionApi extends DocumentSessionState {
   replaceDocument(doc: ReportDocument, options: LoadOptions): Promise<boolean>;
   /** Shows `doc` as the open document without asking: only right after ensureSaved() returned true. */
   loadDocument(doc: ReportDocument, options: LoadOptions): void;
-  /** Replaces the open document in the editor as an undoable step (falls back to reloading without an editor). */
+  /** Replaces the open document in the editor as an undoable step (when the editor registered a port). */
   replaceUndoable(doc: ReportDocument): void;
   open(): Promise<void>;
   openRecent(id: string): Promise<void>;
@@ -117,7 +117,6 @@ export function useDocumentSession(): DocumentSessionApi {
   const [doc, setDoc] = useState<ReportDocument | null>(null);
   const [loadId, setLoadId] = useState(0);
   const [fileName, setFileName] = useState<string | null>(null);
-  const [docTitle, setDocTitle] = useState('');
   const [dirty, setDirtyState] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -231,7 +230,6 @@ export function useDocumentSession(): DocumentSessionApi {
       setDoc(next);
       setLoadId((n) => n + 1);
       setFileName(options.session?.fileName ?? null);
-      setDocTitle(next.meta.title);
       setDirty(options.dirty);
       for (const note of options.notes ?? []) notify(note.severity === 'warning' ? 'warning' : 'info', note.message);
       // A document that is not on disk goes to the recovery area at once (a recovered one is there already).
@@ -246,11 +244,10 @@ export function useDocumentSession(): DocumentSessionApi {
   const docChanged = useCallback(
     (next: ReportDocument) => {
       if (next === docRef.current) return;
-      const title = docRef.current?.meta.title;
       docRef.current = next;
       revisionRef.current += 1;
+      setDoc(next);
       if (!dirtyRef.current) setDirty(true);
-      if (next.meta.title !== title) setDocTitle(next.meta.title);
       scheduleAutosave();
     },
     [scheduleAutosave, setDirty],
@@ -263,10 +260,11 @@ export function useDocumentSession(): DocumentSessionApi {
 
   const replaceUndoable = useCallback(
     (next: ReportDocument) => {
+      // Without a port the controlled editor still takes the new document, only not as an undoable step.
       if (editorRef.current) editorRef.current.replaceDocument(next);
-      else load(next, { session: sessionRef.current, dirty: true });
+      else docChanged(next);
     },
-    [load],
+    [docChanged],
   );
 
   // ---- saving -----------------------------------------------------------------------------------------------------
@@ -385,7 +383,7 @@ export function useDocumentSession(): DocumentSessionApi {
 
   // ---- window: title, close, blur, menu, keys ---------------------------------------------------------------------
 
-  const displayName = nameOf(fileName, doc ? { ...doc, meta: { ...doc.meta, title: docTitle } } : null);
+  const displayName = nameOf(fileName, doc);
   useEffect(() => {
     void api.setWindowState({ title: windowTitle(displayName, dirty), dirty }).catch(() => undefined);
   }, [displayName, dirty]);

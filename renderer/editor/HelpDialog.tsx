@@ -1,0 +1,39 @@
+// The help dialog (renderer): the keyboard shortcuts and how the editor works; F1 or the menu opens it.
+import { useEffect, useRef } from 'react';
+import { SHORTCUTS, T } from './strings';
+
+export function HelpDialog({ onClose }: { onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="modal help-dialog" aria-label={T.help} onClose={onClose} onCancel={onClose}>
+      <h2>{T.help}</h2>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s) => (
+            <tr key={s.keys}>
+              <td>
+                <kbd>{s.keys}</kbd>
+              </td>
+              <td>{s.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="help-notes">
+        <li>标题的序号（一、（一）1.（1））由结构自动生成，增删、移动标题后自动重新编号，无需手工输入。</li>
+        <li>【】内的文字是待填写的占位内容，以黄色底纹标出；成文前须全部替换。</li>
+        <li>检查结果随输入自动更新：红色波浪线为错误，橙色为提醒，蓝色为提示；点击右侧条目可定位，可一键修正或说明理由后忽略。</li>
+        <li>从Word或网页粘贴时只保留文字和标题层级，原有格式自动去除。</li>
+      </ul>
+      <div className="modal-actions">
+        <button type="button" className="primary" onClick={() => ref.current?.close()}>
+          {T.close}
+        </button>
+      </div>
+    </dialog>
+  );
+}

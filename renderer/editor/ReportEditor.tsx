@@ -1,0 +1,621 @@
+// The drafting editor (renderer): the report as a page close to print, the outline with the mandated parts on the left,
+// findings and writing guidance on the right, live checking that never disturbs IME input.
+// Public surface: <ReportEditor doc onChange ref> with an imperative handle (undo/redo/find/replace/select/getDoc).
+import { forwardRef, memo, startTransition, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { createEditor, Editor, Element, Node, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
+import type { Block, HeadingLevel, MandatedPartId, ReportDocument, ReportMeta } from '../../shared/model/schema';
+import type { Template } from '../../shared/model/template';
+import { createChecker } from '../../shared/check/engine';
+import { applyFix, ignoreFinding } from '../../shared/check/engine';
+import type { Finding } from '../../shared/check/types';
+import { importText } from '../../shared/import/text';
+import {
+  currentBlockIndex, insertParagraphAfter, moveSection, moveSectionBefore, rangeAt, replaceMany, replaceText,
+  setBlockKind, shiftHeadingLevel,
+} from '../../shared/editor/ops';
+import { findMatches, replaceAllEdits } from '../../shared/editor/find';
+import { api } from '../api';
+import { commandGate } from '../commands';
+import { analyze, type Analysis } from './analysis';
+import { createDecorate, unitsFromFindings, type DecorationState, type Hit, type UnitMarks } from './decorations';
+import { renderElement, renderLeaf } from './elements';
+import { FindBar, closedFind, type FindState } from './FindBar';
+import { FindingsPanel } from './FindingsPanel';
+import { OutlinePanel } from './OutlinePanel';
+import { insertBlocksAtCaret, withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
+import { PART_LABELS, T } from './strings';
+
+export interface ReportEditorHandle {
+  undo(): void;
+  redo(): void;
+  openFind(replace: boolean): void;
+  /** Selects [start, end) of the text at `path` ([i] or [i, r, c]) and scrolls it into view. */
+  selectRange(path: number[], start: number, end: number): void;
+  /** The document as it is now (the body straight from the editor, never stale). */
+  getDoc(): ReportDocument;
+  focus(): void;
+}
+
+export interface ReportEditorProps {
+  doc: ReportDocument;
+  /** Every change: body edits are reported in a transition (typing stays fast), meta and ignores at once. */
+  onChange(doc: ReportDocument): void;
+}
+
+/** Debounce of the live check after typing stops, and the longest it waits while typing goes on. */
+const CHECK_DELAY_MS = 180;
+const CHECK_MAX_WAIT_MS = 900;
+
+function isEditableField(el: Element | globalThis.Element | null): boolean {
+  return !!el && el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && !el.closest('[data-slate-editor]');
+}
+
+export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(function ReportEditor({ doc, onChange }, ref) {
+  const pasteRef = useRef<PasteHandler | null>(null);
+  const [editor] = useState(() => withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef));
+  const [checker] = useState(() => createChecker());
+  const propsDoc = useRef(doc);
+  propsDoc.current = doc;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const emitted = useRef(new WeakSet<object>([doc.body]));
+  const composing = useRef(false);
+  const pending = useRef(false);
+
+  const getDoc = useCallback((): ReportDocument => ({ ...propsDoc.current, body: editor.children as Block[] }), [editor]);
+
+  // ---- analysis (check, parts, counts, outline): after a pause in typing, never during a composition -------------
+  const [analysis, setAnalysis] = useState<Analysis>(() => analyze(doc, checker, true));
+  const timers = useRef<{ debounce: number | null; max: number | null }>({ debounce: null, max: null });
+  const runAnalysis = useCallback(() => {
+    const t = timers.current;
+    if (t.debounce !== null) window.clearTimeout(t.debounce);
+    if (t.max !== null) window.clearTimeout(t.max);
+    t.debounce = t.max = null;
+    if (composing.current) {
+      pending.current = true;
+      return;
+    }
+    pending.current = false;
+    setAnalysis(analyze(getDoc(), checker, true));
+  }, [checker, getDoc]);
+  const scheduleAnalysis = useCallback(
+    (delay = CHECK_DELAY_MS) => {
+      const t = timers.current;
+      if (t.debounce !== null) window.clearTimeout(t.debounce);
+      t.debounce = window.setTimeout(runAnalysis, delay);
+      if (t.max === null) t.max = window.setTimeout(runAnalysis, Math.max(delay, CHECK_MAX_WAIT_MS));
+    },
+    [runAnalysis],
+  );
+  useEffect(() => () => {
+    const t = timers.current;
+    if (t.debounce !== null) window.clearTimeout(t.debounce);
+    if (t.max !== null) window.clearTimeout(t.max);
+  }, []);
+  // Meta, ignores and rules change outside the editor: re-check soon.
+  useEffect(() => scheduleAnalysis(0), [doc.meta, doc.ignores, doc.rules, scheduleAnalysis]);
+
+  // A different body from outside (a recovered or restored version): load it, with a fresh undo history.
+  useEffect(() => {
+    if (doc.body === editor.children || emitted.current.has(doc.body)) return;
+    emitted.current.add(doc.body);
+    editor.children = doc.body as Descendant[];
+    editor.selection = null;
+    editor.history = { undos: [], redos: [] };
+    Editor.normalize(editor, { force: true });
+    editor.onChange();
+    runAnalysis();
+  }, [doc.body, editor, runAnalysis]);
+
+  const onValueChange = useCallback(
+    (value: Descendant[]) => {
+      emitted.current.add(value);
+      const next = { ...propsDoc.current, body: value as Block[] };
+      startTransition(() => onChangeRef.current(next));
+      scheduleAnalysis();
+    },
+    [scheduleAnalysis],
+  );
+
+  const emitDoc = useCallback((next: ReportDocument) => {
+    propsDoc.current = next;
+    onChangeRef.current(next);
+  }, []);
+  const onMetaChange = useCallback((patch: Partial<ReportMeta>) => emitDoc({ ...getDoc(), meta: { ...propsDoc.current.meta, ...patch } }), [emitDoc, getDoc]);
+
+  // ---- the caret's block (outline highlight, guidance) -----------------------------------------------------------
+  const [currentIndex, setCurrentIndex] = useState(-1);
+  const onSelectionChange = useCallback(() => {
+    const i = currentBlockIndex(editor);
+    if (i >= 0) setCurrentIndex((prev) => (prev === i ? prev : i));
+  }, [editor]);
+
+  // ---- find and replace -----------------------------------------------------------------------------------------
+  const [find, setFind] = useState<FindState>(closedFind);
+  const [findMessage, setFindMessage] = useState<string | null>(null);
+  const matches = useMemo(
+    () => (find.open && find.query ? findMatches(editor.children as Block[], find.query, { loose: find.loose }) : []),
+    // analysis: re-search after edits settle.
+    [find.open, find.query, find.loose, analysis, editor],
+  );
+  const currentMatch = matches.length ? Math.min(find.current, matches.length - 1) : 0;
+  const hits = useMemo(() => {
+    const map = new Map<string, Hit[]>();
+    matches.forEach((m, i) => {
+      const key = m.path.join('.');
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
+      list.push({ start: m.start, end: m.end, current: i === currentMatch });
+    });
+    return map;
+  }, [matches, currentMatch]);
+
+  // ---- decorations ---------------------------------------------------------------------------------------------
+  const decorCache = useRef(new WeakMap<object, never>()).current as WeakMap<object, never>;
+  const lastByPath = useRef(new Map()).current;
+  const prevUnits = useRef<Map<string, UnitMarks> | null>(null);
+  const units = useMemo(() => {
+    const u = unitsFromFindings(analysis.result.findings, analysis.doc.body, prevUnits.current);
+    prevUnits.current = u;
+    return u;
+  }, [analysis]);
+  const decorate = useMemo(() => {
+    const state: DecorationState = { body: analysis.doc.body, units, hits, hitsVersion: 0 };
+    return createDecorate(state, () => composing.current, decorCache as never, lastByPath);
+  }, [analysis.doc.body, units, hits, decorCache, lastByPath]);
+
+  // ---- selecting text ------------------------------------------------------------------------------------------
+  const scrollToBlock = useCallback(
+    (index: number) => {
+      const node = editor.children[index];
+      if (!node) return;
+      try {
+        ReactEditor.toDOMNode(editor, node).scrollIntoView({ block: 'center' });
+      } catch {
+        // Not rendered yet: nothing to scroll to.
+      }
+    },
+    [editor],
+  );
+  const selectRange = useCallback(
+    (path: number[], start: number, end: number) => {
+      if (!Node.has(editor, path)) return;
+      const range = rangeAt(editor, path, start, end);
+      ReactEditor.focus(editor);
+      Transforms.select(editor, range);
+      scrollToBlock(path[0]!);
+    },
+    [editor, scrollToBlock],
+  );
+  const goToMatch = useCallback(
+    (i: number) => {
+      const m = matches[i];
+      if (!m) return;
+      setFind((f) => ({ ...f, current: i }));
+      scrollToBlock(m.path[0]!);
+    },
+    [matches, scrollToBlock],
+  );
+
+  const undo = useCallback(() => {
+    if (isEditableField(document.activeElement)) document.execCommand('undo');
+    else editor.undo();
+  }, [editor]);
+  const redo = useCallback(() => {
+    if (isEditableField(document.activeElement)) document.execCommand('redo');
+    else editor.redo();
+  }, [editor]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      undo,
+      redo,
+      openFind: (replace: boolean) => {
+        // Searching for the selected text is what people expect.
+        const sel = editor.selection;
+        const selected = sel ? Editor.string(editor, sel) : '';
+        setFindMessage(null);
+        setFind((f) => ({
+          ...f,
+          open: true,
+          replace: replace || (f.open && f.replace),
+          query: selected && !selected.includes('\n') && selected.length <= 50 ? selected : f.query,
+          focusTick: f.focusTick + 1,
+        }));
+      },
+      selectRange,
+      getDoc,
+      focus: () => ReactEditor.focus(editor),
+    }),
+    [editor, getDoc, redo, selectRange, undo],
+  );
+
+  // ---- paste from Word or a web page: the text importer builds the structure ------------------------------------
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const t = window.setTimeout(() => setNotice(null), 8000);
+    return () => window.clearTimeout(t);
+  }, [notice]);
+  pasteRef.current = (text: string) => {
+    let imported;
+    try {
+      imported = importText(text, { defaultYear: propsDoc.current.meta.year });
+    } catch {
+      return false;
+    }
+    const blocks = imported.doc.body;
+    if (blocks.length === 0) return false;
+    const bodyEmpty = (editor.children as Block[]).every((b) => Node.string(b).trim() === '');
+    if (bodyEmpty) {
+      Editor.withoutNormalizing(editor, () => {
+        for (let i = editor.children.length - 1; i >= 0; i--) Transforms.removeNodes(editor, { at: [i] });
+        Transforms.insertNodes(editor, blocks, { at: [0] });
+      });
+      Transforms.select(editor, Editor.end(editor, [blocks.length - 1]));
+      // A blank report takes the pasted report's title, organ, year, addressee, date and signature.
+      const meta = propsDoc.current.meta;
+      if (!meta.title.trim()) {
+        const m = imported.doc.meta;
+        onMetaChange({
+          title: m.title,
+          organ: meta.organ || m.organ,
+          year: m.year,
+          addressee: meta.addressee || m.addressee,
+          date: meta.date || m.date,
+          signature: meta.signature || m.signature,
+        });
+      }
+    } else {
+      insertBlocksAtCaret(editor, blocks);
+    }
+    const headings = blocks.filter((b) => b.type === 'heading').length;
+    const warnings = imported.notes.filter((n) => n.severity === 'warning').map((n) => n.message);
+    setNotice([T.pasted(headings, blocks.length - headings), ...warnings.slice(0, 2)].join(' '));
+    runAnalysis();
+    return true;
+  };
+
+  // ---- structure from the outline -------------------------------------------------------------------------------
+  const onMove = useCallback(
+    (index: number, direction: 'up' | 'down') => {
+      const to = moveSection(editor, index, direction);
+      if (to !== null) {
+        runAnalysis();
+        scrollToBlock(to);
+      }
+    },
+    [editor, runAnalysis, scrollToBlock],
+  );
+  const onDrop = useCallback(
+    (from: number, before: number) => {
+      const to = moveSectionBefore(editor, from, before);
+      if (to !== null) {
+        runAnalysis();
+        scrollToBlock(to);
+      }
+    },
+    [editor, runAnalysis, scrollToBlock],
+  );
+  const onGoTo = useCallback(
+    (index: number) => {
+      if (!editor.children[index]) return;
+      ReactEditor.focus(editor);
+      Transforms.select(editor, Editor.start(editor, [index]));
+      scrollToBlock(index);
+    },
+    [editor, scrollToBlock],
+  );
+  const analysisRef = useRef(analysis);
+  analysisRef.current = analysis;
+  const onGoToPart = useCallback(
+    (part: MandatedPartId) => {
+      const loc = analysisRef.current.parts.primary[part];
+      if (loc) selectRange(loc.path, loc.range?.start ?? 0, loc.range?.end ?? 0);
+    },
+    [selectRange],
+  );
+
+  // ---- findings actions -----------------------------------------------------------------------------------------
+  const onSelectFinding = useCallback(
+    (f: Finding) => {
+      if (f.path.length === 0) {
+        if (f.onTitle) document.querySelector<HTMLTextAreaElement>('.doc-title-input')?.focus();
+        return;
+      }
+      selectRange(f.path, f.start, f.end);
+    },
+    [selectRange],
+  );
+  const onFix = useCallback(
+    (f: Finding) => {
+      if (f.fix === undefined) return;
+      if (f.path.length === 0) {
+        emitDoc(applyFix(getDoc(), f));
+        return;
+      }
+      if (replaceText(editor, f.path, f.start, f.end, f.text, f.fix)) runAnalysis();
+      else scheduleAnalysis(0);
+    },
+    [editor, emitDoc, getDoc, runAnalysis, scheduleAnalysis],
+  );
+  const onFixRule = useCallback(
+    (rule: string) => {
+      const edits = analysisRef.current.result.findings
+        .filter((f) => f.rule === rule && f.fix !== undefined && f.path.length > 0)
+        .map((f) => ({ path: f.path, start: f.start, end: f.end, expected: f.text, replacement: f.fix! }));
+      replaceMany(editor, edits);
+      runAnalysis();
+    },
+    [editor, runAnalysis],
+  );
+  const onIgnore = useCallback((f: Finding, reason: string) => emitDoc(ignoreFinding(getDoc(), f, reason)), [emitDoc, getDoc]);
+  const ruleTitles = useMemo(() => new Map(checker.rules.map((r) => [r.id, r.title])), [checker]);
+
+  // ---- keys -----------------------------------------------------------------------------------------------------
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent<HTMLDivElement>) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const index = currentBlockIndex(editor);
+      const key = e.key;
+      if (key === 'Tab' && !mod && !e.altKey) {
+        e.preventDefault();
+        if (index >= 0) shiftHeadingLevel(editor, index, e.shiftKey ? -1 : 1);
+        return;
+      }
+      if (key === 'Enter' && mod) {
+        e.preventDefault();
+        if (index >= 0) insertParagraphAfter(editor, index);
+        return;
+      }
+      if (mod && !e.altKey && !e.shiftKey && /^[0-4]$/.test(key)) {
+        e.preventDefault();
+        if (index < 0) return;
+        const n = Number(key);
+        setBlockKind(editor, index, n === 0 ? { type: 'paragraph' } : { type: 'heading', level: n as HeadingLevel });
+        return;
+      }
+      if (e.altKey && !mod && (key === 'ArrowUp' || key === 'ArrowDown')) {
+        const block = editor.children[index];
+        if (block && Element.isElement(block) && block.type === 'heading') {
+          e.preventDefault();
+          const to = moveSection(editor, index, key === 'ArrowUp' ? 'up' : 'down');
+          if (to !== null) {
+            Transforms.select(editor, Editor.end(editor, [to]));
+            runAnalysis();
+          }
+        }
+        return;
+      }
+      if (mod && !e.altKey) {
+        const k = key.toLowerCase();
+        const isUndo = k === 'z' && !e.shiftKey;
+        const isRedo = k === 'y' || (k === 'z' && e.shiftKey);
+        if (isUndo || isRedo) {
+          e.preventDefault();
+          if (commandGate(isUndo ? 'undo' : 'redo', 'key')) {
+            if (isUndo) editor.undo();
+            else editor.redo();
+          }
+        }
+      }
+    },
+    [editor, runAnalysis],
+  );
+
+  const onCompositionStart = useCallback(() => {
+    composing.current = true;
+  }, []);
+  const onCompositionEnd = useCallback(() => {
+    composing.current = false;
+    if (pending.current) scheduleAnalysis();
+  }, [scheduleAnalysis]);
+
+  // ---- guidance from the report's template ---------------------------------------------------------------------
+  const [template, setTemplate] = useState<Template | null>(null);
+  const templateId = doc.meta.templateId;
+  useEffect(() => {
+    let live = true;
+    setTemplate(null);
+    if (templateId) {
+      api.readTemplate(templateId).then(
+        (t) => live && setTemplate(t),
+        () => undefined, // A report whose template is gone simply has no guidance.
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [templateId]);
+
+  const [sideTab, setSideTab] = useState<'findings' | 'guidance'>('findings');
+
+  return (
+    <div className="editor-shell">
+      <OutlinePanel
+        analysis={analysis}
+        lengthTarget={doc.rules.lengthTarget}
+        currentIndex={currentIndex}
+        onGoTo={onGoTo}
+        onGoToPart={onGoToPart}
+        onMove={onMove}
+        onDrop={onDrop}
+      />
+      <div className="page-column">
+        {find.open && (
+          <FindBar
+            state={{ ...find, current: currentMatch }}
+            total={matches.length}
+            message={findMessage}
+            onChange={(patch) => {
+              setFindMessage(null);
+              setFind((f) => ({ ...f, ...patch }));
+            }}
+            onNext={() => goToMatch(matches.length ? (currentMatch + 1) % matches.length : 0)}
+            onPrev={() => goToMatch(matches.length ? (currentMatch - 1 + matches.length) % matches.length : 0)}
+            onReplace={() => {
+              const m = matches[currentMatch];
+              if (!m) return;
+              if (replaceText(editor, m.path, m.start, m.end, m.text, find.replacement)) {
+                setFindMessage(T.replaced(1));
+                runAnalysis();
+              }
+            }}
+            onReplaceAll={() => {
+              const n = replaceMany(editor, replaceAllEdits(matches, find.replacement));
+              setFindMessage(T.replaced(n));
+              runAnalysis();
+            }}
+            onClose={() => {
+              setFind((f) => ({ ...f, open: false }));
+              ReactEditor.focus(editor);
+            }}
+          />
+        )}
+        {notice && (
+          <div className="editor-notice" role="status">
+            {notice}
+            <button type="button" className="link" onClick={() => setNotice(null)}>
+              {T.close}
+            </button>
+          </div>
+        )}
+        <div className="page-scroll">
+          <Slate editor={editor} initialValue={doc.body as Descendant[]} onValueChange={onValueChange} onSelectionChange={onSelectionChange}>
+            <Page
+              meta={doc.meta}
+              onMetaChange={onMetaChange}
+              decorate={decorate}
+              onKeyDown={onKeyDown}
+              onCompositionStart={onCompositionStart}
+              onCompositionEnd={onCompositionEnd}
+            />
+          </Slate>
+        </div>
+      </div>
+      <aside className="side-panel">
+        <div className="tabs" role="tablist">
+          <button type="button" role="tab" aria-selected={sideTab === 'findings'} className={sideTab === 'findings' ? 'tab active' : 'tab'} onClick={() => setSideTab('findings')}>
+            {T.findings}
+            <span className="tab-count">{analysis.result.findings.length}</span>
+          </button>
+          <button type="button" role="tab" aria-selected={sideTab === 'guidance'} className={sideTab === 'guidance' ? 'tab active' : 'tab'} onClick={() => setSideTab('guidance')}>
+            {T.guidance}
+          </button>
+        </div>
+        {sideTab === 'findings' ? (
+          <FindingsPanel analysis={analysis} ruleTitles={ruleTitles} onSelect={onSelectFinding} onFix={onFix} onFixRule={onFixRule} onIgnore={onIgnore} />
+        ) : (
+          <GuidancePanel template={template} analysis={analysis} currentIndex={currentIndex} />
+        )}
+      </aside>
+    </div>
+  );
+});
+
+const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentIndex }: { template: Template | null; analysis: Analysis; currentIndex: number }) {
+  if (!template || template.guidance.length === 0) return <p className="muted empty-note">本报告没有关联模板的写作提示。</p>;
+  const here = analysis.parts.locations.find((l) => currentIndex >= l.extent.start && currentIndex < l.extent.end)?.id;
+  const ordered = here ? [...template.guidance].sort((a, b) => (a.part === here ? -1 : b.part === here ? 1 : 0)) : template.guidance;
+  return (
+    <section className="guidance-panel" aria-label={T.guidance}>
+      {ordered.map((g) => (
+        <div key={g.part} className={`guidance${g.part === here ? ' current' : ''}`}>
+          <h3>{PART_LABELS[g.part]}</h3>
+          <p>{g.text}</p>
+          {g.indicators.length > 0 && (
+            <ul className="indicators">
+              {g.indicators.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+});
+
+/** 2025-03-01 → 2025年3月1日 (GB/T 9704: Arabic digits, no leading zeros). */
+export function formatChineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
+}
+
+interface PageProps {
+  meta: ReportMeta;
+  onMetaChange(patch: Partial<ReportMeta>): void;
+  decorate: ReturnType<typeof createDecorate>;
+  onKeyDown(e: React.KeyboardEvent<HTMLDivElement>): void;
+  onCompositionStart(): void;
+  onCompositionEnd(): void;
+}
+
+/** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
+const Page = memo(function Page({ meta, onMetaChange, decorate, onKeyDown, onCompositionStart, onCompositionEnd }: PageProps) {
+  const [editingDate, setEditingDate] = useState(false);
+  return (
+    <article className="page" lang="zh-CN">
+      <textarea
+        className="doc-title-input"
+        value={meta.title}
+        rows={1}
+        placeholder={T.titlePlaceholder}
+        aria-label={T.titlePlaceholder}
+        onChange={(e) => onMetaChange({ title: e.target.value.replace(/[\r\n]+/g, '') })}
+      />
+      <div className="addressee-line">
+        <input
+          className="addressee-input"
+          value={meta.addressee}
+          placeholder={T.addresseePlaceholder}
+          aria-label={T.addresseePlaceholder}
+          size={Math.max(4, meta.addressee.length + 1)}
+          onChange={(e) => onMetaChange({ addressee: e.target.value.replace(/[：:]$/, '') })}
+        />
+        <span>：</span>
+      </div>
+      <Editable
+        className="doc-body"
+        decorate={decorate}
+        renderElement={renderElement}
+        renderLeaf={renderLeaf}
+        onKeyDown={onKeyDown}
+        onCompositionStart={onCompositionStart}
+        onCompositionEnd={onCompositionEnd}
+        spellCheck={false}
+        aria-label={T.body}
+        placeholder={T.emptyParagraph}
+      />
+      <div className="signature-block">
+        <input
+          className="signature-input"
+          value={meta.signature}
+          placeholder={T.signaturePlaceholder}
+          aria-label={T.signaturePlaceholder}
+          size={Math.max(6, meta.signature.length + 1)}
+          onChange={(e) => onMetaChange({ signature: e.target.value })}
+        />
+        {editingDate ? (
+          <input
+            type="date"
+            className="date-input"
+            autoFocus
+            value={meta.date}
+            aria-label={T.datePlaceholder}
+            onChange={(e) => onMetaChange({ date: e.target.value as ReportMeta['date'] })}
+            onBlur={() => setEditingDate(false)}
+          />
+        ) : (
+          <button type="button" className="date-display" onClick={() => setEditingDate(true)} aria-label={T.datePlaceholder}>
+            {formatChineseDate(meta.date) || `（${T.datePlaceholder}）`}
+          </button>
+        )}
+      </div>
+    </article>
+  );
+});

@@ -1,0 +1,82 @@
+// How report blocks and leaves render (renderer): print-like blocks; heading sequence numbers come from the structure
+// and are drawn by CSS (::before from data-marker) outside the editable text, so IME input is never disturbed.
+import { memo } from 'react';
+import type { RenderElementProps, RenderLeafProps } from 'slate-react';
+import { useSlateSelector } from 'slate-react';
+import type { Editor, Element } from 'slate';
+import type { Block, HeadingElement } from '../../shared/model/schema';
+import { sequenceMarkers } from '../../shared/model/numbering';
+import type { DecorationMarks } from './decorations';
+import { T } from './strings';
+
+const markerCache = new WeakMap<readonly unknown[], string[]>();
+
+/** Sequence markers of the current body, computed once per body value. */
+export function markersOf(editor: Editor): string[] {
+  const body = editor.children;
+  let markers = markerCache.get(body);
+  if (!markers) {
+    markers = sequenceMarkers(body as Block[]);
+    markerCache.set(body, markers);
+  }
+  return markers;
+}
+
+function Heading({ attributes, children, element }: { attributes: RenderElementProps['attributes']; children: React.ReactNode; element: HeadingElement }) {
+  // Re-renders only when this heading's own marker changes (insert, delete, move or a level change elsewhere).
+  const marker = useSlateSelector((editor) => {
+    const i = editor.children.indexOf(element);
+    return i < 0 ? '' : markersOf(editor)[i] ?? '';
+  });
+  const className = `blk h h${element.level}${element.runIn ? ' runin' : ''}`;
+  return (
+    <div {...attributes} className={className} data-marker={marker} data-runin={element.runIn ? T.runIn : undefined}>
+      {children}
+    </div>
+  );
+}
+
+export function renderElement({ attributes, children, element }: RenderElementProps) {
+  const el = element as Element;
+  switch (el.type) {
+    case 'heading':
+      return <Heading attributes={attributes} element={el}>{children}</Heading>;
+    case 'table':
+      return (
+        <div {...attributes} className="blk table-wrap">
+          <table className="doc-table">
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      );
+    case 'table-row':
+      return <tr {...attributes}>{children}</tr>;
+    case 'table-cell':
+      return <td {...attributes}>{children}</td>;
+    default:
+      return (
+        <p {...attributes} className="blk para">
+          {children}
+        </p>
+      );
+  }
+}
+
+const LeafView = memo(function LeafView({ attributes, children, leaf }: RenderLeafProps) {
+  const l = leaf as RenderLeafProps['leaf'] & DecorationMarks;
+  let className = '';
+  if (l.placeholder) className += ' ph';
+  if (l.sev) className += ` f-${l.sev}`;
+  if (l.hit) className += l.hitCurrent ? ' hit hit-current' : ' hit';
+  if (l.stale) className += ' stale';
+  const title = l.msg ?? (l.stale ? T.staleFigure : undefined);
+  return (
+    <span {...attributes} className={className || undefined} title={title}>
+      {children}
+    </span>
+  );
+});
+
+export function renderLeaf(props: RenderLeafProps) {
+  return <LeafView {...props} />;
+}

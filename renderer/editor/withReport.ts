@@ -1,0 +1,136 @@
+// The report editor's behaviour as a Slate plugin (renderer): the schema kept in normalizeNode (flat blocks, text in
+// headings and paragraphs, cells in rows in tables), Enter in headings, and paste through the text importer.
+import { Editor, Element, Node, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
+import type { ReactEditor } from 'slate-react';
+import type { HistoryEditor } from 'slate-history';
+import type { Block, ParagraphElement } from '../../shared/model/schema';
+import { breakHeading } from '../../shared/editor/ops';
+
+export type ReportSlateEditor = ReactEditor & HistoryEditor;
+
+export interface PasteHandler {
+  /** Plain text with line breaks (from Word, a web page, a .txt): the caller structures and inserts it. */
+  (text: string): boolean;
+}
+
+const emptyParagraph = (): ParagraphElement => ({ type: 'paragraph', children: [{ text: '' }] });
+
+export function withReport<E extends ReportSlateEditor>(editor: E, onStructuredPaste: { current: PasteHandler | null }): E {
+  const { normalizeNode, insertBreak, insertData, isInline } = editor;
+
+  editor.isInline = (el) => (el.type === 'heading' || el.type === 'paragraph' || el.type === 'table' ? false : isInline(el));
+
+  editor.normalizeNode = (entry: NodeEntry) => {
+    const [node, path] = entry;
+    if (Editor.isEditor(node)) {
+      if (node.children.length === 0) {
+        Transforms.insertNodes(editor, emptyParagraph(), { at: [0] });
+        return;
+      }
+      for (let i = 0; i < node.children.length; i++) {
+        const child = node.children[i] as Descendant;
+        if (Text.isText(child)) {
+          Transforms.wrapNodes(editor, emptyParagraph(), { at: [i] });
+          return;
+        }
+        if (child.type === 'table-row' || child.type === 'table-cell') {
+          // A row or cell pasted at the top level keeps its text as a paragraph.
+          const text = Node.string(child);
+          Transforms.removeNodes(editor, { at: [i] });
+          Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text }] }, { at: [i] });
+          return;
+        }
+      }
+    } else if (Element.isElement(node)) {
+      const textual = node.type === 'heading' || node.type === 'paragraph' || node.type === 'table-cell';
+      if (textual) {
+        for (let i = 0; i < node.children.length; i++) {
+          if (Element.isElement(node.children[i] as Descendant)) {
+            Transforms.unwrapNodes(editor, { at: [...path, i] });
+            return;
+          }
+        }
+        if (node.type === 'heading' && ![1, 2, 3, 4].includes(node.level)) {
+          Transforms.setNodes(editor, { level: Math.min(4, Math.max(1, Math.round(Number(node.level) || 1))) as 1 | 2 | 3 | 4 }, { at: path });
+          return;
+        }
+      }
+      if (path.length > 1 && (node.type === 'heading' || node.type === 'paragraph' || node.type === 'table')) {
+        // Blocks never nest: lift anything that landed inside another block.
+        Transforms.unwrapNodes(editor, { at: path });
+        return;
+      }
+      if (node.type === 'table' || node.type === 'table-row') {
+        const want = node.type === 'table' ? 'table-row' : 'table-cell';
+        for (let i = 0; i < node.children.length; i++) {
+          const child = node.children[i] as Descendant;
+          if (Text.isText(child) || child.type !== want) {
+            Transforms.removeNodes(editor, { at: [...path, i] });
+            return;
+          }
+        }
+      }
+    }
+    normalizeNode(entry);
+  };
+
+  editor.insertBreak = () => {
+    if (breakHeading(editor)) return;
+    const block = editor.selection ? editor.children[editor.selection.anchor.path[0]!] : undefined;
+    // A table cell holds one line: Enter leaves the table for a new paragraph after it.
+    if (block && Element.isElement(block) && block.type === 'table') {
+      const index = editor.selection!.anchor.path[0]!;
+      Transforms.insertNodes(editor, emptyParagraph(), { at: [index + 1], select: true });
+      return;
+    }
+    insertBreak();
+  };
+
+  editor.insertData = (data: DataTransfer) => {
+    // Copy and paste inside the editor keeps Slate's own fragment (structure included).
+    if (data.types.includes('application/x-slate-fragment')) return insertData(data);
+    const text = data.getData('text/plain');
+    if (text && /[\r\n]/.test(text.trim()) && onStructuredPaste.current?.(text)) return;
+    if (text) {
+      // One line: plain text only, whatever formatting the source had.
+      Editor.insertText(editor, text.replace(/[\r\n]+/g, ''));
+      return;
+    }
+    insertData(data);
+  };
+
+  return editor;
+}
+
+/** Inserts blocks at the caret: splits the current block and puts them between the halves (one undo step). */
+export function insertBlocksAtCaret(editor: ReportSlateEditor, blocks: Block[]): void {
+  if (blocks.length === 0) return;
+  Editor.withoutNormalizing(editor, () => {
+    if (editor.selection) Transforms.delete(editor);
+    const sel = editor.selection;
+    if (!sel) {
+      Transforms.insertNodes(editor, blocks, { at: [editor.children.length] });
+      return;
+    }
+    const index = sel.anchor.path[0]!;
+    const current = editor.children[index];
+    const atStart = Editor.isStart(editor, sel.anchor, [index]);
+    const atEnd = Editor.isEnd(editor, sel.anchor, [index]);
+    const currentEmpty = current ? Node.string(current) === '' : true;
+    let at: number;
+    if (currentEmpty) {
+      Transforms.removeNodes(editor, { at: [index] });
+      at = index;
+    } else if (atStart) {
+      at = index;
+    } else if (atEnd || !current || !Element.isElement(current) || current.type === 'table') {
+      at = index + 1;
+    } else {
+      Transforms.splitNodes(editor, { always: true });
+      at = index + 1;
+    }
+    Transforms.insertNodes(editor, blocks, { at: [at] });
+    const last = at + blocks.length - 1;
+    Transforms.select(editor, Editor.end(editor, [last]));
+  });
+}
