@@ -48,7 +48,7 @@ export function createReportFromTemplate(template: Template, meta: NewReportMeta
     },
     body: mapLeafTexts(template.body, fill),
     ignores: [],
-    rules: structuredClone(template.rules),
+    rules: cloneJson(template.rules),
   };
 }
 
@@ -85,7 +85,7 @@ export function reportToTemplate(doc: ReportDocument, options: ReportToTemplateO
     }
     return { ...block, children: [{ text: transform(joinLeaves(block.children), block.type === 'heading') }] };
   });
-  const guidance: PartGuidance[] = options.base ? structuredClone(options.base.guidance) : [];
+  const guidance: PartGuidance[] = options.base ? cloneJson(options.base.guidance) : [];
   return Template.parse({
     id: options.id,
     name: options.name,
@@ -94,7 +94,7 @@ export function reportToTemplate(doc: ReportDocument, options: ReportToTemplateO
     addressee: doc.meta.addressee,
     body,
     guidance,
-    rules: structuredClone(doc.rules),
+    rules: cloneJson(doc.rules),
   });
 }
 
@@ -136,7 +136,7 @@ export function newFromPreviousYear(doc: ReportDocument, options: NextYearOption
     },
     body,
     ignores: [],
-    rules: structuredClone(doc.rules),
+    rules: cloneJson(doc.rules),
   };
 }
 
@@ -211,4 +211,9 @@ function mapLeafTexts(body: readonly Block[], f: (text: string) => string): Bloc
     }
     return { ...block, children: block.children.map((l) => ({ ...l, text: f(l.text) })) } as Block;
   });
+}
+
+/** A deep copy of plain JSON data (shared/ has no structuredClone in its typings). */
+function cloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
