@@ -1,5 +1,6 @@
 // Command-line entry (Node): `npm run --silent cli -- <command> …`. Each command lives in main/cli/<name>.ts.
 import { COMMANDS, usage } from './cli/commands';
+import './cli/check';
 import './cli/import';
 import './cli/outline';
 

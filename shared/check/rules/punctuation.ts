@@ -170,6 +170,8 @@ export const unbalanced: BlockRule = {
 const DUNHAO_TITLES = /》、(?=《)/g;
 const DUNHAO_QUOTES = /”、(?=“)/g;
 const DUNHAO_CONJ = /、(?=(和|及|与|或|以及|或者|及其))/g;
+// Words that begin with a conjunction character but are not one (the segmenter sometimes splits them).
+const NOT_CONJ = /^(?:与会|及时|及早|及格|和谐|和平|和美|和睦|和解|或许|与其|与时)/;
 
 export const dunhao: BlockRule = {
   id: 'punct.dunhao',
@@ -192,6 +194,7 @@ export const dunhao: BlockRule = {
       const words = wordsAround(text, m.index + 1, m.index + 3);
       const w = words.find((x) => x.start === m.index + 1);
       if (!w || !['和', '及', '与', '或', '以及', '或者', '及其'].includes(w.word)) continue;
+      if (NOT_CONJ.test(text.slice(m.index + 1, m.index + 3))) continue;
       out.push(at(unit, m.index, m.index + 1 + w.word.length, `“${w.word}”前不用顿号，应删去“、”。`, w.word));
     }
     return out;
@@ -203,7 +206,7 @@ export const dunhao: BlockRule = {
 // Year ranges with a hyphen, en dash or tilde (2021-2025年, (2023-2024)): GB/T 15834 uses the 一字线 for time.
 const YEAR_RANGE = /(?<![\d.\-—])((?:19|20)\d{2})(年?)\s*([-－–~～])\s*((?:19|20)\d{2})(?![\d\-])/g;
 // Number ranges: 25-30人, 15～30% (the unit must be on both ends).
-const NUMBER_RANGE = /(?<![\d.\-A-Za-z])(\d+(?:\.\d+)?)(%|万|亿)?([-－–~～])(\d+(?:\.\d+)?)(%|万|亿)?(?=[\u4e00-\u9fff%])/g;
+const NUMBER_RANGE = /(?<![\d.\-A-Za-z])(\d+(?:\.\d+)?)(%|万|亿)?([-－–~～])(\d+(?:\.\d+)?)(%|万|亿)?(?=[\u4e00-\u9fff%，。；、）)]|$)/g;
 
 export const range: BlockRule = {
   id: 'punct.range',
