@@ -18,7 +18,7 @@ export interface WriterFs {
   link(existing: string, newPath: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
-  stat(path: string): Promise<{ mtimeMs: number; isFile(): boolean; isDirectory(): boolean }>;
+  stat(path: string): Promise<{ mtimeMs: number; mode: number; isFile(): boolean; isDirectory(): boolean }>;
   readdir(path: string): Promise<string[]>;
 }
 export interface WriterFileHandle {
@@ -74,12 +74,17 @@ export function atomicWrite(target: string, data: Uint8Array | string, options: 
 async function writeNow(target: string, data: Uint8Array | string, options: AtomicWriteOptions): Promise<AtomicWriteResult> {
   const fs = options.fs ?? realFs;
   const platform = options.platform ?? process.platform;
+  // Save through a symbolic link to the file it points at, rather than replacing the link with a file.
+  target = await nodeFs.realpath(target).catch(() => target);
   const folder = dirname(target);
+  // The new file keeps the permissions of the one it replaces.
+  const existing = await fs.stat(target).catch(() => null);
+  const mode = existing?.isFile() ? existing.mode & 0o777 : 0o644;
   const temp = join(folder, `${TEMP_PREFIX}${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
   inFlight.add(temp);
   let tempCreated = false;
   try {
-    const handle = await fs.open(temp, 'wx', 0o644);
+    const handle = await fs.open(temp, 'wx', mode);
     tempCreated = true;
     try {
       await handle.writeFile(data);
@@ -122,6 +127,9 @@ async function keepBackup(fs: WriterFs, target: string): Promise<boolean> {
       await fs.copyFile(target, bakTemp);
     }
     await fs.rename(bakTemp, bak);
+    // When the .bak already was a link to this very file (the last save failed after backing up), rename() does
+    // nothing and leaves the temp name behind (POSIX): remove it.
+    await fs.unlink(bakTemp).catch(() => undefined);
     return true;
   } catch {
     await fs.unlink(bakTemp).catch(() => undefined);
@@ -142,7 +150,11 @@ async function renameWithRetry(fs: WriterFs, from: string, to: string, platform:
     } catch (e) {
       const code = errorCode(e);
       const retriable = code === 'EPERM' || code === 'EBUSY' || code === 'EACCES';
-      if (!retriable || attempt >= delays.length) throw e;
+      if (!retriable || attempt >= delays.length) {
+        // On Windows the folder was writable (the temp file is there): the target is held open by another program.
+        if (retriable && platform === 'win32') throw Object.assign(new Error(String(code)), { code: 'EBUSY' });
+        throw e;
+      }
       await new Promise((r) => setTimeout(r, delays[attempt]));
     }
   }

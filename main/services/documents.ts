@@ -1,7 +1,7 @@
 // Opening and saving .fzbg reports (Node). Main asks for paths through ctx.dialogs; the renderer only ever holds an
 // opaque handle and the file name. Saves are atomic (atomicWrite), take an automatic version and clear the
 // document's recovery entries; recent files live in the settings.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { UserFacingError, type DocSession, type ImportNote, type OpenResult, type SaveResult } from '../../shared/ipc/contract';
@@ -139,11 +139,16 @@ export function recentId(fullPath: string): string {
   return createHash('sha256').update(fullPath).digest('hex').slice(0, 16);
 }
 
+/** No report comes near this; a larger file is not a report (and would only tie the app up). */
+const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
 async function readText(full: string): Promise<string> {
   const name = basename(full);
   try {
+    if ((await stat(full)).size > MAX_DOCUMENT_BYTES) throw new UserFacingError('open-too-large', `“${name}”过大，不是法治年报助手的报告文件。`);
     return await readFile(full, 'utf8');
   } catch (e) {
+    if (e instanceof UserFacingError) throw e;
     switch (errorCode(e)) {
       case 'ENOENT':
       case 'ENOTDIR':

@@ -69,7 +69,14 @@ export const Settings = z.object({
   templateFolders: z.object({ team: z.string().default('') }).default({ team: '' }),
 });
 export type Settings = z.infer<typeof Settings>;
-export const SettingsPatch = Settings.omit({ recentFiles: true }).partial();
+/** Only the fields given change (also inside ui and templateFolders); recent files are main's to keep. */
+export const SettingsPatch = z.object({
+  defaultOrgan: z.string().max(200).optional(),
+  defaultSignature: z.string().max(200).optional(),
+  defaultAddressee: z.string().max(200).optional(),
+  ui: z.object({ liveCheck: z.boolean(), showGuidance: z.boolean(), zoom: z.number().min(0.5).max(3) }).partial().optional(),
+  templateFolders: z.object({ team: z.string().max(1000) }).partial().optional(),
+});
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export type SettingsResult = { settings: Settings; notice: string | null };
 

@@ -1,6 +1,6 @@
 // Atomic saves: replace, backup, per-path queue, stale-temp sweep, and failures that leave the target intact.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,20 @@ describe('atomicWrite', () => {
     await atomicWrite(target, '第三版');
     expect(readFileSync(target + BACKUP_SUFFIX, 'utf8')).toBe('第二版');
     expect(temps(dir)).toEqual([]);
+  });
+
+  it('keeps the permissions of the file it replaces and saves through a symbolic link', async () => {
+    const dir = tempFolder();
+    const real = join(dir, 'real.fzbg');
+    writeFileSync(real, 'old');
+    chmodSync(real, 0o600);
+    const link = join(dir, 'link.fzbg');
+    symlinkSync(real, link);
+    await atomicWrite(link, 'new');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new');
+    expect(statSync(real).mode & 0o777).toBe(0o600);
+    expect(readFileSync(real + BACKUP_SUFFIX, 'utf8')).toBe('old');
   });
 
   it('runs saves of one path one at a time, and the last one wins', async () => {
@@ -183,7 +197,11 @@ describe('atomicWrite', () => {
     refusals = 0;
     await expectSaveError(atomicWrite(target, 'newer', { fs: flaky(1), platform: 'linux' }), 'save-read-only', /没有写入权限/);
     expect(readFileSync(target, 'utf8')).toBe('new');
-    expect(temps(dir)).toEqual([]);
+    // A file Word keeps open stays locked beyond the retries: that is what the user is told.
+    refusals = 0;
+    await expectSaveError(atomicWrite(target, 'newest', { fs: flaky(100), platform: 'win32' }), 'save-busy', /正被其他程序占用/);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(temps(dir), readdirSync(dir).join(',')).toEqual([]);
   });
 });
 

@@ -43,7 +43,9 @@ describe('settings', () => {
 
   it('rejects an update outside the schema and keeps the old value', async () => {
     const service = new SettingsService(createJsonFileBackend(join(dataDir(), SETTINGS_FILE_NAME)));
-    await expect(service.update({ ui: { zoom: 9 } } as never)).rejects.toThrow();
+    await expect(service.update({ ui: { zoom: 9 } })).rejects.toThrow();
+    await service.update({ ui: { liveCheck: false } });
+    expect(service.get().settings.ui).toEqual({ liveCheck: false, showGuidance: true, zoom: 1 });
     expect(service.get().settings.ui.zoom).toBe(1);
   });
 
