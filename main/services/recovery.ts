@@ -93,7 +93,9 @@ export class RecoveryService {
         continue;
       }
       const { stored } = result;
-      if (!this.owned.get(stored.docId)?.has(id)) this.offered.add(id);
+      // Once shown to the user an entry is theirs to restore or discard: later autosaves go to a new entry, even
+      // for a document of this run (a reloaded window lists what the crashed one wrote).
+      this.offered.add(id);
       entries.push({
         id,
         docId: stored.docId,

@@ -76,6 +76,19 @@ describe('recovery', () => {
     expect(readdirSync(dir).sort()).toEqual(['doc-x--0000000000abcdef.json', 'doc-y--0000000000abcdee.json', 'notes.txt']);
   });
 
+  it('a window reloaded after a crash sees the entries of this run, and typing again does not overwrite them', async () => {
+    const rec = new RecoveryService(folder(), clock());
+    const crashed = await rec.write({ doc: report('doc-a', '甲', '崩溃前'), filePath: null, fileName: null });
+    const listed = await rec.list();
+    expect(listed.entries.map((e) => e.id)).toEqual([crashed.id]);
+    // The reloaded window opened the file instead of restoring, and typed.
+    const again = await rec.write({ doc: report('doc-a', '甲', '重新打开后'), filePath: null, fileName: null });
+    expect(again.id).not.toBe(crashed.id);
+    expect((await rec.read(crashed.id)).doc.body[1]).toEqual(paragraph('崩溃前'));
+    // Restored: later autosaves continue in the restored entry.
+    expect((await rec.write({ doc: report('doc-a', '甲', '恢复后继续'), filePath: null, fileName: null })).id).toBe(crashed.id);
+  });
+
   it('removes an entry on explicit discard only, and a later write starts a new one', async () => {
     const dir = folder();
     const rec = new RecoveryService(dir, clock());
