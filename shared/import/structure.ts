@@ -29,15 +29,15 @@ export interface StructuredBody {
 /** Longest heading text (without marker) accepted; a longer numbered line is an enumerated paragraph. */
 const HEADING_MAX = 60;
 
-const EDGE_SPACE = /^[\s\u200b]+|[\s\u200b]+$/g;
 
 /**
  * Normalises a line's whitespace without touching its words: trims indentation and trailing space of every kind
  * (spaces, tabs, NBSP, full-width spaces, BOM, zero-width spaces) and turns interior NBSPs into plain spaces.
  */
 export function normalizeLine(raw: string): string {
-  let s = raw.replace(EDGE_SPACE, '');
-  if (/[\u00a0\u202f\u200b\ufeff]/.test(s)) s = s.replace(/[\u00a0\u202f]/g, ' ').replace(/[\u200b\ufeff]/g, '');
+  // String.prototype.trim covers every Unicode space (NBSP, U+3000, BOM …) except the zero-width space.
+  let s = raw.trim();
+  if (/[\u00a0\u202f\u200b\ufeff]/.test(s)) s = s.replace(/[\u00a0\u202f]/g, ' ').replace(/[\u200b\ufeff]/g, '').trim();
   return s;
 }
 

@@ -7,7 +7,7 @@ import { parseChineseNumeral } from '../model/numbering';
 import { emptyRuleSettings, type Block, type ReportDocument, type ReportMeta } from '../model/schema';
 import { parseHeadingMarker } from '../outline/markers';
 import { recognizeMandatedParts, type MandatedParts } from '../outline/parts';
-import { normalizeLine, structureParagraphs, type WrittenMarker } from './structure';
+import { normalizeLine, runInEnd, structureParagraphs, type WrittenMarker } from './structure';
 
 export { normalizeLine, runInEnd, structureLine, structureParagraphs, type StructuredBody, type WrittenMarker } from './structure';
 
@@ -157,7 +157,7 @@ const YEAR_IN_TEXT = /(\d{4})\s*年|([〇零一二三四五六七八九]{4})年/
 
 function isTitleCandidate(text: string): boolean {
   return (
-    text.length >= 6 &&
+    text.length >= 2 &&
     text.length <= 90 &&
     /报告[）)]?$/.test(text) &&
     !SENTENCE_PUNCT.test(text.replace(/[，,]\s*(?=[\u4e00-\u9fa5])/g, '')) &&
@@ -231,6 +231,12 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
     if (p >= 0 && lines[p]!.kind === 'text' && continuesTitle(lines[p]!.text, line.text)) {
       title = lines[p]!.text + title;
       lines[p]!.consumed = true;
+    } else if (title.length < 8) {
+      // `年度报告` alone is a column name, not a title.
+      title = '';
+      titleEnd = -1;
+      line.consumed = false;
+      continue;
     }
     break;
   }
@@ -325,7 +331,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
       paragraphs[last]!.length >= 20 &&
       !TERMINAL_PUNCT.test(paragraphs[last]!) &&
       !parseHeadingMarker(t) &&
-      !parseHeadingMarker(paragraphs[last]!)
+      (!parseHeadingMarker(paragraphs[last]!) || runInEnd(paragraphs[last]!) >= 0)
     ) {
       paragraphs[last] += t;
       joined++;

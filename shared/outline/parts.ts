@@ -68,7 +68,9 @@ const SHORTCOMINGS_H = /不足|短板|差距|薄弱环节|困难和问题|存在
 /** Phrases with shortcoming words that are resolves or achievements, not shortcomings. */
 const NOT_SHORTCOMINGS = /问题导向|补齐?[^，。,；]{0,6}短板|锻长板|解决[^，。,；]{0,10}问题|困难群众|不足额/g;
 const LEADERSHIP_H = /第一责任人|党政主要负责|主要负责人|主要负责同志|述法|组织领导|党的领导|党对[^，。,]{0,12}领导|加强[^，。,]{0,6}领导/;
-const PLANS_H = /下一年度|下一步|下年度|下阶段|下一阶段|明年|今后|来年|(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:度)?(?:的)?(?:工作)?(?:主要)?(?:安排|打算|计划|思路|重点|目标)|主要安排|工作安排|工作打算|工作计划|工作思路|努力方向|工作展望|展望/;
+const PLANS_H = /下一年度|下一步|下年度|下阶段|下一阶段|明年|今后|来年|主要安排|工作安排|工作打算|工作计划|工作思路|努力方向|工作展望|展望/;
+/** `2025年工作重点`: a plan when the year is after the report year (or the report year is unknown). */
+const DATED_PLAN_H = /(\d{4})年(?:度)?(?:的)?(?:工作)?(?:主要)?(?:安排|打算|计划|思路|重点|目标)/;
 const OTHER_H = /其他需要报告|其他(?:有关)?(?:情况|事项)|其它需要报告|其它(?:有关)?(?:情况|事项)/;
 
 /** Wording in a part's heading that hints at a combined shortcomings-and-plans part even without the keywords. */
@@ -76,7 +78,7 @@ const COMBINED_HINT = /问题导向|问题|不足|短板|差距|改进|整改|�
 
 const LEADERSHIP_RUNIN =
   /[一二三四五六七八九十]{1,2}是([^。！？；]{0,40}?(?:第一责任人|述法|党政主要负责|主要负责(?:人|同志)[^。！？；]{0,12}(?:法治|职责)))[^。！？；]*/;
-const LEADERSHIP_SENTENCE = /[^。！？]*(?:履行(?:推进)?法治(?:政府)?建设第一责任人职责|第一责任人职责|党政主要负责人[^。！？]{0,20}(?:法治|职责)|述法)[^。！？]*/;
+const LEADERSHIP_WORDS = /第一责任人职责|党政主要负责人[^。！？]{0,20}(?:法治|职责)|述法/;
 
 const SHORTCOMINGS_P =
   /(?:存在|还存在|仍存在|也存在|还有|仍有)(?:着)?[^。；！？]{0,10}(?:不足|问题|差距|短板|薄弱)|不足之处|问题和不足|不足和问题|短板和不足|差距和不足/;
@@ -93,12 +95,15 @@ export function partsNamedByHeading(text: string, year?: number): MandatedPartId
   const found: MandatedPartId[] = [];
   // 坚持问题导向 is a resolve, 补齐短板 an achievement: neither reports a shortcoming.
   const forShortcomings = text.replace(NOT_SHORTCOMINGS, '');
-  if (ACHIEVEMENTS_H.test(text) && !PLANS_H.test(text)) found.push('achievements');
+  const dated = DATED_PLAN_H.exec(text);
+  const isPlan =
+    PLANS_H.test(text) ||
+    (dated !== null && (year === undefined || Number(dated[1]) > year)) ||
+    (year !== undefined && text.includes(`${year + 1}年`) && /安排|打算|计划|思路|重点|目标/.test(text));
+  if (ACHIEVEMENTS_H.test(text) && !isPlan) found.push('achievements');
   if (SHORTCOMINGS_H.test(forShortcomings)) found.push('shortcomings');
   if (LEADERSHIP_H.test(text)) found.push('leadership');
-  if (PLANS_H.test(text) || (year !== undefined && new RegExp(`${year + 1}年`).test(text) && /安排|打算|计划|思路|重点|目标/.test(text))) {
-    found.push('plans');
-  }
+  if (isPlan) found.push('plans');
   if (OTHER_H.test(text)) found.push('other');
   return found;
 }
@@ -215,7 +220,7 @@ export function recognizeMandatedParts(doc: PartsInput): MandatedParts {
   }
 
   // 3. Leadership reported as one clause of a run-in enumeration, or in a sentence.
-  if (!locations.some((l) => l.id === 'leadership')) {
+  if (!locations.some((l) => l.id === 'leadership') && !sectionParts.some((ids) => ids.includes('leadership'))) {
     let sentence: PartLocation | null = null;
     for (let i = 0; i < body.length; i++) {
       const b = body[i]!;
@@ -228,12 +233,12 @@ export function recognizeMandatedParts(doc: PartsInput): MandatedParts {
         break;
       }
       if (!sentence) {
-        const s = LEADERSHIP_SENTENCE.exec(text);
-        if (s) {
+        if (LEADERSHIP_WORDS.test(text)) {
           const above = headingAbove(body, i);
+          const s = sentenceAround(text, LEADERSHIP_WORDS);
           sentence = {
-            id: 'leadership', path: [i], via: 'paragraph', confidence: 'medium', heading: above.text, text: s[0],
-            range: { start: s.index, end: s.index + s[0].length }, extent: { start: i, end: i + 1 },
+            id: 'leadership', path: [i], via: 'paragraph', confidence: 'medium', heading: above.text, text: s.text,
+            range: s.range, extent: { start: i, end: i + 1 },
           };
         }
       }
