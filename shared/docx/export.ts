@@ -1,0 +1,212 @@
+// Word export in the official document format, GB/T 9704-2012 (shared, pure): the report model → a .docx package
+// built with the docx library, then finished with fflate (font table, theme, company, punctuation settings).
+import {
+  AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType,
+  TableRow, TextRun, WidthType,
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { sequenceMarkers } from '../model/numbering';
+import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
+import { FONT, FONT_ALT_NAMES, PAGE, charsToTwips, textWidth } from './layout';
+import { HEADING_FONTS, STYLE, escapeXml, stylesXml } from './styles';
+import { titleLines } from './title';
+
+/** `2025-03-01` → `2025年3月1日` (Arabic digits, no leading zeros); empty stays empty. */
+export function formatChineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return '';
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** A run in the given East Asian font (named for every script, with the East Asian hint). */
+function run(text: string, font: string, style?: string): TextRun {
+  return new TextRun({ text, style, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font, hint: 'eastAsia' } });
+}
+
+function headingParagraph(block: HeadingElement, marker: string): Paragraph {
+  const font = HEADING_FONTS[block.level - 1];
+  return new Paragraph({ style: STYLE.heading[block.level - 1], children: [run(marker + leavesText(block.children), font)] });
+}
+
+/** A run-in heading and the paragraph after it, printed as one body paragraph; the heading part keeps its font. */
+function runInParagraph(block: HeadingElement, marker: string, next: Block | undefined): Paragraph {
+  const font = HEADING_FONTS[block.level - 1];
+  const children = [run(marker + leavesText(block.children), font, STYLE.headingChar[block.level - 1])];
+  if (next && next.type === 'paragraph') children.push(run(leavesText(next.children), FONT.body));
+  return new Paragraph({ style: STYLE.normal, children });
+}
+
+function tableBlock(block: TableElement): Table {
+  const columns = Math.max(...block.children.map((row) => row.children.length));
+  const colWidth = Math.floor(PAGE.typeWidth / columns);
+  return new Table({
+    style: STYLE.tableGrid,
+    layout: TableLayoutType.FIXED,
+    width: { size: colWidth * columns, type: WidthType.DXA },
+    columnWidths: new Array<number>(columns).fill(colWidth),
+    rows: block.children.map(
+      (row) =>
+        new TableRow({
+          children: row.children.map(
+            (cell) =>
+              new TableCell({
+                width: { size: colWidth, type: WidthType.DXA },
+                children: leavesText(cell.children)
+                  .split('\n')
+                  .map((line) => new Paragraph({ style: STYLE.tableText, children: [run(line, FONT.body)] })),
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+const blankLine = (): Paragraph => new Paragraph({ style: STYLE.normal, children: [] });
+
+/** 附件：1.××× / 2.××× (names aligned under the first), or 附件：××× for a single one; no punctuation after names. */
+function attachmentParagraphs(names: readonly string[]): Paragraph[] {
+  const label = '附件：';
+  const hanging = charsToTwips(textWidth(label));
+  return names.map((name, i) => {
+    const text = names.length === 1 ? label + name : (i === 0 ? label : '') + `${i + 1}.${name}`;
+    return new Paragraph({
+      style: STYLE.attachment,
+      indent: i === 0 ? undefined : { firstLine: charsToTwips(2) + hanging },
+      children: [run(text, FONT.body)],
+    });
+  });
+}
+
+/**
+ * The signature and date without a seal (GB/T 9704 7.3.5.2): the organ one blank line below the text, two
+ * characters from the right; the date below it, its first character two characters right of the name's first.
+ * When the date is the longer, the date keeps two characters from the right and the name moves left.
+ */
+function signatureParagraphs(signature: string, date: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const ws = textWidth(signature);
+  const wd = textWidth(date);
+  const dateRight = signature ? Math.max(2, ws - wd) : 4;
+  const nameRight = dateRight + wd + 2 - ws;
+  if (signature) out.push(new Paragraph({ style: STYLE.signature, indent: { right: charsToTwips(date ? nameRight : 2) }, children: [run(signature, FONT.body)] }));
+  if (date) out.push(new Paragraph({ style: STYLE.date, indent: { right: charsToTwips(dateRight) }, children: [run(date, FONT.body)] }));
+  return out;
+}
+
+function pageNumberFooter(side: 'right' | 'left'): Footer {
+  const font = { ascii: FONT.pageNumber, eastAsia: FONT.pageNumber, hAnsi: FONT.pageNumber, cs: FONT.pageNumber, hint: 'eastAsia' };
+  const oneChar = 280; // one 14 pt character
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: oneChar } : { left: oneChar },
+        children: [new TextRun({ font, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+function bodyChildren(doc: ReportDocument): (Paragraph | Table)[] {
+  const { meta, body } = doc;
+  const out: (Paragraph | Table)[] = [];
+  const lines = titleLines(meta.title);
+  for (const line of lines) out.push(new Paragraph({ style: STYLE.title, children: [run(line, FONT.title)] }));
+  if (lines.length > 0) out.push(blankLine());
+  const addressee = meta.addressee.trim().replace(/[：:]$/, '');
+  if (addressee) out.push(new Paragraph({ style: STYLE.addressee, children: [run(addressee + '：', FONT.body)] }));
+
+  const markers = sequenceMarkers(body);
+  for (let i = 0; i < body.length; i++) {
+    const block = body[i]!;
+    if (block.type === 'heading') {
+      if (block.runIn) {
+        const next = body[i + 1];
+        out.push(runInParagraph(block, markers[i]!, next));
+        if (next && next.type === 'paragraph') i++;
+      } else {
+        out.push(headingParagraph(block, markers[i]!));
+      }
+    } else if (block.type === 'paragraph') {
+      out.push(new Paragraph({ style: STYLE.normal, children: [run(leavesText(block.children), FONT.body)] }));
+    } else {
+      out.push(tableBlock(block));
+    }
+  }
+
+  const attachments = (meta.attachments ?? []).map((a) => a.trim()).filter((a) => a.length > 0);
+  if (attachments.length > 0) {
+    out.push(blankLine());
+    out.push(...attachmentParagraphs(attachments));
+  }
+  const signature = (meta.signature || meta.organ).trim();
+  const date = formatChineseDate(meta.date);
+  if (signature || date) {
+    out.push(blankLine());
+    out.push(...signatureParagraphs(signature, date));
+  }
+  return out;
+}
+
+/** The report as a .docx file in the official format. */
+export async function exportDocx(doc: ReportDocument): Promise<Uint8Array> {
+  const organ = doc.meta.organ.trim();
+  const document = new Document({
+    title: doc.meta.title.replace(/\s*\n\s*/g, ''),
+    creator: organ || undefined,
+    lastModifiedBy: organ || undefined,
+    externalStyles: stylesXml(),
+    evenAndOddHeaderAndFooters: true,
+    theme: {
+      name: '公文',
+      fonts: {
+        headings: { latin: 'Times New Roman', eastAsia: FONT.heading1, scripts: { Hans: FONT.heading1 } },
+        body: { latin: 'Times New Roman', eastAsia: FONT.body, scripts: { Hans: FONT.body } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginLeft, right: PAGE.marginRight,
+              header: PAGE.header, footer: PAGE.footer, gutter: 0,
+            },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: PAGE.linePitch },
+        },
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        children: bodyChildren(doc),
+      },
+    ],
+  });
+  const packed = await Packer.toArrayBuffer(document);
+  return finishPackage(new Uint8Array(packed), organ);
+}
+
+/** What the docx library does not write: the fonts' Chinese fallbacks, the company, punctuation settings. */
+function finishPackage(bytes: Uint8Array, organ: string): Uint8Array {
+  const files = unzipSync(bytes);
+  const edit = (name: string, f: (xml: string) => string): void => {
+    const part = files[name];
+    if (!part) throw new Error(`docx package without ${name}`);
+    files[name] = strToU8(f(strFromU8(part)));
+  };
+  edit('word/fontTable.xml', (xml) => xml.replace(/<w:fonts([^>]*)\/>$/, `<w:fonts$1>${fontTableEntries()}</w:fonts>`));
+  edit('docProps/app.xml', (xml) => xml.replace(/<Properties([^>]*)\/>$/, `<Properties$1><Application>法治年报助手</Application>${organ ? `<Company>${escapeXml(organ)}</Company>` : ''}</Properties>`));
+  // No punctuation compression: full-width marks keep their grid cell, so a full line holds exactly 28 characters.
+  edit('word/settings.xml', (xml) => xml.replace('<w:compat>', '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'));
+  const ordered: Zippable = {};
+  for (const name of ['[Content_Types].xml', ...Object.keys(files).filter((n) => n !== '[Content_Types].xml')]) {
+    ordered[name] = [files[name]!, { level: 6 }];
+  }
+  return zipSync(ordered);
+}
+
+function fontTableEntries(): string {
+  return Object.entries(FONT_ALT_NAMES)
+    .map(([name, alt]) => `<w:font w:name="${escapeXml(name)}"><w:altName w:val="${escapeXml(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
+    .join('');
+}

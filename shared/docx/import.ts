@@ -1,0 +1,532 @@
+// Word import (shared, pure): a .docx from Word, WPS or LibreOffice into the report model. Headings by style (标题 1–4 /
+// heading 1–4 / outline level) or by their written markers, run-in headings, title, 主送, signature, date and
+// attachments, tables as table blocks. Comments, tracked changes and pictures are reported in the notes, never
+// silently dropped or accepted. Hostile packages are refused by the capped zip and XML readers.
+import type { ImportNote } from '../ipc/contract';
+import { newDocumentId } from '../model/id';
+import { heading, paragraph, emptyRuleSettings, type Block, type HeadingLevel, type ReportDocument, type ReportMeta, type TableElement } from '../model/schema';
+import { normalizeLine, parseDateText, structureLine } from '../import/text';
+import { parseHeadingMarker } from '../outline/markers';
+import { recognizeMandatedParts } from '../outline/parts';
+import { child, elements, parseXml, textContent, DEFAULT_MAX_XML_DEPTH, type XmlElement } from './xml';
+import { DEFAULT_ZIP_LIMITS, PackageError, listZip, readZipEntry, type ZipEntry, type ZipLimits } from './zip';
+
+export { PackageError } from './zip';
+
+export interface DocxImportLimits extends ZipLimits {
+  maxXmlDepth: number;
+}
+
+export const DEFAULT_DOCX_LIMITS: DocxImportLimits = { ...DEFAULT_ZIP_LIMITS, maxXmlDepth: DEFAULT_MAX_XML_DEPTH };
+
+export interface DocxImportOptions {
+  id?: string;
+  /** The source file's name: a title of last resort. */
+  fileName?: string;
+}
+
+export interface DocxImportResult {
+  doc: ReportDocument;
+  notes: ImportNote[];
+}
+
+const MAIN_TYPES = /wordprocessingml\.(document|template)\.main\+xml$|ms-word\.(document|template)\.macroEnabled\.main\+xml$/;
+const REL_STYLES = /\/styles$/;
+const REL_COMMENTS = /\/comments$/;
+
+// ---- the package ---------------------------------------------------------------------------------------------------
+
+class Package {
+  private readonly entries = new Map<string, ZipEntry>();
+  private used = 0;
+  constructor(private readonly bytes: Uint8Array, private readonly limits: DocxImportLimits) {
+    for (const e of listZip(bytes, limits)) this.entries.set(e.name.replace(/^\//, ''), e);
+  }
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+  xml(name: string): XmlElement | null {
+    const entry = this.entries.get(name);
+    if (!entry) return null;
+    const data = readZipEntry(this.bytes, entry, Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.used));
+    this.used += data.length;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    } catch {
+      throw new PackageError(`文件中的“${name}”不是有效的 UTF-8 文本，文件已损坏。`, 'xml');
+    }
+    return parseXml(text, name, this.limits.maxXmlDepth);
+  }
+}
+
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** The main document part's name, or a Chinese error for a package that is not a Word document. */
+function mainPartName(pkg: Package): string {
+  const types = pkg.xml('[Content_Types].xml');
+  if (!types) throw new PackageError('这不是 Word 文档（.docx）：压缩包中没有 Office 文档的内容类型清单。', 'not-docx');
+  const overrides = elements(types).filter((e) => e.name === 'Override');
+  const main = overrides.find((o) => MAIN_TYPES.test(o.attrs.ContentType ?? ''));
+  if (main?.attrs.PartName) return main.attrs.PartName.replace(/^\//, '');
+  const all = overrides.map((o) => o.attrs.ContentType ?? '').join(' ');
+  if (/spreadsheetml/.test(all)) throw new PackageError('这是 Excel 表格文件（.xlsx），不是 Word 文档，无法作为报告导入。', 'not-docx');
+  if (/presentationml/.test(all)) throw new PackageError('这是 PowerPoint 演示文稿（.pptx），不是 Word 文档，无法作为报告导入。', 'not-docx');
+  throw new PackageError('这不是 Word 文档（.docx）：压缩包中没有 Word 正文。', 'not-docx');
+}
+
+// ---- styles ----------------------------------------------------------------------------------------------------
+
+interface StyleInfo {
+  name: string;
+  basedOn?: string;
+  outlineLevel?: number;
+  jc?: string;
+}
+
+function readStyles(root: XmlElement | null): Map<string, StyleInfo> {
+  const map = new Map<string, StyleInfo>();
+  if (!root) return map;
+  for (const s of elements(root)) {
+    if (s.name !== 'style') continue;
+    const id = s.attrs.styleId;
+    if (!id) continue;
+    const pPr = child(s, 'pPr');
+    const outline = child(pPr, 'outlineLvl')?.attrs.val;
+    const info: StyleInfo = { name: child(s, 'name')?.attrs.val ?? id };
+    const basedOn = child(s, 'basedOn')?.attrs.val;
+    if (basedOn) info.basedOn = basedOn;
+    if (outline !== undefined && /^\d$/.test(outline)) info.outlineLevel = Number(outline);
+    const jc = child(pPr, 'jc')?.attrs.val;
+    if (jc) info.jc = jc;
+    map.set(id, info);
+  }
+  return map;
+}
+
+class StyleSheet {
+  constructor(private readonly styles: Map<string, StyleInfo>) {}
+  private chain(id: string | undefined): StyleInfo[] {
+    const out: StyleInfo[] = [];
+    const seen = new Set<string>();
+    while (id && !seen.has(id) && out.length < 20) {
+      seen.add(id);
+      const s = this.styles.get(id);
+      if (!s) break;
+      out.push(s);
+      id = s.basedOn;
+    }
+    return out;
+  }
+  /** The heading level (1–4) a paragraph style gives, 0 for none. */
+  headingLevel(id: string | undefined): number {
+    if (!id) return 0;
+    const byId = /^Heading([1-9])$/i.exec(id);
+    if (byId) return Number(byId[1]);
+    for (const s of this.chain(id)) {
+      const m = /^(?:heading|标题)\s*([1-9])$/i.exec(s.name.trim());
+      if (m) return Number(m[1]);
+      if (s.outlineLevel !== undefined) return s.outlineLevel + 1;
+    }
+    return 0;
+  }
+  /** The heading level a character style of a run-in heading stands for (标题 2 字符, Heading 2 Char), 0 for none. */
+  charHeadingLevel(id: string | undefined): number {
+    if (!id) return 0;
+    const byId = /^Heading([1-4])Char$/i.exec(id);
+    if (byId) return Number(byId[1]);
+    const name = this.styles.get(id)?.name ?? '';
+    const m = /^(?:heading|标题)\s*([1-4])\s*(?:char|字符)$/i.exec(name.trim());
+    return m ? Number(m[1]) : 0;
+  }
+  isTitle(id: string | undefined): boolean {
+    if (!id) return false;
+    if (id === 'Title') return true;
+    const name = this.styles.get(id)?.name.trim() ?? '';
+    return name === 'Title' || name === '标题';
+  }
+  named(id: string | undefined, wanted: string): boolean {
+    if (!id) return false;
+    return id === wanted || this.styles.get(id)?.name === wanted;
+  }
+  alignment(id: string | undefined): string | undefined {
+    for (const s of this.chain(id)) if (s.jc) return s.jc;
+    return undefined;
+  }
+}
+
+// ---- the body ------------------------------------------------------------------------------------------------------
+
+interface RunText {
+  text: string;
+  charLevel: number;
+}
+
+interface Para {
+  kind: 'p';
+  style?: string;
+  /** Heading level by style or outline level (0: none). */
+  level: number;
+  jc?: string;
+  runs: RunText[];
+  text: string;
+}
+
+interface Tbl {
+  kind: 'table';
+  rows: string[][];
+}
+
+interface Counts {
+  insertions: number;
+  deletions: number;
+  comments: Set<string>;
+  pictures: number;
+  notes: number;
+}
+
+const SKIPPED_CONTAINERS = new Set(['drawing', 'pict', 'object', 'AlternateContent']);
+const TRANSPARENT = new Set(['hyperlink', 'smartTag', 'customXml', 'fldSimple', 'sdt', 'sdtContent', 'bdo', 'dir', 'ins', 'moveTo']);
+
+class BodyReader {
+  readonly counts: Counts = { insertions: 0, deletions: 0, comments: new Set(), pictures: 0, notes: 0 };
+  constructor(private readonly sheet: StyleSheet) {}
+
+  blocks(body: XmlElement): (Para | Tbl)[] {
+    const out: (Para | Tbl)[] = [];
+    for (const el of elements(body)) {
+      if (el.name === 'p') out.push(this.paragraph(el));
+      else if (el.name === 'tbl') out.push(this.table(el));
+      else if (el.name === 'sdt' || el.name === 'customXml') {
+        const content = el.name === 'sdt' ? child(el, 'sdtContent') : el;
+        if (content) out.push(...this.blocks(content));
+      } else if (el.name === 'ins' || el.name === 'moveTo') {
+        this.counts.insertions++;
+        out.push(...this.blocks(el));
+      } else if (el.name === 'del' || el.name === 'moveFrom') {
+        this.counts.deletions++;
+      }
+    }
+    return out;
+  }
+
+  private paragraph(p: XmlElement): Para {
+    const pPr = child(p, 'pPr');
+    const style = child(pPr, 'pStyle')?.attrs.val;
+    let level = this.sheet.headingLevel(style);
+    const outline = child(pPr, 'outlineLvl')?.attrs.val;
+    if (outline !== undefined && /^\d$/.test(outline)) level = Number(outline) + 1;
+    const markRevision = child(child(pPr, 'rPr'), 'ins') ?? child(child(pPr, 'rPr'), 'del');
+    if (markRevision) {
+      if (markRevision.name === 'ins') this.counts.insertions++;
+      else this.counts.deletions++;
+    }
+    const runs: RunText[] = [];
+    this.inline(p, runs);
+    const para: Para = { kind: 'p', level: level >= 1 && level <= 4 ? level : 0, runs, text: runs.map((r) => r.text).join('') };
+    if (style) para.style = style;
+    const jc = child(pPr, 'jc')?.attrs.val ?? this.sheet.alignment(style);
+    if (jc) para.jc = jc;
+    return para;
+  }
+
+  private inline(el: XmlElement, runs: RunText[]): void {
+    for (const c of elements(el)) {
+      if (c.name === 'r') this.run(c, runs);
+      else if (c.name === 'del' || c.name === 'moveFrom') this.counts.deletions++;
+      else if (c.name === 'commentRangeStart') this.counts.comments.add(c.attrs.id ?? String(this.counts.comments.size));
+      else if (SKIPPED_CONTAINERS.has(c.name)) this.counts.pictures++;
+      else if (TRANSPARENT.has(c.name)) {
+        if (c.name === 'ins' || c.name === 'moveTo') this.counts.insertions++;
+        this.inline(c, runs);
+      }
+    }
+  }
+
+  private run(r: XmlElement, runs: RunText[]): void {
+    const rStyle = child(child(r, 'rPr'), 'rStyle')?.attrs.val;
+    const charLevel = this.sheet.charHeadingLevel(rStyle);
+    let text = '';
+    for (const c of elements(r)) {
+      switch (c.name) {
+        case 't': text += textContent(c); break;
+        case 'tab': case 'ptab': text += '\t'; break;
+        case 'noBreakHyphen': text += '-'; break;
+        case 'commentReference': this.counts.comments.add(c.attrs.id ?? String(this.counts.comments.size)); break;
+        case 'footnoteReference': case 'endnoteReference': this.counts.notes++; break;
+        case 'drawing': case 'pict': case 'object': case 'AlternateContent': this.counts.pictures++; break;
+        default: break; // br/cr (soft line breaks) join the lines: Chinese text needs no space; delText and instrText are not text
+      }
+    }
+    if (text) runs.push({ text, charLevel });
+  }
+
+  private table(tbl: XmlElement): Tbl {
+    const rows: string[][] = [];
+    for (const tr of elements(tbl)) {
+      if (tr.name !== 'tr') continue;
+      const cells: string[] = [];
+      for (const tc of elements(tr)) {
+        if (tc.name !== 'tc') continue;
+        const lines: string[] = [];
+        for (const b of this.blocks(tc)) {
+          if (b.kind === 'p') lines.push(normalizeLine(b.text));
+          else lines.push(...b.rows.map((row) => row.join(' ')));
+        }
+        cells.push(lines.filter((l, i) => l.length > 0 || i < lines.length - 1).join('\n'));
+      }
+      if (cells.length > 0) rows.push(cells);
+    }
+    return { kind: 'table', rows };
+  }
+}
+
+// ---- meta ----------------------------------------------------------------------------------------------------------
+
+const SENTENCE_PUNCT = /[，。；！？,;!?]/;
+const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
+const YEAR_IN_TEXT = /(\d{4})\s*年|([〇零一二三四五六七八九]{4})年/;
+
+function yearOf(text: string): number | null {
+  const m = YEAR_IN_TEXT.exec(text);
+  if (!m) return null;
+  const y = m[1] ? Number(m[1]) : Number([...m[2]!].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
+  return y >= 1990 && y <= 2200 ? y : null;
+}
+
+function organOfTitle(title: string): string {
+  const m = /^(.+?)(?:关于|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)/.exec(title);
+  return m ? m[1]!.replace(/关于$/, '').trim() : '';
+}
+
+function looksLikeTitle(text: string): boolean {
+  return text.length >= 6 && text.length <= 90 && /报告$/.test(text) && !SENTENCE_PUNCT.test(text) && !parseHeadingMarker(text);
+}
+
+function short(text: string, max = 20): string {
+  return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+// ---- the importer --------------------------------------------------------------------------------------------------
+
+/** Imports a .docx; throws PackageError (Chinese message) for a file that is not a readable Word document. */
+export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> = {}, options: DocxImportOptions = {}): DocxImportResult {
+  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new PackageError('这是旧版 Word 文档（.doc）或加密的文档，请在 Word 或 WPS 中“另存为” .docx（不设密码）后再导入。', 'unsupported');
+  }
+  const pkg = new Package(bytes, { ...DEFAULT_DOCX_LIMITS, ...limits });
+  const mainName = mainPartName(pkg);
+  const relsName = mainName.replace(/([^/]*)$/, '_rels/$1.rels');
+  const rels = pkg.xml(relsName);
+  const targets = (pattern: RegExp): string | undefined => {
+    const rel = rels ? elements(rels).find((r) => pattern.test(r.attrs.Type ?? '') && r.attrs.TargetMode !== 'External') : undefined;
+    return rel?.attrs.Target ? resolveTarget(mainName, rel.attrs.Target) : undefined;
+  };
+  const stylesName = targets(REL_STYLES);
+  const sheet = new StyleSheet(readStyles(stylesName ? pkg.xml(stylesName) : null));
+  const document = pkg.xml(mainName);
+  const body = document ? child(document, 'body') : undefined;
+  if (!document || !body) throw new PackageError('Word 文档没有正文部分，文件已损坏。', 'damaged');
+
+  const reader = new BodyReader(sheet);
+  const items = reader.blocks(body);
+  const notes: ImportNote[] = [];
+
+  // Title: paragraphs in the Title style, or the centred lines at the top, or a first line that reads as a title.
+  const isEmpty = (b: Para | Tbl): boolean => b.kind === 'p' && normalizeLine(b.text).length === 0;
+  let i = 0;
+  while (i < items.length && isEmpty(items[i]!)) i++;
+  const titleParts: string[] = [];
+  const first = items[i];
+  const centred = (b: Para): boolean => b.jc === 'center';
+  if (first && first.kind === 'p') {
+    const styled = sheet.isTitle(first.style);
+    for (let k = i; k < items.length && titleParts.length < 4; k++) {
+      const b = items[k]!;
+      if (b.kind !== 'p' || isEmpty(b) || b.level > 0) break;
+      if (styled ? !sheet.isTitle(b.style) : !centred(b) || parseHeadingMarker(normalizeLine(b.text)) !== null) break;
+      titleParts.push(normalizeLine(b.text));
+      i = k + 1;
+    }
+    if (titleParts.length === 0 && looksLikeTitle(normalizeLine(first.text))) {
+      titleParts.push(normalizeLine(first.text));
+      i++;
+    }
+  }
+  let title = titleParts.join('');
+  if (!title) {
+    const base = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') ?? '';
+    if (/报告/.test(base)) {
+      title = base;
+      notes.push({ severity: 'warning', message: `文档中未找到报告标题，已用文件名“${base}”作标题，请核对。` });
+    } else {
+      notes.push({ severity: 'warning', message: '未找到报告标题，请在“报告信息”中填写。' });
+    }
+  }
+
+  // 主送: the first line after the title that ends with a colon.
+  while (i < items.length && isEmpty(items[i]!)) i++;
+  let addressee = '';
+  const next = items[i];
+  if (next && next.kind === 'p' && next.level === 0) {
+    const t = normalizeLine(next.text);
+    if (sheet.named(next.style, 'Salutation') || (t.length <= 60 && /[:：]$/.test(t) && !/[。；]/.test(t) && !parseHeadingMarker(t))) {
+      addressee = t.replace(/[:：]$/, '');
+      i++;
+    }
+  }
+
+  // The end: date, signature, attachment note.
+  let end = items.length;
+  const lastIndex = (): number => {
+    let k = end - 1;
+    while (k >= i && isEmpty(items[k]!)) k--;
+    return k;
+  };
+  let date = '';
+  let signature = '';
+  const attachments: string[] = [];
+  let k = lastIndex();
+  const lastPara = (): Para | null => (k >= i && items[k]!.kind === 'p' ? (items[k] as Para) : null);
+  let p = lastPara();
+  if (p && p.level === 0 && (sheet.named(p.style, 'Date') || DATE_LINE.test(normalizeLine(p.text)))) {
+    date = parseDateText(normalizeLine(p.text));
+    end = k;
+    k = lastIndex();
+    p = lastPara();
+    const t = p ? normalizeLine(p.text) : '';
+    if (p && p.level === 0 && (sheet.named(p.style, 'Signature') || p.jc === 'right' || (t.length <= 40 && !SENTENCE_PUNCT.test(t) && !parseHeadingMarker(t) && !/[。：:]$/.test(t)))) {
+      signature = t.replace(/\s{2,}/g, ' ');
+      end = k;
+    }
+  }
+  for (let a = Math.max(i, end - 12); a < end; a++) {
+    const b = items[a]!;
+    if (b.kind !== 'p') continue;
+    const m = /^附件[:：]\s*(.*)$/.exec(normalizeLine(b.text));
+    if (!m) continue;
+    const rest = items.slice(a + 1, end).filter((x) => !isEmpty(x));
+    const restTexts = rest.map((x) => (x.kind === 'p' ? normalizeLine(x.text) : ''));
+    if (restTexts.every((t) => /^\d{1,2}\s*[.．、]/.test(t) && !/[。；]$/.test(t))) {
+      for (const item of [m[1]!, ...restTexts]) {
+        const name = item.replace(/^\d{1,2}\s*[.．、]\s*/, '').trim();
+        if (name) attachments.push(name);
+      }
+      end = a;
+    }
+    break;
+  }
+
+  // The body.
+  const blocks: Block[] = [];
+  const malformed: string[] = [];
+  let tables = 0;
+  for (let b = i; b < end; b++) {
+    const item = items[b]!;
+    if (item.kind === 'table') {
+      const table = tableBlock(item);
+      if (table) {
+        blocks.push(table);
+        tables++;
+      }
+      continue;
+    }
+    const text = normalizeLine(item.text);
+    if (!text) continue;
+    if (item.level > 0) {
+      const m = parseHeadingMarker(text);
+      if (m?.malformed) malformed.push(`“${m.marker}${short(m.rest, 12)}”：${m.malformed}`);
+      blocks.push(heading(item.level as HeadingLevel, m ? m.rest.trim() : text));
+      continue;
+    }
+    const runIn = runInHeading(item);
+    if (runIn) {
+      const m = parseHeadingMarker(runIn.head);
+      if (m?.malformed) malformed.push(`“${m.marker}${short(m.rest, 12)}”：${m.malformed}`);
+      const headText = m ? m.rest.trim() : runIn.head;
+      if (headText) {
+        const body2 = normalizeLine(runIn.rest);
+        blocks.push(heading(runIn.level as HeadingLevel, headText, body2 ? { runIn: true } : {}));
+        if (body2) blocks.push(paragraph(body2));
+        continue;
+      }
+    }
+    const { blocks: made, marker } = structureLine(text);
+    if (marker?.malformed) malformed.push(`“${marker.marker}${short(marker.rest, 12)}”：${marker.malformed}`);
+    blocks.push(...made);
+  }
+  if (blocks.length === 0) notes.push({ severity: 'warning', message: '文档中未找到报告正文。' });
+  if (malformed.length > 0) {
+    notes.push({ severity: 'warning', message: `标题序号写法不规范：${malformed.slice(0, 5).join('；')}${malformed.length > 5 ? `；等共 ${malformed.length} 处` : ''}。导入后序号按结构自动生成，请核对。` });
+  }
+  if (tables > 0) notes.push({ severity: 'info', message: `文档中的 ${tables} 个表格已作为表格导入。` });
+
+  // What the model cannot hold is reported, not silently dropped or accepted.
+  const c = reader.counts;
+  if (c.insertions + c.deletions > 0) {
+    notes.push({
+      severity: 'warning',
+      message: `文档含未处理的修订（插入 ${c.insertions} 处、删除 ${c.deletions} 处），已按“接受全部修订”后的文字导入，修订标记未保留。请对照原文档核对。`,
+    });
+  }
+  if (c.comments.size > 0) {
+    const commentsName = targets(REL_COMMENTS);
+    const root = commentsName ? pkg.xml(commentsName) : null;
+    const texts = root ? elements(root).filter((e) => e.name === 'comment').map((e) => normalizeLine(textContent(e))).filter((t) => t) : [];
+    const sample = texts.slice(0, 3).map((t) => `“${short(t, 30)}”`).join('、');
+    notes.push({
+      severity: 'warning',
+      message: `文档含 ${c.comments.size} 条批注${sample ? `（${sample}${texts.length > 3 ? '等' : ''}）` : ''}。批注不属于报告正文，未导入，请在 Word 或 WPS 中处理批注。`,
+    });
+  }
+  if (c.pictures > 0) notes.push({ severity: 'warning', message: `文档中的 ${c.pictures} 个图片、文本框或图形未导入（只导入文字和表格）。` });
+  if (c.notes > 0) notes.push({ severity: 'info', message: `文档中的 ${c.notes} 个脚注或尾注未导入。` });
+
+  // Meta.
+  let year = yearOf(title);
+  if (!date) notes.push({ severity: 'info', message: '未找到成文日期，请在“报告信息”中填写。' });
+  if (year === null) {
+    year = Math.min(2200, Math.max(1990, date ? Number(date.slice(0, 4)) - 1 : new Date().getFullYear() - 1));
+    notes.push({ severity: 'warning', message: `标题中未写明报告年度，已暂定为 ${year} 年，请核对。` });
+  }
+  const organ = signature || organOfTitle(title);
+  if (!organ) notes.push({ severity: 'warning', message: '未能识别报告机关名称，请在“报告信息”中填写。' });
+  const meta: ReportMeta = { organ, year, title, addressee, date, signature: signature || organ };
+  if (attachments.length > 0) meta.attachments = attachments;
+
+  const parts = recognizeMandatedParts({ body: blocks, meta: { year } });
+  for (const [index, ids] of parts.headingTags) {
+    const block = blocks[index];
+    if (block && block.type === 'heading') block.parts = ids;
+  }
+  const doc: ReportDocument = { id: options.id ?? newDocumentId(), meta, body: blocks, ignores: [], rules: emptyRuleSettings() };
+  return { doc, notes };
+}
+
+/** A paragraph that starts with runs in a heading's character style and goes on in body text. */
+function runInHeading(p: Para): { level: number; head: string; rest: string } | null {
+  const level = p.runs[0]?.charLevel ?? 0;
+  if (!level) return null;
+  let n = 0;
+  while (n < p.runs.length && p.runs[n]!.charLevel === level) n++;
+  const head = normalizeLine(p.runs.slice(0, n).map((r) => r.text).join(''));
+  const rest = p.runs.slice(n).map((r) => r.text).join('');
+  return head ? { level, head, rest } : null;
+}
+
+function tableBlock(t: Tbl): TableElement | null {
+  const rows = t.rows.filter((r) => r.length > 0);
+  if (rows.length === 0) return null;
+  return {
+    type: 'table',
+    children: rows.map((r) => ({ type: 'table-row', children: r.map((text) => ({ type: 'table-cell', children: [{ text }] })) })),
+  };
+}
