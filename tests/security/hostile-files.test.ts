@@ -1,0 +1,154 @@
+// Hostile files against the real import path: zip bombs (honest, lying and overlapping), 10,000 entries, zip-slip
+// names, XXE, billion laughs, 100,000-deep XML, a truncated zip, a workbook renamed .docx, a 50 MB document.xml, and
+// .fzbg files that are truncated, of a newer version or 200 MB. Each runs in a child process (the CLI's `import`,
+// and for .fzbg also the app's own open handler) that must answer within 10 s and 512 MB: imported, or refused
+// with a Chinese message and exit code 2; never a crash or a stack trace, never a network use, never a file written
+// outside its temporary folder, and the file itself never modified.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../shared/model/format';
+import { HOSTILE_FILES, type HostileFile } from './hostile/files';
+import { CHINESE, CLI, CRASH_TRACE, runTs, type ChildRun } from './hostile/run';
+
+const TIME_BUDGET_MS = 10_000;
+const MEMORY_BUDGET_KB = 512 * 1024;
+
+let work: string;
+let sharedTmp: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'fzbg-hostile-'));
+  // The children's TMPDIR: tsx keeps its compile cache there (tsx-*), which the snapshots leave out.
+  sharedTmp = join(work, 'tmp');
+  mkdirSync(sharedTmp);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every file and folder under `root` with size and modification time, except tsx's compile cache. */
+function snapshot(root: string): Map<string, string> {
+  const seen = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      const rel = relative(root, full);
+      if (/^tmp[\\/]tsx-/.test(rel)) continue;
+      const st = lstatSync(full);
+      seen.set(rel, st.isDirectory() ? 'dir' : `${st.size}:${st.mtimeMs}`);
+      if (st.isDirectory()) walk(full);
+    }
+  };
+  walk(root);
+  return seen;
+}
+
+function changes(before: Map<string, string>, after: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of after) if (before.get(k) !== v) out.push(k);
+  for (const k of before.keys()) if (!after.has(k)) out.push(`-${k}`);
+  return out.sort();
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function describeRun(r: ChildRun): string {
+  return `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}${r.timedOut ? ' after the 10 s budget' : ''}, peak ${Math.round(r.peakRssKb / 1024)} MB\nstderr: ${r.stderr.slice(0, 600)}\nstdout: ${r.stdout.slice(0, 300)}`;
+}
+
+/** What every run must satisfy, whatever the file. */
+function expectContained(r: ChildRun, label: string): void {
+  const why = `${label}: ${describeRun(r)}`;
+  expect(r.timedOut, why).toBe(false);
+  expect(r.signal, why).toBeNull();
+  expect([0, 2], why).toContain(r.code);
+  expect(r.peakRssKb, why).toBeGreaterThan(0);
+  expect(r.peakRssKb, why).toBeLessThan(MEMORY_BUDGET_KB);
+  expect(r.stderr, why).not.toMatch(CRASH_TRACE);
+  expect(r.stdout, why).not.toMatch(CRASH_TRACE);
+  expect(r.networkAttempts, why).toEqual([]);
+}
+
+const outcomes: { id: string; via: string; code: number | null; peakMb: number }[] = [];
+
+describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (id, file: HostileFile) => {
+  let caseRoot: string;
+  let input: string;
+  let escapeTargets: string[] = [];
+  let hashBefore: string;
+
+  beforeAll(async () => {
+    caseRoot = join(work, id);
+    for (const sub of ['in', 'out', 'cwd', 'home', 'data']) mkdirSync(join(caseRoot, sub), { recursive: true });
+    const created = await file.create(join(caseRoot, 'in'));
+    input = created.path;
+    escapeTargets = created.escapeTargets ?? [];
+    hashBefore = await sha256(input);
+  }, 120_000);
+
+  afterAll(() => rmSync(caseRoot, { recursive: true, force: true }));
+
+  it(`${file.what}: the CLI ${file.expect === 'reject' ? 'refuses it' : 'imports or refuses it'} within 10 s and 512 MB, writing nothing else`, async () => {
+    const output = join(caseRoot, 'out', 'imported.fzbg');
+    const before = snapshot(work);
+    const r = await runTs(CLI, ['import', input, '-o', output], {
+      cwd: join(caseRoot, 'cwd'), scratch: join(caseRoot, 'scratch'), timeoutMs: TIME_BUDGET_MS,
+      env: { TMPDIR: sharedTmp, HOME: join(caseRoot, 'home') },
+    });
+    outcomes.push({ id, via: 'cli import', code: r.code, peakMb: Math.round(r.peakRssKb / 1024) });
+    expectContained(r, `${id} via the CLI`);
+    if (file.expect === 'reject') expect(r.code, describeRun(r)).toBe(2);
+    if (r.code === 2) {
+      expect(r.stderr).toMatch(/^出错：/);
+      expect(r.stderr).toMatch(CHINESE);
+      expect(existsSync(output)).toBe(false);
+    } else {
+      expect(r.stdout).toMatch(/^已导入/);
+      // What was imported is a valid report document.
+      expect(() => parseDocument(readFileSync(output, 'utf8'))).not.toThrow();
+    }
+    if (file.forbiddenOutput) {
+      expect(r.stdout + r.stderr).not.toMatch(file.forbiddenOutput);
+      if (existsSync(output)) expect(readFileSync(output, 'utf8')).not.toMatch(file.forbiddenOutput);
+    }
+    // Nothing appeared or changed anywhere but the output file (and the hook logs in scratch/).
+    const changed = changes(before, snapshot(work)).filter((p) => !p.startsWith(join(id, 'scratch')));
+    expect(changed).toEqual(r.code === 0 ? [join(id, 'out', 'imported.fzbg')] : []);
+    for (const target of escapeTargets) expect(existsSync(target), `zip-slip wrote ${target}`).toBe(false);
+    expect(await sha256(input)).toBe(hashBefore);
+  });
+
+  if (file.id.startsWith('fzbg-')) {
+    it(`${file.what}: the app's open handler ${file.expect === 'reject' ? 'refuses it' : 'opens or refuses it'} within 10 s and 512 MB`, async () => {
+      const before = snapshot(join(caseRoot, 'in'));
+      const r = await runTs(join(__dirname, 'hostile', 'app-open.ts'), ['openDocument', input, join(caseRoot, 'data')], {
+        cwd: join(caseRoot, 'cwd'), scratch: join(caseRoot, 'scratch'), timeoutMs: TIME_BUDGET_MS,
+        env: { TMPDIR: sharedTmp, HOME: join(caseRoot, 'home') },
+      });
+      outcomes.push({ id, via: 'app open', code: r.code, peakMb: Math.round(r.peakRssKb / 1024) });
+      expectContained(r, `${id} via the app`);
+      const envelope = JSON.parse(r.stdout);
+      if (file.expect === 'reject') expect(r.code, describeRun(r)).toBe(2);
+      if (r.code === 2) {
+        expect(envelope.ok).toBe(false);
+        expect(envelope.error.code).not.toBe('internal');
+        expect(envelope.error.message).toMatch(CHINESE);
+      } else {
+        expect(envelope).toMatchObject({ ok: true, status: 'opened' });
+        expect(envelope.blocks).toBeGreaterThan(1000);
+      }
+      expect(changes(before, snapshot(join(caseRoot, 'in')))).toEqual([]);
+      expect(await sha256(input)).toBe(hashBefore);
+    });
+  }
+});
+
+afterAll(() => {
+  // The figures the security report quotes.
+  console.log(`hostile files: ${HOSTILE_FILES.length}, runs: ${outcomes.length}\n${outcomes.map((o) => `  ${o.id} (${o.via}): exit ${o.code}, peak ${o.peakMb} MB`).join('\n')}`);
+});
