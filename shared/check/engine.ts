@@ -169,11 +169,14 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
   return { check, rules };
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 /** Document order: title findings, then document-wide ones, then the body; within a text by position. */
 export function compareFindings(a: Finding, b: Finding): number {
   const ta = a.onTitle ? 0 : a.path.length === 0 ? 1 : 2;
   const tb = b.onTitle ? 0 : b.path.length === 0 ? 1 : 2;
   if (ta !== tb) return ta - tb;
+  if (ta === 1 && a.severity !== b.severity) return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   const n = Math.min(a.path.length, b.path.length);
   for (let i = 0; i < n; i++) if (a.path[i] !== b.path[i]) return a.path[i]! - b.path[i]!;
   if (a.path.length !== b.path.length) return a.path.length - b.path.length;
@@ -306,38 +309,56 @@ export function applyFix(doc: ReportDocument, finding: Finding): ReportDocument 
   return applyFixes(doc, [finding]).doc;
 }
 
+interface Edit { finding: Finding; key: string; start: number; end: number; insert: string }
+
+/**
+ * The edits of a finding's fix. A fix as long as its text (the half-width conversion of a paragraph) is split into
+ * its changed characters, so that it composes with other fixes inside its range.
+ */
+function editsOf(f: Finding): Edit[] {
+  const key = `${f.onTitle ? 't' : 'b'}:${f.path.join(',')}`;
+  const fix = f.fix!;
+  if (fix.length === f.text.length && fix.length > 1) {
+    const out: Edit[] = [];
+    for (let i = 0; i < fix.length; i++) {
+      if (fix[i] !== f.text[i]) out.push({ finding: f, key, start: f.start + i, end: f.start + i + 1, insert: fix[i]! });
+    }
+    return out;
+  }
+  return [{ finding: f, key, start: f.start, end: f.end, insert: fix }];
+}
+
 /**
  * Applies many fixes at once (e.g. every half-width mark of the document), from the end of each text backwards so
- * that earlier ranges stay valid. A fix whose text no longer matches, or that overlaps one already applied, is
- * skipped; re-check and apply again for those.
+ * that earlier ranges stay valid. Where fixes overlap the wider one wins (a doubled ",," becomes one "，" rather
+ * than "，，"). A fix whose text no longer matches is skipped; so is one wholly overridden by another.
  */
 export function applyFixes(doc: ReportDocument, findings: readonly Finding[]): FixOutcome {
-  const applied: Finding[] = [];
+  const applied = new Set<Finding>();
   const skipped: Finding[] = [];
-  const candidates = findings.filter((f) => {
-    if (f.fix === undefined) { skipped.push(f); return false; }
-    return true;
-  });
-  // Group by target text, then apply from the end.
-  const sorted = candidates.slice().sort((a, b) => -compareFindings(a, b));
+  const edits: Edit[] = [];
+  for (const f of findings) {
+    if (f.fix === undefined) { skipped.push(f); continue; }
+    const text = textAtPath(doc, f.path, f.onTitle);
+    if (text === undefined || text.slice(f.start, f.end) !== f.text || (f.path.length === 0 && !f.onTitle)) { skipped.push(f); continue; }
+    edits.push(...editsOf(f));
+  }
+  // Per text: by end descending, the wider edit first; an edit reaching past the last applied start is dropped.
+  edits.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0) || y.end - x.end || (y.end - y.start) - (x.end - x.start));
   let out = doc;
   let lastKey = '';
-  let floor = Infinity; // start of the leftmost fix applied in the current text
-  for (const f of sorted) {
-    const key = `${f.onTitle ? 't' : 'b'}:${f.path.join(',')}`;
-    if (key !== lastKey) { lastKey = key; floor = Infinity; }
-    const text = textAtPath(out, f.path, f.onTitle);
-    if (text === undefined || text.slice(f.start, f.end) !== f.text || f.end > floor || (f.end === floor && f.start === f.end && floor !== Infinity)) {
-      skipped.push(f);
-      continue;
-    }
-    const next = replaceAt(out, f, f.fix!);
-    if (!next) { skipped.push(f); continue; }
+  let floor = Infinity;
+  for (const e of edits) {
+    if (e.key !== lastKey) { lastKey = e.key; floor = Infinity; }
+    if (e.end > floor || (e.end === floor && e.start === e.end && e.start === floor)) continue;
+    const next = replaceAt(out, { ...e.finding, start: e.start, end: e.end }, e.insert);
+    if (!next) continue;
     out = next;
-    floor = f.start;
-    applied.push(f);
+    floor = e.start;
+    applied.add(e.finding);
   }
-  return { doc: out, applied, skipped };
+  for (const f of findings) if (f.fix !== undefined && !applied.has(f) && !skipped.includes(f)) skipped.push(f);
+  return { doc: out, applied: findings.filter((f) => applied.has(f)), skipped };
 }
 
 /** Applies every fix of one rule (the "fix all" button, e.g. all half-width punctuation of the document). */

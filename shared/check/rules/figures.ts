@@ -120,10 +120,10 @@ export function extractStatements(text: string, unitIndex = 0): Statement[] {
     if (text[m.index - 1] === '.' || /\d/.test(text[m.index - 1] ?? '')) continue;
     let from = m.index;
     while (from > 0 && m.index - from < 16 && LABEL_CHAR.test(text[from - 1]!)) from--;
-    let label = text.slice(from, m.index).replace(TRAILING_FILLER, '');
-    label = label.replace(LEADING_FILLER, '');
+    const raw = text.slice(from, m.index).replace(TRAILING_FILLER, '');
+    const label = raw.replace(LEADING_FILLER, '');
     if (label.length < 4) continue;
-    out.push({ unit: unitIndex, label, value: m[1]!, unitWord: m[2]!, start: from, end: m.index + m[0].length });
+    out.push({ unit: unitIndex, label, value: m[1]!, unitWord: m[2]!, start: from + raw.length - label.length, end: m.index + m[0].length });
   }
   return out;
 }
@@ -135,20 +135,26 @@ export const conflictingValues: DocumentRule = {
   title: '同一指标前后数据不一致',
   scope: 'document',
   check(doc, view) {
-    const seen = new Map<string, { index: number; s: Statement; unit: TextUnit }>();
+    // Statements bucketed by the last four characters of their label and their unit; within a bucket two labels
+    // name the same indicator when one ends with the other (认真办理政协提案 / 政协提案).
+    const buckets = new Map<string, Array<{ index: number; s: Statement; unit: TextUnit }>>();
     const out: RawFinding[] = [];
     doc.body.forEach((_, index) => {
       const units = view.unitsOf(index);
       const stmts = view.memo(index, 'fig.statements', (us) => us.flatMap((u, k) => extractStatements(u.text, k)));
       for (const s of stmts) {
-        const key = `${s.label}\u0001${s.unitWord}`;
-        const prior = seen.get(key);
+        const key = `${s.label.slice(-4)}\u0001${s.unitWord}`;
         const unit = units[s.unit]!;
-        if (!prior) { seen.set(key, { index, s, unit }); continue; }
+        let bucket = buckets.get(key);
+        if (!bucket) { bucket = []; buckets.set(key, bucket); }
+        const prior = bucket.find((p) => p.index !== index && p.s.value !== s.value && (p.s.label.endsWith(s.label) || s.label.endsWith(p.s.label)));
         // Within one paragraph the same words usually describe different things (two platforms side by side).
-        if (prior.index === index || prior.s.value === s.value) continue;
-        const near = unit.text.slice(s.start, s.end);
-        out.push({ path: unit.path, start: s.start, end: s.end, text: near, message: `“${s.label}”前后数据不一致：前文为${prior.s.value}${prior.s.unitWord}（${q(prior.unit.text.slice(prior.s.start, prior.s.end), 30)}），此处为${s.value}${s.unitWord}。请核实。` });
+        if (prior && !bucket.some((p) => p.s.value === s.value && (p.s.label.endsWith(s.label) || s.label.endsWith(p.s.label)))) {
+          const label = s.label.length <= prior.s.label.length ? s.label : prior.s.label;
+          const start = s.start + s.label.length - label.length;
+          out.push({ path: unit.path, start, end: s.end, text: unit.text.slice(start, s.end), message: `“${label}”前后数据不一致：前文为${prior.s.value}${prior.s.unitWord}（${q(prior.unit.text.slice(prior.s.start, prior.s.end), 30)}），此处为${s.value}${s.unitWord}。请核实。` });
+        }
+        bucket.push({ index, s, unit });
       }
     });
     return out;

@@ -128,6 +128,18 @@ export const organConsistency: DocumentRule = {
         if (!u.text.includes(bare)) return [];
         return matches(re, u.text).map((m) => ({ k, index: m.index, whole: m[0], variant: m[1]! + last }));
       }));
+      // The place without its 县/区/市 (阳西人民政府 for 阳西县人民政府).
+      const stem = /^(?:中共)?(.{2,})[县区市]$/.exec(place)?.[1];
+      if (stem) {
+        const dropped = view.memo(index, `form.organ-stem\u0001${organ}`, (us) => us.flatMap((u, k) => {
+          const out2: Array<{ k: number; index: number }> = [];
+          for (let from = u.text.indexOf(stem + core); from >= 0; from = u.text.indexOf(stem + core, from + 1)) out2.push({ k, index: from });
+          return out2;
+        }));
+        for (const d of dropped) {
+          out.push(at(units[d.k]!, d.index, d.index + stem.length + core.length, `本机关名称写作“${stem}${core}”，缺少“${place.slice(-1)}”，应为“${place}${core}”。`, `${place.replace(/^中共/, '')}${core}`));
+        }
+      }
       for (const h of hits) {
         if (h.variant === core) continue;
         const unit = units[h.k]!;

@@ -79,7 +79,7 @@ export const email: BlockRule = {
 };
 
 // A marking at the head of a block (秘密★1年, 内部资料 注意保存) or anywhere with the star.
-const SECRECY = /^(?:绝密|机密|秘密|内部资料|内部文件|内部材料|内部参考)(?=\s*(?:★|$|\s|[（(]|注意保|请勿|不得))|(?:绝密|机密|秘密)\s*★[^\s，。]{0,6}/g;
+const SECRECY = /(?:绝密|机密|秘密)\s*★[^\s，。]{0,6}|^(?:绝密|机密|秘密|内部资料|内部文件|内部材料|内部参考)(?=\s*(?:$|\s|[（(]|注意保|请勿|不得))/g;
 
 export const secrecyMarking: BlockRule = {
   id: 'safety.secrecy',

@@ -1,0 +1,81 @@
+// Standard formulations: the versioned dictionary (with year ranges), template entries, 截止/截至, organ names.
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_FORMULATIONS, FORMULATIONS_VERSION, organFromTitle } from '../../shared/check/rules/formulations';
+import { findings, makeDoc, paragraph } from './helpers/checkDocs';
+
+const fixes = (text: string, year = 2024) => findings(makeDoc([paragraph(text)], { year }), 'form.dictionary').map((f) => [f.text, f.fix ?? null, f.severity]);
+
+describe('formulation dictionary', () => {
+  it('is versioned data with year ranges', () => {
+    expect(FORMULATIONS_VERSION).toBeGreaterThanOrEqual(1);
+    expect(BUILTIN_FORMULATIONS.length).toBeGreaterThan(20);
+    expect(BUILTIN_FORMULATIONS.some((e) => e.fromYear !== undefined)).toBe(true);
+  });
+
+  it('flags wrong political wording with the standard form', () => {
+    expect(fixes('紧密团结在以习近平总书记为核心的党中央周围，深入学习党的二十大会议精神，贯彻习近平新时代特色社会主义思想。')).toEqual([
+      ['以习近平总书记为核心的党中央', '以习近平同志为核心的党中央', 'error'],
+      ['党的二十大会议精神', '党的二十大精神', 'error'],
+      ['习近平新时代特色社会主义思想', '习近平新时代中国特色社会主义思想', 'error'],
+    ]);
+    expect(fixes('履行推进法治政府建设第一责任人职责，落实“一带一路”战略，广东省省委部署，阳江市市委安排。')).toEqual([
+      ['推进法治政府建设第一责任人职责', '推进法治建设第一责任人职责', 'error'],
+      ['“一带一路”战略', '“一带一路”倡议', 'error'],
+      ['广东省省委', '广东省委', 'error'],
+      ['阳江市市委', '阳江市委', 'error'],
+    ]);
+  });
+
+  it('applies an entry only to the years it covers', () => {
+    expect(fixes('贯彻全面依法治国新理念新思想新战略。', 2019)).toEqual([]);
+    expect(fixes('贯彻全面依法治国新理念新思想新战略。', 2024)).toEqual([['全面依法治国新理念新思想新战略', '习近平法治思想', 'warning']]);
+    expect(fixes('学习党的二十大和二十届二中、三中全会精神。', 2024)).toEqual([]);
+    expect(fixes('学习党的二十大和二十届二中、三中全会精神。', 2025).map((x) => x[2])).toEqual(['info']);
+  });
+
+  it('截止 before a date is 截至; 截止 after one is right', () => {
+    expect(fixes('截止2024年12月31日，截止目前，申报截止日期为3月1日，到3月底截止。')).toEqual([['截止', '截至', 'error'], ['截止', '截至', 'error']]);
+  });
+
+  it('quotes missing around set terms are info only, quoted terms pass', () => {
+    expect(fixes('深化放管服改革，推进“跨省通办”。')).toEqual([['放管服', '“放管服”', 'info']]);
+  });
+
+  it('merges a team lead\'s own entries, which may replace a built-in one', () => {
+    const doc = makeDoc([paragraph('推进数字政府建设，深化放管服改革。')]);
+    doc.rules.formulations = [
+      { wrong: '数字政府建设', correct: '数字法治政府建设', severity: 'warning', note: '本市统一表述。' },
+      { wrong: '(?<![“"‘])放管服(?![”"’])', regex: true, correct: '“放管服”', severity: 'error' },
+    ];
+    expect(findings(doc, 'form.dictionary').map((f) => [f.text, f.fix, f.severity])).toEqual([
+      ['数字政府建设', '数字法治政府建设', 'warning'],
+      ['放管服', '“放管服”', 'error'],
+    ]);
+  });
+
+  it('an invalid pattern from a template is skipped, not a crash', () => {
+    const doc = makeDoc([paragraph('深化改革。')]);
+    doc.rules.formulations = [{ wrong: '([', regex: true, correct: 'x' }];
+    expect(findings(doc, 'form.dictionary')).toEqual([]);
+  });
+});
+
+describe('organ name consistency', () => {
+  it('reads the organ from a title', () => {
+    expect(organFromTitle('江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告')).toBe('江海区政务服务和数据管理局');
+    expect(organFromTitle('阳江市政务服务和数据管理局2024年法治政府建设年度报告')).toBe('阳江市政务服务和数据管理局');
+  });
+
+  it('a near miss is a warning with the full name as fix, an abbreviation an info', () => {
+    const doc = makeDoc([paragraph('与市住建局联合印发《阳江市政务服务数据管理局关于做好评标工作的通知》。阳江市政务和数据局牵头。阳江市公安局配合。')], { organ: '阳江市政务服务和数据管理局' });
+    expect(findings(doc, 'form.organ').map((f) => [f.text, f.severity, f.fix ?? null])).toEqual([
+      ['阳江市政务服务数据管理局', 'warning', '阳江市政务服务和数据管理局'],
+      ['阳江市政务和数据局', 'info', null],
+    ]);
+  });
+
+  it('a county government without its 县', () => {
+    const doc = makeDoc([paragraph('阳西县人民政府高度重视，阳西人民政府常务会议研究。')], { organ: '阳西县人民政府' });
+    expect(findings(doc, 'form.organ').map((f) => [f.text, f.fix])).toEqual([['阳西人民政府', '阳西县人民政府']]);
+  });
+});

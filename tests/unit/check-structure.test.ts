@@ -1,0 +1,90 @@
+// Structure: mandated parts missing, empty, out of order; causes of the shortcomings; leadership; title; markers.
+import { describe, expect, it } from 'vitest';
+import { createChecker } from '../../shared/check/engine';
+import { writtenMarkerFindings } from '../../shared/check/rules/structure';
+import { findings, heading, makeDoc, paragraph } from './helpers/checkDocs';
+
+const full = () => [
+  heading(1, '2024年推进法治政府建设的主要举措和成效'),
+  paragraph('一是切实履行推进法治建设第一责任人职责。召开党组会议专题研究法治建设3次。'),
+  heading(1, '2024年推进法治政府建设存在的不足和原因'),
+  paragraph('一是执法力量不足。主要原因是编制紧张。'),
+  heading(1, '2025年推进法治政府建设的主要安排'),
+  paragraph('持续深化改革。'),
+];
+
+describe('mandated parts', () => {
+  it('a complete report has no structural findings', () => {
+    expect(findings(makeDoc(full()), 'struct.')).toEqual([]);
+  });
+
+  it('reports a missing part as an error and a missing leadership duty as a warning', () => {
+    const body = full().slice(0, 4);
+    body[1] = paragraph('全年办理行政复议案件35件。');
+    const f = findings(makeDoc(body), 'struct.');
+    expect(f.map((x) => [x.rule, x.severity, x.text])).toEqual([
+      ['struct.part-missing', 'error', 'plans'],
+      ['struct.leadership', 'warning', 'leadership'],
+    ]);
+  });
+
+  it('reports a part with a heading and nothing under it', () => {
+    const body = full();
+    body.splice(5, 1);
+    expect(findings(makeDoc(body), 'struct.part-empty').map((f) => [f.path, f.text])).toEqual([[[4], '2025年推进法治政府建设的主要安排']]);
+  });
+
+  it('reports shortcomings without causes', () => {
+    const body = full();
+    body[2] = heading(1, '2024年推进法治政府建设存在的不足');
+    body[3] = paragraph('一是执法力量不足。二是信息化水平不高。');
+    expect(findings(makeDoc(body), 'struct.causes').map((f) => [f.path, f.severity])).toEqual([[[2], 'warning']]);
+  });
+
+  it('reports parts out of order', () => {
+    const [a, b, c, d, e, f] = full();
+    expect(findings(makeDoc([a!, b!, e!, f!, c!, d!]), 'struct.part-order').map((x) => x.path)).toEqual([[2]]);
+  });
+});
+
+describe('title', () => {
+  const titleFindings = (title: string, year = 2024) => createChecker().check(makeDoc(full(), { title, year })).findings.filter((f) => f.rule === 'struct.title').map((f) => [f.text, f.severity, f.fix ?? null]);
+
+  it('accepts the usual forms', () => {
+    expect(titleFindings('X市司法局关于2024年度法治政府建设情况的报告')).toEqual([]);
+    expect(titleFindings('X区2024年度法治政府建设情况报告')).toEqual([]);
+    expect(titleFindings('阳江市政务服务和数据管理局2024年法治政府建设年度报告')).toEqual([]);
+    expect(titleFindings('中共X县委 X县人民政府关于2024年法治政府建设情况的报告')).toEqual([]);
+  });
+
+  it('flags a wrong year, a missing organ and the malformed forms', () => {
+    expect(titleFindings('X市司法局关于2023年度法治政府建设情况的报告')).toEqual([['2023年', 'error', null]]);
+    expect(titleFindings('关于2024年法治政府建设报告')).toEqual([['关于', 'warning', null], ['法治政府建设报告', 'warning', '法治政府建设情况的报告']]);
+    expect(titleFindings('X局关于2024年度法治政府建设工作报告')).toEqual([['法治政府建设工作报告', 'warning', '法治政府建设情况的报告']]);
+    expect(titleFindings('X局法治政府建设情况的报告').map((x) => x[1])).toEqual(['warning']);
+    expect(titleFindings('').map((x) => x[1])).toEqual(['error']);
+  });
+});
+
+describe('sequence markers', () => {
+  it('a marker typed into a heading would print twice', () => {
+    const body = full();
+    body[0] = heading(1, '一、2024年推进法治政府建设的主要举措和成效');
+    expect(findings(makeDoc(body), 'struct.marker').map((f) => [f.text, f.fix])).toEqual([['一、', '']]);
+  });
+
+  it('a malformed marker left in a paragraph gets its standard form', () => {
+    const body = full();
+    body[5] = paragraph('1、持续深化改革，推进数字政府建设，加强执法监督，完善制度体系，提升依法行政水平，确保各项任务落到实处，取得实效，推动法治政府建设再上新台阶。');
+    expect(findings(makeDoc(body), 'struct.marker').map((f) => [f.text, f.fix])).toEqual([['1、', '1.']]);
+  });
+
+  it('reports the markers an imported source wrote badly', () => {
+    const f = writtenMarkerFindings([
+      { path: [3], written: '一）', number: 1, derived: '（一）', malformed: '序号缺少左括号，应为“（一）”' },
+      { path: [5], written: '(三)', number: 3, derived: '（二）' },
+      { path: [7], written: '(三)', number: 3, derived: '（三）' },
+    ]);
+    expect(f.map((x) => x.path)).toEqual([[3], [5]]);
+  });
+});
