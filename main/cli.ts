@@ -1,8 +1,10 @@
 // Command-line entry (Node): `npm run --silent cli -- <command> …`. Each command lives in main/cli/<name>.ts.
 import { COMMANDS, usage } from './cli/commands';
 import './cli/check';
+import './cli/export';
 import './cli/import';
 import './cli/outline';
+import './cli/reportOps';
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [name, ...rest] = argv;
