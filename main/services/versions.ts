@@ -28,6 +28,9 @@ const StoredVersion = z.object({
 type StoredVersion = z.infer<typeof StoredVersion>;
 
 export class VersionService {
+  /** The document of the newest automatic snapshot per document, as JSON, once known. */
+  private readonly latestAuto = new Map<string, string>();
+
   constructor(readonly dir: string, private readonly now: () => Date = () => new Date(), private readonly maxAuto = MAX_AUTO_VERSIONS) {}
 
   async init(): Promise<void> {
@@ -53,15 +56,31 @@ export class VersionService {
    * the newest `maxAuto` automatic snapshots are kept.
    */
   async createAuto(doc: ReportDocument): Promise<VersionEntry | null> {
-    const stored = await this.loadAll(doc.id);
-    const autos = stored.filter((s) => s.entry.kind === 'auto');
-    const latest = autos[0];
-    if (latest && JSON.stringify(latest.doc) === JSON.stringify(ReportDocument.parse(doc))) return null;
-    const entry = await this.write(doc, '保存时自动保留', 'auto');
-    for (const old of autos.slice(this.maxAuto - 1)) {
-      await unlink(this.fileOf(doc.id, old.entry.id)).catch(() => undefined);
+    const checked = ReportDocument.parse(doc);
+    const json = JSON.stringify(checked);
+    // Only file names are listed here (ids sort by time): a save does not read the whole history.
+    const autoIds = (await this.ids(doc.id)).filter((id) => id.startsWith('auto-')).sort().reverse();
+    let latest = this.latestAuto.get(doc.id);
+    if (latest === undefined && autoIds[0]) {
+      const stored = parseStored(await readFile(this.fileOf(doc.id, autoIds[0]), 'utf8').catch(() => ''));
+      latest = stored ? JSON.stringify(stored.doc) : '';
+    }
+    if (latest === json) return null;
+    const entry = await this.write(checked, '保存时自动保留', 'auto');
+    this.latestAuto.set(doc.id, json);
+    for (const old of autoIds.slice(this.maxAuto - 1)) {
+      await unlink(this.fileOf(doc.id, old)).catch(() => undefined);
     }
     return entry;
+  }
+
+  private async ids(docId: string): Promise<string[]> {
+    try {
+      return (await readdir(join(this.dir, docKey(docId)))).map((n) => (n.endsWith('.json') ? n.slice(0, -5) : '')).filter((id) => VERSION_ID.test(id));
+    } catch (e) {
+      if (errorCode(e) === 'ENOENT') return [];
+      throw e;
+    }
   }
 
   /** Snapshots of a document, newest first. Unreadable snapshot files are left alone and not listed. */
