@@ -4,6 +4,8 @@ import type { Method, } from '../../shared/ipc/channels';
 import type { Requests, Responses } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
 import { createServices, type Services } from '../services';
+import { importFromDialog } from '../services/importFile';
+import { exportToDialog } from '../services/exportFile';
 
 export type Handlers = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> };
 
@@ -24,8 +26,8 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     openDocument: () => afterStart(() => documents.open()),
     openRecent: (id) => afterStart(() => documents.openRecent(id)),
     saveDocument: (req) => afterStart(() => documents.save(req)),
-    importFile: notYet('importFile'),
-    exportDocx: notYet('exportDocx'),
+    importFile: () => importFromDialog(ctx.dialogs),
+    exportDocx: ({ doc }) => exportToDialog(ctx.dialogs, doc),
     writeRecovery: ({ handle, fileName, doc }) => afterStart(() => recovery.write({ doc, fileName, filePath: documents.pathOf(handle) })),
     listRecovery: () => afterStart(() => recovery.list()),
     readRecovery: (id) =>
