@@ -16,8 +16,8 @@ function folder(): string {
   dirs.push(d);
   return d;
 }
-function clock(): () => Date {
-  let t = Date.UTC(2025, 1, 1);
+function clock(start = Date.UTC(2025, 1, 1)): () => Date {
+  let t = start;
   return () => new Date((t += 60_000));
 }
 
@@ -49,6 +49,11 @@ describe('versions', () => {
     expect(list[0]!.createdAt > list[list.length - 1]!.createdAt).toBe(true);
     const newest = await versions.read('doc-a', list[0]!.id);
     expect(newest.body[1]).toEqual(paragraph('第8稿'));
+    // After a restart the newest snapshot on disk is still recognised as unchanged.
+    const restarted = new VersionService(dir, clock(Date.UTC(2025, 1, 2)), 5);
+    expect(await restarted.createAuto(report('doc-a', '甲', '第8稿'))).toBeNull();
+    const ninth = await restarted.createAuto(report('doc-a', '甲', '第9稿'));
+    expect((await restarted.list('doc-a')).filter((v) => v.kind === 'auto').map((v) => v.id)).toEqual([ninth!.id, ...autos.slice(4).reverse().map((v) => v!.id)]);
   });
 
   it('skips a damaged snapshot file in the list and says so when it is opened', async () => {
