@@ -138,9 +138,12 @@ function fit(s: string, w: number): string {
 
 export function formatSummary(rows: Array<{ file: string; title: string; year: number | null; counts: Record<Severity, number> | null; missing: string[]; failed?: string }>): string {
   const header = ['文件', '标题', '年度', '错误', '提醒', '提示', '缺少的法定内容'];
-  const table = rows.map((r) => r.failed
-    ? [fit(r.file, 28), '（无法读取）', '', '', '', '', fit(r.failed, 30)]
-    : [fit(r.file, 28), fit(r.title || '（未识别）', 36), String(r.year ?? ''), String(r.counts!.error), String(r.counts!.warning), String(r.counts!.info), r.missing.length ? r.missing.map((id) => PART_NAMES[id as keyof typeof PART_NAMES] ?? id).join('、') : '—']);
+  // File names alone when they tell the files apart (a team lead checks one folder of thirty reports).
+  const names = rows.map((r) => basename(r.file));
+  const shown = new Set(names).size === names.length ? names : rows.map((r) => r.file);
+  const table = rows.map((r, i) => r.failed
+    ? [fit(shown[i]!, 32), '（无法读取）', '', '', '', '', fit(r.failed, 30)]
+    : [fit(shown[i]!, 32), fit(r.title || '（未识别）', 36), String(r.year ?? ''), String(r.counts!.error), String(r.counts!.warning), String(r.counts!.info), r.missing.length ? r.missing.map((id) => PART_NAMES[id as keyof typeof PART_NAMES] ?? id).join('、') : '—']);
   const widths = header.map((h, c) => Math.max(width(h), ...table.map((row) => width(row[c]!))));
   const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i]!)).join('  ').trimEnd();
   const withErrors = rows.filter((r) => r.counts && r.counts.error > 0).length;
@@ -148,7 +151,7 @@ export function formatSummary(rows: Array<{ file: string; title: string; year: n
   return [
     `━━ 汇总：共 ${rows.length} 份报告，${withErrors} 份有错误${failed ? `，${failed} 份无法读取` : ''}`,
     line(header),
-    line(widths.map((w) => '─'.repeat(Math.ceil(w / 2)).padEnd(0))),
+    line(widths.map((w) => '─'.repeat(w))),
     ...table.map(line),
     '',
   ].join('\n');

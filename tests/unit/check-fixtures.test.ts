@@ -22,7 +22,7 @@ describe('jianghai 2025 (web page copy)', () => {
   const errors = result.findings.filter((f) => f.severity === 'error');
 
   it('reports exactly the reviewed errors', () => {
-    // One half-width finding per paragraph that has ASCII punctuation (23 of them, headings included); the doubled
+    // One half-width finding per paragraph that has ASCII punctuation (21 of them, headings included); the doubled
     // comma of 守法用法,,组织; the run-in marker that lost its 是 (二开展政务网站).
     expect(errors.map(compact)).toEqual([
     ["punct.halfwidth", [0], ",江海区政务和数据局坚持"],

@@ -24,3 +24,18 @@ export const ALL_RULES: readonly Rule[] = [
   ...FORMULATION_DOCUMENT_RULES,
   ...DATE_RULES,
 ];
+
+/** Finding ids reported under a rule family besides the rules' own ids (for rule lists and template settings). */
+export const SUB_RULES: ReadonlyArray<{ id: string; parent: string; title: string }> = [
+  { id: 'punct.nested-title', parent: 'punct.unbalanced', title: '书名号内的书名号改用〈〉' },
+];
+
+/** Every id a template can switch off or re-grade, with its category, default severity and Chinese title. */
+export function ruleCatalog(): Array<{ id: string; category: Rule['category']; severity: Rule['severity']; title: string }> {
+  const out = ALL_RULES.map((r) => ({ id: r.id, category: r.category, severity: r.severity, title: r.title }));
+  for (const sub of SUB_RULES) {
+    const parent = ALL_RULES.find((r) => r.id === sub.parent)!;
+    out.push({ id: sub.id, category: parent.category, severity: 'warning', title: sub.title });
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+// `cli check`: a Chinese report per file, a summary table for several, JSON for scripts, templates, exit codes.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli';
+import { serializeDocument } from '../../shared/model/format';
+import { FIXTURES_DIR, heading, makeDoc, paragraph } from './helpers/checkDocs';
+
+function sink(): { stream: Writable; text: () => string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({ write(chunk, _enc, cb) { chunks.push(Buffer.from(chunk)); cb(); } });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = sink();
+  const err = sink();
+  const code = await runCli(['check', ...args], out.stream, err.stream);
+  return { code, out: out.text(), err: err.text() };
+}
+
+const jianghai = join(FIXTURES_DIR, 'jianghai-2025-webpage.txt');
+const yangjiang = join(FIXTURES_DIR, 'yangjiang-2024-webpage.txt');
+
+function cleanFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fzbg-check-'));
+  const doc = makeDoc([
+    heading(1, '2024年推进法治政府建设的主要举措和成效'),
+    paragraph('一是切实履行推进法治建设第一责任人职责。召开党组会议专题研究法治建设3次。二是办理行政复议案件35件。'),
+    heading(1, '2024年推进法治政府建设存在的不足和原因'),
+    paragraph('一是执法力量不足。主要原因是编制紧张。'),
+    heading(1, '2025年推进法治政府建设的主要安排'),
+    paragraph('持续深化改革。'),
+  ]);
+  const path = join(dir, '司法局.fzbg');
+  writeFileSync(path, serializeDocument(doc));
+  return path;
+}
+
+describe('cli check', () => {
+  it('prints a Chinese report and exits 1 when the report has errors', async () => {
+    const { code, out, err } = await cli(jianghai);
+    expect(code).toBe(1);
+    expect(err).toBe('');
+    expect(out).toContain('标题：江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告');
+    expect(out).toMatch(/检查结果：错误 23 处，提醒 2 处，提示 1 处/);
+    expect(out).toContain('分项序号“二”后缺少“是”');
+    expect(out).toContain('原文：“二”　→　“二是”');
+  });
+
+  it('exits 0 for a clean .fzbg report', async () => {
+    const { code, out } = await cli(cleanFile());
+    expect(code).toBe(0);
+    expect(out).toContain('检查结果：错误 0 处');
+  });
+
+  it('prints JSON with the documented fields', async () => {
+    const { code, out } = await cli('--json', yangjiang);
+    expect(code).toBe(1);
+    const parsed = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(parsed).toHaveLength(1);
+    const report = parsed[0]!;
+    expect(Object.keys(report)).toEqual(['file', 'title', 'year', 'parts', 'findings']);
+    expect(report.year).toBe(2024);
+    expect(report.parts).toEqual(['achievements', 'shortcomings', 'leadership', 'plans']);
+    const findings = report.findings as Array<Record<string, unknown>>;
+    expect(Object.keys(findings[0]!)).toEqual(['rule', 'category', 'severity', 'message', 'text', 'path', 'start', 'end', 'fix']);
+    expect(findings.some((f) => f.rule === 'rep.doubled' && f.text === '赴赴' && f.fix === '赴')).toBe(true);
+  });
+
+  it('checks several files, prints a summary table, and exits 2 when one cannot be read', async () => {
+    const { code, out, err } = await cli(jianghai, join(FIXTURES_DIR, 'missing.txt'), yangjiang);
+    expect(code).toBe(2);
+    expect(err).toContain('找不到文件“missing.txt”');
+    expect(out).toContain('━━ 汇总：共 3 份报告，2 份有错误，1 份无法读取');
+    expect(out).toContain('江海区政务服务和数据管理局');
+    expect(out).toContain('阳江市政务服务和数据管理局');
+  });
+
+  it('applies a template\'s rule settings, and fails clearly for an unknown template', async () => {
+    const { code, out } = await cli('--template', 'department', '--json', cleanFile());
+    const rules = (JSON.parse(out) as Array<{ findings: Array<{ rule: string }> }>)[0]!.findings.map((f) => f.rule);
+    expect(rules).toContain('fig.required');
+    expect(code).toBe(0);
+    const missing = await cli('--template', 'no-such-template', jianghai);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('找不到内置模板“no-such-template”');
+  });
+
+  it('complains about missing files and unknown options', async () => {
+    expect((await cli()).code).toBe(2);
+    const bad = await cli('--strict', jianghai);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('未知选项：--strict');
+  });
+});
