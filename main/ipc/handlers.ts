@@ -47,9 +47,3 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     deleteTemplate: async (id) => templates.deleteOwn(id),
   };
 }
-
-function notYet(name: string): () => Promise<never> {
-  return async () => {
-    throw new Error(`${name} is not wired yet`);
-  };
-}

@@ -1,5 +1,5 @@
 // Reading a report from a file of any supported kind (Node): .fzbg (our format), .txt (UTF-8, UTF-16 with a BOM, or
-// GB18030/GBK as saved by Notepad on many bureau PCs) and, once the Word import lands, .docx. Used by the CLI
+// GB18030/GBK as saved by Notepad on many bureau PCs) and .docx (parsed in a capped worker thread). Used by the CLI
 // (import, outline, check) and by main's import. Every failure is a UserFacingError with a Chinese message.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
@@ -8,6 +8,7 @@ import { DocumentFormatError, parseDocument } from '../../shared/model/format';
 import type { ReportDocument } from '../../shared/model/schema';
 import { importText } from '../../shared/import/text';
 import type { MandatedParts } from '../../shared/outline/parts';
+import { importDocxInWorker } from './docxImport';
 
 export type SourceKind = 'fzbg' | 'txt' | 'docx';
 
@@ -112,10 +113,12 @@ export async function loadDocumentFromFile(path: string): Promise<LoadedDocument
       if (encoding === 'gb18030') notes.unshift({ severity: 'info', message: `“${name}”不是 UTF-8 编码，已按 GB18030（GBK）编码读取。` });
       return { doc, notes, kind: 'txt', parts };
     }
-    case '.docx':
-      // The Word import (issue 6) replaces this branch with its reader: it returns { doc, notes, kind: 'docx' }.
-      await readBytes(path);
-      throw new UserFacingError('open-unsupported', `暂不支持导入 Word 文件（.docx）：“${name}”。请在 Word 或 WPS 中“另存为”纯文本（.txt）后再导入。`);
+    case '.docx': {
+      // Parsed in a worker thread with a memory cap and a timeout (docxImport.ts).
+      const bytes = await readBytes(path);
+      const { doc, notes } = await importDocxInWorker(bytes, name);
+      return { doc, notes, kind: 'docx' };
+    }
     case '.doc':
     case '.wps':
       throw new UserFacingError('open-unsupported', `不支持旧版 Word/WPS 文件（${ext}）：“${name}”。请在 Word 或 WPS 中“另存为” .docx 后再导入。`);
