@@ -51,9 +51,11 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
     init() {
       initialised ??= (async () => {
         // Each step on its own: a data folder that cannot be created must not keep the app from starting.
-        for (const step of [recovery.init(), versions.init(), templates.init()]) {
-          await step.catch((e: unknown) => options.log?.('start-up sweep failed', e));
-        }
+        // The handlers are attached at once: a step that fails while an earlier one is still running must not
+        // become an unhandled rejection (which ends a Node process).
+        await Promise.all(
+          [recovery.init(), versions.init(), templates.init()].map((step) => step.catch((e: unknown) => options.log?.('start-up sweep failed', e))),
+        );
       })();
       return initialised;
     },
