@@ -148,7 +148,13 @@ export function parseDateText(text: string): string {
 }
 
 function isDateLine(text: string): boolean {
-  return DATE_LINE_ARABIC.test(text) || DATE_LINE_CHINESE.test(text);
+  const bare = text.replace(/^[（(]\s*(.*?)\s*[）)]$/, '$1');
+  return DATE_LINE_ARABIC.test(bare) || DATE_LINE_CHINESE.test(bare);
+}
+
+/** A line of the report itself: a sentence (or the start of one), not a fragment of page furniture. */
+function isProse(text: string): boolean {
+  return (text.length >= 30 && SENTENCE_PUNCT.test(text)) || (text.length >= 6 && /[。：:！？；]$/.test(text));
 }
 
 // ---- title -------------------------------------------------------------------------------------------------------
@@ -213,8 +219,8 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   }
 
   // The first line of the report proper: a heading marker, or prose.
-  const isProse = (t: string): boolean => t.length >= 30 && SENTENCE_PUNCT.test(t);
-  let anchor = lines.findIndex((l) => l.kind === 'text' && (parseHeadingMarker(l.text) !== null || isProse(l.text)));
+  const isBodyLike = (l: Line): boolean => l.kind === 'text' && (parseHeadingMarker(l.text) !== null || isProse(l.text));
+  let anchor = lines.findIndex(isBodyLike);
   if (anchor < 0) anchor = lines.findIndex((l) => l.kind === 'text');
 
   // The title: the last title-like line before the anchor, possibly joined with the line above it.
@@ -240,6 +246,27 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
     }
     break;
   }
+  // A page that shows a notice in sentences above the title: the title is then just after the anchor.
+  if (!title && anchor >= 0) {
+    let seen = 0;
+    for (let j = anchor; j < lines.length && seen < 8; j++) {
+      const line = lines[j]!;
+      if (line.kind !== 'text') continue;
+      seen++;
+      if (parseHeadingMarker(line.text)) break;
+      if (!isTitleCandidate(line.text)) continue;
+      let p = j - 1;
+      while (p > anchor && lines[p]!.kind === 'blank') p--;
+      const joined = p > anchor && lines[p]!.kind === 'text' && continuesTitle(lines[p]!.text, line.text);
+      if (!joined && line.text.length < 8) continue;
+      title = joined ? lines[p]!.text + line.text : line.text;
+      if (joined) lines[p]!.consumed = true;
+      line.consumed = true;
+      titleEnd = j;
+      for (let k = anchor; k < (joined ? p : j); k++) if (lines[k]!.kind === 'text') lines[k]!.kind = 'chrome';
+      break;
+    }
+  }
   if (!title) {
     const named = meta.get('名称') ?? meta.get('标题');
     if (named && /报告/.test(named)) {
@@ -260,12 +287,16 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   let docNumber = meta.get('发文字号') ?? meta.get('文号') ?? '';
   let headerDate = '';
   let start = titleEnd >= 0 ? titleEnd + 1 : Math.max(anchor, 0);
+  // Short fragments between the title and the first sentence or heading are page furniture (a column name, the
+  // organ's name as a banner), as long as a body follows.
+  const bodyFollows = lines.some((l, i) => i >= start && isBodyLike(l));
   for (; start < lines.length; start++) {
     const line = lines[start]!;
     if (line.kind !== 'text') continue;
     if (!addressee && ADDRESSEE_RE.test(line.text)) { addressee = line.text.replace(/[:：]$/, ''); line.kind = 'chrome'; line.consumed = true; continue; }
     if (!docNumber && DOC_NUMBER_RE.test(line.text)) { docNumber = line.text; line.kind = 'chrome'; line.consumed = true; continue; }
     if (isDateLine(line.text)) { headerDate = parseDateText(line.text); line.kind = 'chrome'; line.consumed = true; continue; }
+    if (titleEnd >= 0 && bodyFollows && !isBodyLike(line)) { line.kind = 'chrome'; continue; }
     break;
   }
 

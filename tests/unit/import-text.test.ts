@@ -2,6 +2,7 @@
 // the fixtures by hand; the words of the report must come through exactly, defects and all.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importText, structureParagraphs } from '../../shared/import/text';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
@@ -342,6 +343,32 @@ describe('odd input', () => {
     expect(allText(doc.body)).toBe('2024年推进法治政府建设的主要举措和成效\n全年办结行政复议案件21件。');
   });
 
+  it('a notice in sentences above the title, a banner below it and a date in brackets', () => {
+    const { doc, notes } = importText(
+      [
+        '欢迎访问本网站，为了获得更好的浏览体验，请使用新版本的浏览器访问，谢谢您的支持。',
+        '云岭市市场监督管理局关于2024年度法治政府建设情况的报告',
+        '（2025年2月26日）',
+        '云岭市市场监督管理局',
+        '　　2024年，市市场监管局深入学习贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：',
+        '一、2024年度推进法治政府建设的主要举措和成效',
+        '全年查办各类违法案件316件，罚没款1024万元。',
+      ].join('\n'),
+      { id: 'h' },
+    );
+    expect(doc.meta.title).toBe('云岭市市场监督管理局关于2024年度法治政府建设情况的报告');
+    expect(doc.meta.date).toBe('2025-02-26');
+    expect(doc.meta.organ).toBe('云岭市市场监督管理局');
+    expect(blockText(doc.body[0]!)).toBe('2024年，市市场监管局深入学习贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：');
+    expect(allText(doc.body)).not.toContain('欢迎访问');
+    expect(notes[0]!.message).toContain('2 行');
+  });
+
+  it('a short first paragraph after the title is kept', () => {
+    const { doc } = importText(['某某区财政局2024年法治政府建设年度报告', '现将有关情况报告如下：', '一、主要举措和成效', '全年审核合同58份。'].join('\n'), { id: 'i' });
+    expect(blockText(doc.body[0]!)).toBe('现将有关情况报告如下：');
+  });
+
   it('a generated id is a UUID and differs between imports', () => {
     const a = importText('一、主要举措\n正文。').doc.id;
     const b = importText('一、主要举措\n正文。').doc.id;
@@ -356,5 +383,26 @@ describe('odd input', () => {
     const { doc } = importText(big, { id: 'big' });
     expect(doc.meta.title).toBe('某区司法局关于2025年度法治政府建设情况的报告');
     expect(squash(allText(doc.body)).length).toBeGreaterThan(19000);
+  });
+});
+
+describe('any text at all', () => {
+  const fixtureLines = [...jianghaiText.split('\n'), ...yangjiangText.split('\n')];
+  const line = fc.oneof(
+    fc.constantFrom(...fixtureLines),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.constantFrom('一、', '(一)', '（一）、', '1、', '1.', '一是', '报告', '附件：', '2025年3月1日', '（此件公开发布）', '\u00a0\u3000', '县人民政府：', '【打印】', '\r'),
+  );
+  it('imports without throwing into a valid document that survives a round trip', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
+        const { doc } = importText(lines.join('\n'), { id: 'p', defaultYear: 2024 });
+        expect(() => ReportDocument.parse(doc)).not.toThrow();
+        for (const b of doc.body) expect(blockText(b).length).toBeGreaterThan(0);
+        expect(parseDocument(serializeDocument(doc))).toEqual(doc);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
