@@ -3,7 +3,7 @@
 // Public surface: <ReportEditor doc onChange ref> with an imperative handle (undo/redo/find/replace/select/getDoc).
 import { forwardRef, memo, startTransition, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { createEditor, Editor, Element, Node, Transforms, type Descendant } from 'slate';
-import { withHistory } from 'slate-history';
+import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Block, HeadingLevel, MandatedPartId, ReportDocument, ReportMeta } from '../../shared/model/schema';
 import type { Template } from '../../shared/model/template';
@@ -36,6 +36,8 @@ export interface ReportEditorHandle {
   /** The document as it is now (the body straight from the editor, never stale). */
   getDoc(): ReportDocument;
   focus(): void;
+  /** Replaces the body (and meta) with `doc` as one undoable step: restoring a version (renderer/files). */
+  replaceDocument(doc: ReportDocument): void;
 }
 
 export interface ReportEditorProps {
@@ -230,6 +232,17 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
       selectRange,
       getDoc,
       focus: () => ReactEditor.focus(editor),
+      replaceDocument: (next: ReportDocument) => {
+        // Meta first, so the body change below reports the whole new document; undo brings the body back.
+        propsDoc.current = { ...propsDoc.current, meta: next.meta };
+        HistoryEditor.withNewBatch(editor, () => {
+          Editor.withoutNormalizing(editor, () => {
+            Transforms.deselect(editor);
+            for (let i = editor.children.length - 1; i >= 0; i--) Transforms.removeNodes(editor, { at: [i] });
+            Transforms.insertNodes(editor, structuredClone(next.body) as Descendant[], { at: [0] });
+          });
+        });
+      },
     }),
     [editor, getDoc, redo, selectRange, undo],
   );
@@ -338,8 +351,13 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
         emitDoc(applyFix(getDoc(), f));
         return;
       }
-      if (replaceText(editor, f.path, f.start, f.end, f.text, f.fix)) runAnalysis();
-      else scheduleAnalysis(0);
+      if (replaceText(editor, f.path, f.start, f.end, f.text, f.fix)) {
+        // The caret stays right after the corrected text, ready to type on.
+        ReactEditor.focus(editor);
+        runAnalysis();
+      } else {
+        scheduleAnalysis(0);
+      }
     },
     [editor, emitDoc, getDoc, runAnalysis, scheduleAnalysis],
   );

@@ -164,6 +164,14 @@ function buildRanges(node: Element, path: Path, text: string, marks: UnitMarks |
         if (delta === 0 || s < 0 || text.slice(s, s + f.text.length) !== f.text) continue;
       }
       const e = s + (f.end - f.start);
+      // A long span whose fix swaps characters one for one (all the half-width marks of a paragraph) underlines
+      // only the characters that change, not the whole paragraph.
+      if (f.fix !== undefined && f.fix.length === f.text.length && f.text.length > 4) {
+        for (let k = 0; k < f.text.length; k++) {
+          if (f.text[k] !== f.fix[k]) out.push(range(s + k, s + k + 1, { sev: f.severity, msg: f.message }));
+        }
+        continue;
+      }
       // A zero-width finding (e.g. a missing mark) is shown on the character before it.
       const a = e > s ? s : Math.max(0, s - 1);
       const b = e > s ? e : Math.min(text.length, a + 1);

@@ -232,6 +232,8 @@ export function replaceMany(editor: Editor, edits: readonly TextEdit[]): number 
   let applied = 0;
   let lastPath: number[] | null = null;
   let lastStart = Infinity;
+  // The caret stays where the user had it (tracked through the edits), not on the last replacement.
+  const caret = editor.selection ? Editor.rangeRef(editor, editor.selection) : null;
   Editor.withoutNormalizing(editor, () => {
     for (const e of sorted) {
       const samePath = lastPath !== null && Path.equals(lastPath, e.path);
@@ -243,5 +245,8 @@ export function replaceMany(editor: Editor, edits: readonly TextEdit[]): number 
       }
     }
   });
+  const kept = caret?.unref();
+  if (kept) Transforms.select(editor, kept);
+  else if (caret) Transforms.deselect(editor);
   return applied;
 }

@@ -31,4 +31,196 @@ test('a new report from the department template shows the outline, numbering and
   expect(markers[1]).toBe('（一）依法全面履行部门职能');
   expect(await page.locator('.doc-body .ph').count()).toBeGreaterThan(5);
   await app.screenshot('editor-new-department');
+  // The menu's help command opens the shortcut list.
+  await app.emit('menuCommand', 'help');
+  await expect(page.getByRole('dialog', { name: '快捷键与帮助' })).toBeVisible();
+});
+
+/** Puts the caret at the end of body block `index` through the DOM selection, as a click would. */
+async function caretAtEnd(page: Page, index: number) {
+  await page.locator('.doc-body').click({ position: { x: 5, y: 5 } });
+  await page.evaluate((i) => {
+    const block = document.querySelectorAll('.doc-body > [data-slate-node="element"]')[i]!;
+    const strings = block.querySelectorAll('[data-slate-string], [data-slate-zero-width]');
+    const node = strings[strings.length - 1]!.firstChild!;
+    const sel = window.getSelection()!;
+    sel.collapse(node, node.nodeType === Node.TEXT_NODE && !(node.parentElement?.hasAttribute('data-slate-zero-width')) ? node.textContent!.length : 0);
+  }, index);
+}
+
+const blockText = (page: Page, index: number) =>
+  page.locator('.doc-body > [data-slate-node="element"]').nth(index).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
+
+test('typing Chinese (with an IME composition) shows a finding inline and in the panel; one click fixes it', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  const before = await blockText(page, 0);
+  await caretAtEnd(page, 0);
+
+  // An IME composition: pinyin first, then the chosen characters are committed.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'quan', selectionStart: 4, selectionEnd: 4 });
+  await cdp.send('Input.imeSetComposition', { text: '全年', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '全年' });
+  await page.keyboard.insertText('办理行政复议案件12件,纠错3件。');
+  await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件,纠错3件。');
+
+  // The half-width comma is underlined in the paragraph and listed in the panel.
+  const mark = page.locator('.doc-body > [data-slate-node="element"]').first().locator('.f-error', { hasText: ',' });
+  await expect(mark).toBeVisible();
+  const item = page.locator('.finding[data-rule="punct.halfwidth"]').first();
+  await expect(item).toContainText('半角标点');
+  await app.screenshot('editor-finding-inline');
+
+  // Clicking the finding selects its text in the page.
+  await item.locator('.finding-main').click();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(',');
+
+  await item.getByRole('button', { name: /^修正/ }).click();
+  await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件，纠错3件。');
+  await expect(page.locator('.doc-body > [data-slate-node="element"]').first().locator('.f-error', { hasText: ',' })).toHaveCount(0);
+  await expect(page.locator('.finding[data-rule="punct.halfwidth"]')).toHaveCount(0);
+
+  // Undo brings the comma back; redo fixes it again.
+  await page.locator('.doc-body').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件,纠错3件。');
+  await page.keyboard.press('Control+y');
+  await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件，纠错3件。');
+});
+
+test('a rule fixes in bulk, and a finding is ignored with a reason kept in the document', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  await caretAtEnd(page, 0);
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('全年受理复议案件8件,办结7件;');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('组织学法4次,参学人员120人次。');
+  const bulk = page.locator('[data-bulk-rule="punct.halfwidth"]');
+  await expect(bulk).toHaveText('全部修正（2处）');
+  await bulk.click();
+  await expect.poll(() => blockText(page, 1)).toBe('全年受理复议案件8件，办结7件；');
+  await expect.poll(() => blockText(page, 2)).toBe('组织学法4次，参学人员120人次。');
+
+  // The doubled phrase is a finding; ignoring it with a reason removes it from the list and counts it as ignored.
+  await caretAtEnd(page, 2);
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('推进政务网络政务网络建设。');
+  const rep = page.locator('.finding[data-rule="rep.doubled"]').first();
+  await expect(rep).toBeVisible();
+  await rep.getByRole('button', { name: '忽略' }).click();
+  await rep.getByLabel('忽略原因（将记入文档）').fill('原文如此，引用文件名称');
+  await rep.getByRole('button', { name: '确定忽略' }).click();
+  await expect(page.locator('.finding[data-rule="rep.doubled"]')).toHaveCount(0);
+  await expect(page.locator('.findings-panel')).toContainText('已忽略 1 处');
+});
+
+test('moving a part from the outline renumbers the headings; Tab and Shift+Tab change a level; undo restores', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  const level1 = async () => (await headingMarkers(page)).filter((h) => /^[一二三四五六七八九十]+、/.test(h));
+  expect(await level1()).toEqual([
+    '一、2025年推进法治政府建设的主要举措和成效',
+    '二、2025年推进法治政府建设存在的不足和原因',
+    '三、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况',
+    '四、2026年推进法治政府建设的主要安排',
+    '五、其他需要报告的情况',
+  ]);
+  // 第一责任人 moves up before the shortcomings.
+  await page.getByRole('button', { name: /^上移：三、党政主要负责人/ }).click();
+  await expect.poll(level1).toEqual([
+    '一、2025年推进法治政府建设的主要举措和成效',
+    '二、党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况',
+    '三、2025年推进法治政府建设存在的不足和原因',
+    '四、2026年推进法治政府建设的主要安排',
+    '五、其他需要报告的情况',
+  ]);
+  // Its paragraph moved with it.
+  const markers = await headingMarkers(page);
+  const idx = markers.findIndex((m) => m.startsWith('二、党政'));
+  expect(await page.locator('.outline-item.lvl1').nth(1).textContent()).toContain('二、党政主要负责人');
+  expect(idx).toBeGreaterThan(0);
+  await app.screenshot('editor-moved-part');
+
+  // Dragging the plans part before the achievements.
+  await page.locator('.outline-item.lvl1', { hasText: '四、2026年' }).dragTo(page.locator('.outline-item.lvl1', { hasText: '一、2025年' }));
+  await expect.poll(async () => (await level1())[0]).toBe('一、2026年推进法治政府建设的主要安排');
+  await expect(page.locator('.outline-item.lvl2').first()).toContainText('（一）【安排一】');
+
+  // Undo twice: the original order.
+  await page.locator('.doc-body').focus();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await level1())[1]).toBe('二、2025年推进法治政府建设存在的不足和原因');
+
+  // Tab demotes the second level-2 heading to 1. under the first, Shift+Tab promotes it back.
+  const h = page.locator('.doc-body .h2').nth(1);
+  await h.click();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.doc-body .h3').first()).toHaveAttribute('data-marker', '1.');
+  await expect(page.locator('.doc-body .h2').nth(1)).toHaveAttribute('data-marker', '（二）');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('.doc-body .h2').nth(1)).toHaveAttribute('data-marker', '（二）');
+  await expect(page.locator('.doc-body .h2').nth(2)).toHaveAttribute('data-marker', '（三）');
+  await expect(page.locator('.doc-body .h3')).toHaveCount(0);
+});
+
+test('pasting the Jianghai web page into a blank report builds its structure; undo takes it back', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '空白报告' });
+  const text = readFileSync(JIANGHAI, 'utf8');
+  await page.locator('.doc-body').click();
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.querySelector('[data-slate-editor]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(page.getByLabel('报告标题')).toHaveValue('江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告');
+  const markers = await headingMarkers(page);
+  expect(markers.filter((m) => /^[一二三]、/.test(m))).toEqual([
+    '一、2025年推进法治政府建设的主要举措及成效',
+    '二、2025年推进法治政府建设存在的不足',
+    '三、2026年度推进法治政府建设的主要安排',
+  ]);
+  expect(markers[1]).toBe('（一）深入践行习近平法治思想,坚持高标准推进法治政府建设');
+  // Page chrome (微信, 手机版, 【打印本页】) is gone; the web page's half-width punctuation is reported per paragraph.
+  await expect(page.locator('.doc-body')).not.toContainText('打印本页');
+  await expect(page.locator('.editor-notice')).toContainText('已按结构粘贴');
+  await expect(page.locator('[data-bulk-rule="punct.halfwidth"]')).toBeVisible();
+  await expect(page.locator('.part-state[data-part="achievements"]')).not.toHaveAttribute('data-state', 'missing');
+  await expect(page.locator('.part-state[data-part="plans"]')).not.toHaveAttribute('data-state', 'missing');
+  await app.screenshot('editor-pasted-jianghai');
+
+  await page.locator('.doc-body').focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.doc-body .h')).toHaveCount(0);
+});
+
+test('find and replace with Ctrl+F and Ctrl+H; the help dialog lists the shortcuts', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  await page.locator('.doc-body').click();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('search');
+  await expect(find).toBeVisible();
+  await find.getByLabel('查找', { exact: true }).fill('法治政府建设');
+  const count = await page.locator('.doc-body .hit').count();
+  expect(count).toBeGreaterThan(3);
+  await expect(find).toContainText(`共 ${count} 处`);
+  await page.keyboard.press('Control+h');
+  await find.getByLabel('替换为').fill('法治政府建设工作');
+  await find.getByRole('button', { name: '全部替换' }).click();
+  await expect(find).toContainText(`已替换 ${count} 处`);
+  await expect(page.locator('.doc-body')).toContainText('推进本部门法治政府建设工作。');
+  await app.screenshot('editor-find-replace');
+  await page.keyboard.press('Escape');
+  await expect(find).toBeHidden();
+
+  await page.keyboard.press('F1');
+  const help = page.getByRole('dialog', { name: '快捷键与帮助' });
+  await expect(help).toContainText('Ctrl+Enter');
+  await expect(help).toContainText('标题降一级');
+  await help.getByRole('button', { name: '关闭' }).click();
+  await expect(help).toBeHidden();
 });
