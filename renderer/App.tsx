@@ -5,14 +5,18 @@ import type { ReportDocument } from '../shared/model/schema';
 import type { MenuCommand } from '../shared/ipc/contract';
 import { api, errorMessage } from './api';
 import { commandForKey, commandGate, type CommandSource } from './commands';
-import { useReport } from './useReport';
+import { FilesLayer, FilesNotices, RecentFiles, useDocumentSession } from './files';
 import { ReportEditor, type ReportEditorHandle } from './editor/ReportEditor';
 import { HelpDialog } from './editor/HelpDialog';
 import { NewReportDialog } from './start/NewReportDialog';
 import { T } from './editor/strings';
 
 export function App() {
-  const { report, load, update, markSaved } = useReport();
+  // The open document, its file, unsaved changes, autosave and recovery, versions and templates: renderer/files.
+  const files = useDocumentSession();
+  const filesRef = useRef(files);
+  filesRef.current = files;
+  const report = files.doc ? { doc: files.doc, loadId: files.loadId } : null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<'new' | 'help' | null>(null);
@@ -32,58 +36,32 @@ export function App() {
     }
   }, []);
 
-  const open = useCallback(
-    () =>
-      run(async () => {
-        const r = await api.openDocument();
-        if (r.status === 'opened') load(r.doc, r.session);
-      }),
-    [run, load],
-  );
-  const importFile = useCallback(
-    () =>
-      run(async () => {
-        const r = await api.importFile();
-        if (r.status === 'imported') load(r.doc, null, true);
-      }),
-    [run, load],
-  );
-  const save = useCallback(
-    (saveAs: boolean) =>
-      run(async () => {
-        const current = reportRef.current;
-        if (!current) return;
-        const doc = editorRef.current?.getDoc() ?? current.doc;
-        const r = await api.saveDocument({ handle: current.session?.handle ?? null, doc, saveAs });
-        if (r.status === 'saved') markSaved(r.session, doc);
-      }),
-    [run, markSaved],
-  );
-  const create = useCallback(
-    (doc: ReportDocument) => {
-      setDialog(null);
-      load(doc, null, true);
-    },
-    [load],
-  );
+  const open = useCallback(() => void filesRef.current.open(), []);
+  const importFile = useCallback(async () => {
+    // Unsaved changes are asked about first (保存 / 不保存 / 取消), then the file is chosen.
+    if (!(await filesRef.current.ensureSaved())) return;
+    await run(async () => {
+      const r = await api.importFile();
+      if (r.status === 'imported') filesRef.current.loadDocument(r.doc, { session: null, dirty: true, notes: r.notes });
+    });
+  }, [run]);
+  const create = useCallback((doc: ReportDocument) => {
+    setDialog(null);
+    filesRef.current.loadDocument(doc, { session: null, dirty: true });
+  }, []);
 
   const runCommand = useCallback(
     (command: MenuCommand, source: CommandSource) => {
       if (!commandGate(command, source)) return;
+      // open, save, saveAs, newFromPrevious, versions, saveTemplate
+      if (filesRef.current.handleCommand(command)) return;
       const editor = editorRef.current;
       switch (command) {
         case 'new':
-          setDialog('new');
-          break;
-        case 'open':
-          void open();
+          void filesRef.current.ensureSaved().then((proceed) => proceed && setDialog('new'));
           break;
         case 'import':
           void importFile();
-          break;
-        case 'save':
-        case 'saveAs':
-          void save(command === 'saveAs');
           break;
         case 'undo':
           editor?.undo();
@@ -103,7 +81,7 @@ export function App() {
           break;
       }
     },
-    [open, importFile, save],
+    [importFile],
   );
 
   useEffect(() => api.onMenuCommand((command: MenuCommand) => runCommand(command, 'menu')), [runCommand]);
@@ -119,7 +97,9 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [runCommand]);
-  useEffect(() => api.onCloseRequested(() => void api.confirmClose(true)), []);
+  // Restoring a version is an undoable step in the editor.
+  const { bindEditor } = files;
+  useEffect(() => bindEditor({ replaceDocument: (doc) => editorRef.current?.replaceDocument(doc) }), [bindEditor]);
 
   return (
     <div className="app">
@@ -131,17 +111,19 @@ export function App() {
           </button>
         </div>
       )}
+      <FilesNotices files={files} />
       {report ? (
         <main className="workspace">
           <header className="toolbar">
-            <span className="doc-name" title={report.session?.fileName ?? T.untitled}>
-              {report.session?.fileName ?? (report.doc.meta.title || T.untitled)}
-              {report.dirty && <span className="dirty-mark" aria-label="有未保存的更改"> ●</span>}
+            <span className="doc-name" title={files.displayName}>
+              {files.displayName}
+              {files.dirty && <span className="dirty-mark" aria-label="有未保存的更改"> ●</span>}
             </span>
             <span className="toolbar-buttons">
               <button type="button" onClick={() => runCommand('new', 'button')} title="Ctrl+N">新建</button>
               <button type="button" onClick={() => runCommand('open', 'button')} title="Ctrl+O">打开</button>
-              <button type="button" onClick={() => runCommand('save', 'button')} title="Ctrl+S" disabled={busy}>保存</button>
+              <button type="button" onClick={() => runCommand('save', 'button')} title="Ctrl+S" disabled={busy || files.busy}>保存</button>
+              <button type="button" onClick={() => runCommand('versions', 'button')}>版本</button>
               <span className="toolbar-sep" />
               <button type="button" onClick={() => runCommand('undo', 'button')} title="Ctrl+Z">{T.undo}</button>
               <button type="button" onClick={() => runCommand('redo', 'button')} title="Ctrl+Y">{T.redo}</button>
@@ -151,7 +133,7 @@ export function App() {
               <button type="button" onClick={() => runCommand('help', 'button')} title="F1">帮助</button>
             </span>
           </header>
-          <ReportEditor key={report.loadId} ref={editorRef} doc={report.doc} onChange={update} />
+          <ReportEditor key={report.loadId} ref={editorRef} doc={report.doc} onChange={files.docChanged} />
         </main>
       ) : (
         <main className="start" aria-busy={busy}>
@@ -168,8 +150,10 @@ export function App() {
               导入Word或文本…
             </button>
           </div>
+          <RecentFiles files={files} />
         </main>
       )}
+      <FilesLayer files={files} />
       {dialog === 'new' && <NewReportDialog onCreate={create} onCancel={() => setDialog(null)} />}
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
     </div>
