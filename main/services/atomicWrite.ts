@@ -3,7 +3,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { UserFacingError } from '../../shared/ipc/contract';
+import { UserFacingError } from '../../shared/ipc/errors';
 
 /** Every temp file this module writes starts with this, so a sweep recognises them and nothing else. */
 export const TEMP_PREFIX = '.~fzbg-';

@@ -164,10 +164,5 @@ export type ReportApi = { [M in Method]: (...args: Requests[M]) => Promise<Respo
 /** What travels back over IPC: a value, or an error whose message is already Chinese and meant for the user. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** An error a service throws when it has a message for the user; anything else is reported as an internal error. */
-export class UserFacingError extends Error {
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
-}
+/** An error a service throws when it has a message for the user (defined apart so it has no dependencies). */
+export { UserFacingError } from './errors';
