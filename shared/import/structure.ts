@@ -80,8 +80,27 @@ export function structureLine(text: string): { blocks: Block[]; marker: HeadingM
     }
     return { blocks: [paragraph(line)], marker: null };
   }
+  // `1.行政执法方面：全年…` — a short lead-in closed by a colon is a run-in heading too.
+  const colon = colonRunInEnd(rest);
+  if (colon > 0) {
+    return { blocks: [heading(m.level, rest.slice(0, colon + 1), { runIn: true }), paragraph(normalizeLine(rest.slice(colon + 1)))], marker: m };
+  }
   if (rest.length <= HEADING_MAX) return { blocks: [heading(m.level, rest)], marker: m };
   return { blocks: [paragraph(line)], marker: null };
+}
+
+/** Longest lead-in closed by a colon that is taken for a run-in heading. */
+const COLON_HEAD_MAX = 20;
+
+/** The index of a colon closing a short lead-in (no comma before it, text after it), or -1. */
+function colonRunInEnd(text: string): number {
+  const limit = Math.min(text.length - 1, COLON_HEAD_MAX);
+  for (let i = 1; i < limit; i++) {
+    const ch = text[i]!;
+    if (ch === '：' || ch === ':') return normalizeLine(text.slice(i + 1)).length > 0 ? i : -1;
+    if ('，,；;。、“"《（('.includes(ch)) return -1;
+  }
+  return -1;
 }
 
 const MAX_LISTED = 5;

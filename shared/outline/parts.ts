@@ -255,20 +255,27 @@ export function recognizeMandatedParts(doc: PartsInput): MandatedParts {
     const own = sectionParts[s]!;
     const via = sectionVia[s];
     const headingText = textOf(body[sec.heading]!);
-    const whole = { start: sec.heading, end: sec.end };
     if (via !== null) {
-      const combined = own.includes('shortcomings') && own.includes('plans');
-      const split = combined ? splitCombined(body, sec, subheadingOf[s]!, plansRe, true) : null;
+      // Where each of its parts begins: a sub-heading naming it, else (shortcomings, plans) its paragraphs, else
+      // the part's own heading. Each part then runs to the next one's beginning.
+      const starts = new Map<MandatedPartId, number>();
+      const split = own.length > 1 && (own.includes('shortcomings') || own.includes('plans')) ? splitCombined(body, sec, subheadingOf[s]!, plansRe, true) : null;
       for (const id of own) {
-        if (split && id === 'shortcomings' && split.shortcomingsAt >= 0) {
-          const at = split.shortcomingsAt;
-          add({ id, index: at, via, confidence: 'high', text: evidenceText(body, at, SHORTCOMINGS_P), range: evidenceRange(body, at, SHORTCOMINGS_P), extent: { start: at, end: split.plansAt >= 0 ? split.plansAt : sec.end } });
-        } else if (split && id === 'plans' && split.plansAt >= 0) {
-          const at = split.plansAt;
-          add({ id, index: at, via, confidence: 'high', text: evidenceText(body, at, plansRe), range: evidenceRange(body, at, plansRe), extent: { start: at, end: sec.end } });
-        } else {
-          add({ id, index: sec.heading, via, confidence: 'high', text: headingText, extent: whole });
-        }
+        let at = own.length > 1 ? subheadingOf[s]![id] ?? -1 : -1;
+        if (at < 0 && split && id === 'shortcomings') at = split.shortcomingsAt;
+        if (at < 0 && split && id === 'plans') at = split.plansAt;
+        starts.set(id, at < 0 ? sec.heading : at);
+      }
+      for (const id of own) {
+        const at = starts.get(id)!;
+        let end = sec.end;
+        for (const other of starts.values()) if (other > at && other < end) end = other;
+        const re = id === 'shortcomings' ? SHORTCOMINGS_P : plansRe;
+        const text = at === sec.heading ? headingText : evidenceText(body, at, re);
+        const loc: Omit<PartLocation, 'heading' | 'path'> & { index: number } = { id, index: at, via, confidence: 'high', text, extent: { start: at, end } };
+        const range = at === sec.heading ? undefined : evidenceRange(body, at, re);
+        if (range) loc.range = range;
+        add(loc);
       }
       continue;
     }

@@ -306,6 +306,16 @@ describe('structureParagraphs (also used by the Word import)', () => {
     expect(blocks[2]).toEqual({ type: 'paragraph', children: [{ text: '1.全年共办理行政复议案件15件，其中维持9件、撤销2件、确认违法1件、驳回申请2件、终止1件，纠错率20%，较上年下降3个百分点。' }] });
   });
 
+  it('takes a short lead-in closed by a colon for a run-in heading, but not a sentence with a colon', () => {
+    const { blocks } = structureParagraphs(['1.行政复议方面：全年收案37件，审结30件。', '2.全年共开展执法检查46次，其中联合检查：12次。', '（一）主要做法：']);
+    expect(blocks).toEqual([
+      { type: 'heading', level: 3, runIn: true, children: [{ text: '行政复议方面：' }] },
+      { type: 'paragraph', children: [{ text: '全年收案37件，审结30件。' }] },
+      { type: 'heading', level: 3, children: [{ text: '全年共开展执法检查46次，其中联合检查：12次。' }] },
+      { type: 'heading', level: 2, children: [{ text: '主要做法：' }] },
+    ]);
+  });
+
   it('joins a marker left alone on its line with the heading on the next', () => {
     const { blocks } = structureParagraphs(['二、', '存在的不足和原因', '一是执法力量不足。']);
     expect(headings(blocks)).toEqual([[1, '存在的不足和原因']]);

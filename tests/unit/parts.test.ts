@@ -163,6 +163,35 @@ describe('recognition by meaning, not by exact wording', () => {
     expect(p.missing).toEqual(['leadership']);
   });
 
+  it('a part holding the achievements and the shortcomings is split at the sub-heading that begins the shortcomings', () => {
+    const p = report(
+      heading(1, '主要成效和存在的问题'),
+      heading(2, '主要成效'), paragraph('全年审核规范性文件21件。'),
+      heading(2, '存在的问题'), paragraph('一是执法力量不足。主要原因是编制紧张。'),
+      heading(1, '2025年工作安排'), paragraph('继续推进。'),
+    );
+    expect(p.locations.map((l) => [l.id, l.path[0], l.via, l.extent])).toEqual([
+      ['achievements', 0, 'combined', { start: 0, end: 3 }],
+      ['shortcomings', 3, 'combined', { start: 3, end: 5 }],
+      ['plans', 5, 'heading', { start: 5, end: 7 }],
+    ]);
+  });
+
+  it('an untitled part becomes the shortcomings and the plans by its sub-headings', () => {
+    const p = report(
+      heading(1, '主要举措和成效'), paragraph('全年审核规范性文件21件。'),
+      heading(1, '坚持守正创新，奋力开创法治政府建设新局面'),
+      heading(2, '存在的主要问题'), paragraph('基层执法力量薄弱。'),
+      heading(2, '下一步工作打算'), paragraph('加强培训。'),
+    );
+    expect(p.locations.map((l) => [l.id, l.path[0], l.via, l.confidence])).toEqual([
+      ['achievements', 0, 'heading', 'high'],
+      ['shortcomings', 3, 'subheading', 'medium'],
+      ['plans', 5, 'subheading', 'medium'],
+    ]);
+    expect([...p.headingTags]).toEqual([[0, ['achievements']], [3, ['shortcomings']], [5, ['plans']]]);
+  });
+
   it('a tag stored on a heading wins over its wording', () => {
     const p = report(heading(1, '砥砺前行', { parts: ['achievements'] }), paragraph('全年审核文件21件。'), heading(1, '继往开来', { parts: ['plans'] }));
     expect(p.locations.map((l) => [l.id, l.via, l.confidence])).toEqual([
