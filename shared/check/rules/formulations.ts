@@ -14,7 +14,20 @@ const builtin = Dictionary.parse(dictionary);
 export const FORMULATIONS_VERSION = builtin.version;
 export const BUILTIN_FORMULATIONS: readonly FormulationEntry[] = builtin.entries;
 
-interface Compiled { entry: FormulationEntry; re: RegExp }
+interface Compiled { entry: FormulationEntry; re: RegExp; hint: string }
+
+/** A literal every match of the entry must contain (the longest plain Chinese run of a pattern), for a cheap prefilter. */
+function hintOf(entry: FormulationEntry): string {
+  if (!entry.regex) return entry.wrong;
+  const plain = entry.wrong
+    .replace(/\(\?<?[=!][^)]*\)/g, ' ')  // lookarounds
+    .replace(/\[[^\]]*\]/g, ' ')        // classes
+    .replace(/\\./g, ' ')                // escapes
+    .replace(/[^\u4e00-\u9fff“”‘’]+/g, ' ');
+  // A run followed by a quantifier or inside an alternation is not certain: keep the pattern unfiltered then.
+  if (/[|?*{]/.test(entry.wrong.replace(/\(\?<?[=!][^)]*\)/g, '').replace(/\[[^\]]*\]\{\d+,?\d*\}/g, '').replace(/\[[^\]]*\]/g, ''))) return '';
+  return plain.split(' ').reduce((best, run) => (run.length > best.length ? run : best), '');
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -39,7 +52,7 @@ export function compiledFormulations(year: number, extra: readonly FormulationEn
     } catch {
       continue; // an invalid pattern typed by a team lead: skipped rather than breaking the check
     }
-    list.push({ entry, re });
+    list.push({ entry, re, hint: hintOf(entry) });
   }
   if (compiledCache.size > 32) compiledCache.clear();
   compiledCache.set(key, list);
@@ -54,7 +67,8 @@ export const formulationDictionary: BlockRule = {
   scope: 'block',
   check(unit: TextUnit, settings: BlockSettings) {
     const out: RawFinding[] = [];
-    for (const { entry, re } of compiledFormulations(settings.year, settings.formulations)) {
+    for (const { entry, re, hint } of compiledFormulations(settings.year, settings.formulations)) {
+      if (hint && !unit.text.includes(hint)) continue;
       for (const m of matches(re, unit.text)) {
         if (m[0].length === 0) continue;
         const fix = entry.correct ? entry.correct.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') : undefined;

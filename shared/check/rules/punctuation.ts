@@ -6,7 +6,6 @@ import { at, HAN_CLASS, isChineseContext, matches, q, wordsAround } from '../tex
 // ----- half-width marks -------------------------------------------------------------------------------------------
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-const HALF_MARKS = /[,;:?!()"]/g;
 const HAS_HAN = new RegExp(`[${HAN_CLASS}]`);
 
 function isAsciiDigit(ch: string | undefined): boolean {
@@ -14,12 +13,15 @@ function isAsciiDigit(ch: string | undefined): boolean {
 }
 
 /** Previous / next character that is not a space. */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x0a || c === 0x0d;
+}
 function prevNonSpace(text: string, i: number): string | undefined {
-  for (let k = i - 1; k >= 0; k--) if (!/\s/.test(text[k]!)) return text[k];
+  for (let k = i - 1; k >= 0; k--) if (!isSpaceCode(text.charCodeAt(k))) return text[k];
   return undefined;
 }
 function nextNonSpace(text: string, i: number): string | undefined {
-  for (let k = i + 1; k < text.length; k++) if (!/\s/.test(text[k]!)) return text[k];
+  for (let k = i + 1; k < text.length; k++) if (!isSpaceCode(text.charCodeAt(k))) return text[k];
   return undefined;
 }
 
@@ -33,36 +35,34 @@ export function halfWidthMarks(text: string): Array<{ index: number; full: strin
   const parenStack: number[] = [];
   const parenPairs: Array<[number, number]> = [];
   const quotes: number[] = [];
-  for (const m of matches(HALF_MARKS, text)) {
-    const i = m.index;
-    const ch = m[0];
-    const prev = text[i - 1];
-    const next = text[i + 1];
-    if (ch === '(') { parenStack.push(i); continue; }
-    if (ch === ')') {
+  const near = (i: number): boolean => isChineseContext(prevNonSpace(text, i)) || isChineseContext(nextNonSpace(text, i));
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // , ; : ? ! ( ) "
+    if (c !== 0x2c && c !== 0x3b && c !== 0x3a && c !== 0x3f && c !== 0x21 && c !== 0x28 && c !== 0x29 && c !== 0x22) continue;
+    if (c === 0x28) { parenStack.push(i); continue; }
+    if (c === 0x29) {
       const open = parenStack.pop();
       if (open !== undefined) parenPairs.push([open, i]);
-      else if (isChineseContext(prevNonSpace(text, i)) || isChineseContext(nextNonSpace(text, i))) found.set(i, '）');
+      else if (near(i)) found.set(i, '）');
       continue;
     }
-    if (ch === '"') { quotes.push(i); continue; }
-    if ((ch === ',' || ch === ':') && isAsciiDigit(prev) && isAsciiDigit(next)) continue;
-    if (isChineseContext(prevNonSpace(text, i)) || isChineseContext(nextNonSpace(text, i))) found.set(i, HALF_TO_FULL[ch]!);
+    if (c === 0x22) { quotes.push(i); continue; }
+    if ((c === 0x2c || c === 0x3a) && isAsciiDigit(text[i - 1]) && isAsciiDigit(text[i + 1])) continue;
+    if (near(i)) found.set(i, HALF_TO_FULL[text[i]!]!);
   }
-  for (const open of parenStack) {
-    if (isChineseContext(prevNonSpace(text, open)) || isChineseContext(nextNonSpace(text, open))) found.set(open, '（');
-  }
+  for (const open of parenStack) if (near(open)) found.set(open, '（');
   for (const [open, close] of parenPairs) {
-    const inner = text.slice(open + 1, close);
-    const chinese = isChineseContext(prevNonSpace(text, open)) || isChineseContext(nextNonSpace(text, close)) || HAS_HAN.test(inner);
-    if (chinese) { found.set(open, '（'); found.set(close, '）'); }
+    if (isChineseContext(prevNonSpace(text, open)) || isChineseContext(nextNonSpace(text, close)) || HAS_HAN.test(text.slice(open + 1, close))) {
+      found.set(open, '（');
+      found.set(close, '）');
+    }
   }
   // Straight double quotes: convert in pairs (open, close) when the quoted stretch touches Chinese text.
   for (let k = 0; k + 1 < quotes.length; k += 2) {
     const a = quotes[k]!;
     const b = quotes[k + 1]!;
-    const inner = text.slice(a + 1, b);
-    if (HAS_HAN.test(inner) || isChineseContext(prevNonSpace(text, a)) || isChineseContext(nextNonSpace(text, b))) {
+    if (HAS_HAN.test(text.slice(a + 1, b)) || isChineseContext(prevNonSpace(text, a)) || isChineseContext(nextNonSpace(text, b))) {
       found.set(a, '“');
       found.set(b, '”');
     }

@@ -2,7 +2,7 @@
 // reduplication (大大, 牢牢, 件件, 研究研究) and repeats across a word boundary (学习|习近平, 骨干网|网络) are not.
 // Candidates come from a cheap regex; only their surroundings go through the word segmenter.
 import type { BlockRule, RawFinding } from '../types';
-import { at, HAN_CLASS, matches, wordsAround } from '../text';
+import { at, HAN_CLASS, isHanCode, matches, wordsAround } from '../text';
 
 /** Characters that double legitimately even when the segmenter splits them (件件, 次次, 村村通, 谈谈, 稳稳…). */
 const REDUPLICABLE = new Set([...(
@@ -18,7 +18,6 @@ const REDUPLICABLE = new Set([...(
 const ABAB_VERBS = new Set(['研究', '讨论', '宣传', '学习', '商量', '考虑', '了解', '检查', '交流', '锻炼', '休息', '活动', '总结', '整理', '琢磨', '比较', '介绍', '准备', '调查', '分析', '收拾', '打扫', '打听', '思考', '体验', '认识', '熟悉', '梳理', '盘点', '清理', '沟通', '协调', '商议', '议论', '合计', '溜达', '放松', '热闹', '高兴', '明白', '清楚']);
 
 const DOUBLED_CHAR = new RegExp(`([${HAN_CLASS}])\\1`, 'g');
-const HAN_RE = new RegExp(`[${HAN_CLASS}]`);
 
 /** Immediately repeated runs of 2–8 Chinese characters (longest first at each position), found by a direct scan. */
 function doubledPhrases(text: string): Array<{ a: number; p: string }> {
@@ -30,10 +29,10 @@ function doubledPhrases(text: string): Array<{ a: number; p: string }> {
       let k = 1;
       while (k < len && text.charCodeAt(i + k) === text.charCodeAt(i + len + k)) k++;
       if (k < len) continue;
-      const p = text.slice(i, i + len);
       let han = true;
-      for (const ch of p) if (!HAN_RE.test(ch)) { han = false; break; }
+      for (let k2 = 0; k2 < len; k2++) if (!isHanCode(text.charCodeAt(i + k2))) { han = false; break; }
       if (!han) continue;
+      const p = text.slice(i, i + len);
       out.push({ a: i, p });
       i += 2 * len - 1;
       break;
