@@ -1,6 +1,5 @@
-// The Word import's worker thread (Node): parses one .docx off the main thread, so a hostile or huge file can only
-// exhaust this worker's capped heap or run into the caller's timeout, never freeze or crash the app.
-import { parentPort, workerData } from 'node:worker_threads';
+// The Word import's child process (Node): parses one .docx outside the app's process, so a hostile or huge file
+// can only exhaust this process's capped heap or run into the caller's timeout, never freeze or crash the app.
 import { importDocx, PackageError } from '../../shared/docx/import';
 
 export interface DocxWorkerInput {
@@ -12,7 +11,7 @@ export type DocxWorkerOutput =
   | { ok: true; doc: ReturnType<typeof importDocx>['doc']; notes: ReturnType<typeof importDocx>['notes'] }
   | { ok: false; userFacing: boolean; message: string };
 
-function run(input: DocxWorkerInput): DocxWorkerOutput {
+export function runDocxImport(input: DocxWorkerInput): DocxWorkerOutput {
   try {
     const { doc, notes } = importDocx(input.bytes, {}, { fileName: input.fileName });
     return { ok: true, doc, notes };
@@ -22,4 +21,9 @@ function run(input: DocxWorkerInput): DocxWorkerOutput {
   }
 }
 
-if (parentPort && workerData) parentPort.postMessage(run(workerData as DocxWorkerInput));
+const send = process.send?.bind(process);
+if (send) {
+  process.once('message', (input: DocxWorkerInput) => {
+    send(runDocxImport({ bytes: new Uint8Array(input.bytes), fileName: input.fileName }), undefined, {}, () => process.exit(0));
+  });
+}

@@ -1,0 +1,230 @@
+// Word export in the GB/T 9704 format: on every exported document the XML carries the page, grid, styles, fonts and
+// page-number footers the standard asks for, and every part validates against the transitional OOXML schemas.
+import { describe, expect, it } from 'vitest';
+import { exportDocx, formatChineseDate } from '../../shared/docx/export';
+import { PAGE, charsToTwips, mmToTwips, textWidth } from '../../shared/docx/layout';
+import { titleLines } from '../../shared/docx/title';
+import { sequenceMarkers } from '../../shared/model/numbering';
+import { FIXTURE_NAMES, featureDoc, fixtureDoc, packageParts, templateDocs, validateDocx } from './helpers/docxDocs';
+
+const attr = (xml: string, element: string, name: string): string | undefined =>
+  new RegExp(`<${element}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
+const styleXml = (styles: string, id: string): string => {
+  const m = new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>.*?</w:style>`).exec(styles);
+  if (!m) throw new Error(`no style ${id}`);
+  return m[0];
+};
+const eastAsiaFont = (xml: string): string | undefined => attr(xml, 'w:rFonts', 'w:eastAsia');
+const paragraphs = (documentXml: string): string[] => documentXml.match(/<w:p\b[^>]*>.*?<\/w:p>|<w:p\/>/g) ?? [];
+const textOf = (p: string): string => (p.match(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '')).join('');
+
+const DOCS = [
+  ...FIXTURE_NAMES.map((name) => ({ name, doc: fixtureDoc(name) })),
+  { name: 'feature document', doc: featureDoc() },
+  ...templateDocs().map((doc) => ({ name: `template ${doc.id}`, doc })),
+];
+
+describe('the page: A4, GB/T 9704 margins, a 22-line grid', () => {
+  it('rounds millimetres to the nearest twip (the library rounds down)', () => {
+    expect([mmToTwips(37), mmToTwips(35), mmToTwips(28), mmToTwips(26)]).toEqual([2098, 1984, 1587, 1474]);
+    expect(PAGE.typeWidth).toBe(8845); // 156 mm
+    expect(PAGE.typeHeight).toBe(12756); // 225 mm
+    expect(PAGE.linePitch * 22).toBeLessThanOrEqual(PAGE.typeHeight);
+    expect(PAGE.linePitch * 23).toBeGreaterThan(PAGE.typeHeight);
+    // Condensed 16 pt characters: 28 fit on a line, 29 do not.
+    const condensed = 320 + PAGE.condense;
+    expect(28 * condensed).toBeLessThanOrEqual(PAGE.typeWidth);
+    expect(29 * condensed).toBeGreaterThan(PAGE.typeWidth);
+  });
+});
+
+describe.each(DOCS)('export of the $name', ({ doc }) => {
+  let parts: Record<string, string>;
+  let bytes: Uint8Array;
+
+  it('validates against the transitional OOXML schemas, every part', async () => {
+    bytes = await exportDocx(doc);
+    parts = packageParts(bytes);
+    const { code, output } = validateDocx(bytes);
+    expect(output).toMatch(/validated \d+ parts, 0 failed/);
+    expect(output).not.toMatch(/^FAIL/m);
+    expect(code).toBe(0);
+  });
+
+  it('has the A4 page, the margins and the line grid in its section', () => {
+    const documentXml = parts['word/document.xml']!;
+    const sectPr = /<w:sectPr>.*<\/w:sectPr>/.exec(documentXml)![0];
+    expect(attr(sectPr, 'w:pgSz', 'w:w')).toBe('11906');
+    expect(attr(sectPr, 'w:pgSz', 'w:h')).toBe('16838');
+    expect(attr(sectPr, 'w:pgMar', 'w:top')).toBe('2098');
+    expect(attr(sectPr, 'w:pgMar', 'w:bottom')).toBe('1984');
+    expect(attr(sectPr, 'w:pgMar', 'w:left')).toBe('1587');
+    expect(attr(sectPr, 'w:pgMar', 'w:right')).toBe('1474');
+    expect(attr(sectPr, 'w:docGrid', 'w:type')).toBe('lines');
+    expect(attr(sectPr, 'w:docGrid', 'w:linePitch')).toBe('579');
+    expect(sectPr).toMatch(/<w:footerReference w:type="default" r:id="(rId\d+)"\/>/);
+    expect(sectPr).toMatch(/<w:footerReference w:type="even" r:id="(rId\d+)"\/>/);
+    expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    expect(parts['word/settings.xml']).toContain('<w:characterSpacingControl w:val="doNotCompress"/>');
+  });
+
+  it('has page-number footers `— PAGE —` in 宋体 14 pt: odd pages right, even pages left, one character in', () => {
+    const rels = parts['word/_rels/document.xml.rels']!;
+    const sectPr = /<w:sectPr>.*<\/w:sectPr>/.exec(parts['word/document.xml']!)![0];
+    const footerOf = (type: string): string => {
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="([^"]+)"`).exec(sectPr)![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+      return parts[`word/${target[1] ?? target[2]}`]!;
+    };
+    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+      const footer = footerOf(type);
+      expect(footer).toContain('<w:pStyle w:val="Footer"/>');
+      expect(footer).toContain(`<w:jc w:val="${side}"/>`);
+      expect(attr(footer, 'w:ind', `w:${side}`)).toBe('280');
+      expect(footer).toMatch(/<w:fldChar w:fldCharType="begin"\/>.*<w:instrText[^>]*>PAGE<\/w:instrText>.*<w:fldChar w:fldCharType="end"\/>/);
+      expect(textOf(footer)).toBe('—  —');
+      for (const r of footer.match(/<w:r>.*?<\/w:r>/g)!) {
+        expect(eastAsiaFont(r)).toBe('宋体');
+        expect(r).toContain('w:hint="eastAsia"');
+      }
+    }
+    const footerStyle = styleXml(parts['word/styles.xml']!, 'Footer');
+    expect(footerStyle).toContain('<w:sz w:val="28"/>');
+    expect(eastAsiaFont(footerStyle)).toBe('宋体');
+  });
+
+  it('has real styles with the standard fonts: 正文 仿宋_GB2312 16 pt, headings 黑体/楷体_GB2312/仿宋, title 方正小标宋简体 22 pt', () => {
+    const styles = parts['word/styles.xml']!;
+    const normal = styleXml(styles, 'Normal');
+    expect(normal).toContain('w:default="1"');
+    expect(eastAsiaFont(normal)).toBe('仿宋_GB2312');
+    expect(normal).toContain('<w:sz w:val="32"/>');
+    expect(normal).toContain(`<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>`);
+    expect(normal).toContain(`<w:ind w:firstLine="${charsToTwips(2)}"/>`);
+    expect(normal).toContain('<w:jc w:val="both"/>');
+    expect(normal).toContain(`<w:spacing w:val="${PAGE.condense}"/>`);
+    const fonts = ['黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312'];
+    for (let level = 1; level <= 4; level++) {
+      const s = styleXml(styles, `Heading${level}`);
+      expect(s).toContain(`<w:name w:val="heading ${level}"/>`);
+      expect(s).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+      expect(eastAsiaFont(s)).toBe(fonts[level - 1]);
+      expect(s).toContain('<w:basedOn w:val="Normal"/>');
+    }
+    const title = styleXml(styles, 'Title');
+    expect(eastAsiaFont(title)).toBe('方正小标宋简体');
+    expect(title).toContain('<w:sz w:val="44"/>');
+    expect(title).toContain('<w:jc w:val="center"/>');
+    expect(eastAsiaFont(/<w:docDefaults>.*<\/w:docDefaults>/.exec(styles)![0])).toBe('仿宋_GB2312');
+  });
+
+  it('names the East Asian font, with the East Asian hint, on every run of the body', () => {
+    const runs = parts['word/document.xml']!.match(/<w:r>.*?<\/w:r>/g) ?? [];
+    expect(runs.length).toBeGreaterThan(0);
+    for (const r of runs) {
+      expect(eastAsiaFont(r), r.slice(0, 200)).toMatch(/^(仿宋_GB2312|黑体|楷体_GB2312|方正小标宋简体)$/);
+      expect(r).toContain('w:hint="eastAsia"');
+    }
+  });
+
+  it('replaces the theme fonts and names the fonts with their fallbacks', () => {
+    const theme = Object.entries(parts).find(([n]) => /^word\/theme\/theme\d*\.xml$/.test(n))![1];
+    expect(theme).not.toMatch(/typeface="(Calibri|Calibri Light|等线|等线 Light)"/);
+    expect(theme).toMatch(/<a:minorFont><a:latin typeface="Times New Roman"\/><a:ea typeface="仿宋_GB2312"\/>/);
+    expect(theme).toContain('<a:font script="Hans" typeface="仿宋_GB2312"/>');
+    expect(theme).toContain('<a:font script="Hans" typeface="黑体"/>');
+    const fontTable = parts['word/fontTable.xml']!;
+    expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+    expect(fontTable).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+  });
+
+  it('carries the title and the organ in the document properties', () => {
+    expect(parts['docProps/core.xml']).toContain(`<dc:title>${doc.meta.title}</dc:title>`);
+    expect(parts['docProps/core.xml']).toContain(`<dc:creator>${doc.meta.organ}</dc:creator>`);
+    expect(parts['docProps/app.xml']).toContain(`<Company>${doc.meta.organ}</Company>`);
+  });
+
+  it('prints the title, 主送, headings with generated markers, body, signature and date as the standard places them', () => {
+    const ps = paragraphs(parts['word/document.xml']!);
+    const styleOf = (p: string): string => /<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1] ?? '';
+    const lines = titleLines(doc.meta.title);
+    expect(ps.slice(0, lines.length).map(textOf)).toEqual(lines);
+    expect(ps.slice(0, lines.length).every((p) => styleOf(p) === 'Title')).toBe(true);
+    expect(textOf(ps[lines.length]!)).toBe('');
+    expect(textOf(ps[lines.length + 1]!)).toBe(doc.meta.addressee ? `${doc.meta.addressee}：` : textOf(ps[lines.length + 1]!));
+    // Headings: the marker the structure derives, written as text; never Word's automatic numbering.
+    expect(parts['word/document.xml']).not.toContain('<w:numPr>');
+    const markers = sequenceMarkers(doc.body);
+    const expected = doc.body.flatMap((b, i) => (b.type === 'heading' && !b.runIn ? [`${markers[i]}${b.children.map((c) => c.text).join('')}`] : []));
+    expect(ps.filter((p) => /Heading\d/.test(styleOf(p))).map(textOf)).toEqual(expected);
+    const runIns = doc.body.flatMap((b, i) => (b.type === 'heading' && b.runIn ? [markers[i] + b.children.map((c) => c.text).join('')] : []));
+    for (const head of runIns) {
+      const p = ps.find((x) => textOf(x).startsWith(head))!;
+      expect(styleOf(p)).toBe('Normal');
+      expect(p).toMatch(/<w:rStyle w:val="Heading[2-4]Char"\/>/);
+    }
+    // Signature two characters from the right; the date's first character two characters right of the name's.
+    const sig = ps.find((p) => styleOf(p) === 'Signature')!;
+    const date = ps.find((p) => styleOf(p) === 'Date')!;
+    expect(textOf(date)).toBe(formatChineseDate(doc.meta.date));
+    const sigRight = Number(attr(sig, 'w:ind', 'w:right'));
+    const dateRight = Number(attr(date, 'w:ind', 'w:right'));
+    const sigStart = sigRight + charsToTwips(textWidth(textOf(sig)));
+    const dateStart = dateRight + charsToTwips(textWidth(textOf(date)));
+    expect(Math.abs(sigStart - dateStart - charsToTwips(2))).toBeLessThanOrEqual(2);
+    expect(Math.min(sigRight, dateRight)).toBe(charsToTwips(2));
+    expect(textOf(ps[ps.indexOf(sig) - 1]!)).toBe('');
+  });
+});
+
+describe('details of the format', () => {
+  it('prints dates with Arabic digits and no leading zeros', () => {
+    expect(formatChineseDate('2025-03-01')).toBe('2025年3月1日');
+    expect(formatChineseDate('2024-12-31')).toBe('2024年12月31日');
+    expect(formatChineseDate('')).toBe('');
+  });
+
+  it('splits long titles before 关于 into balanced lines that fit, and keeps the title’s own line breaks', () => {
+    expect(titleLines('阳江市人民政府关于2024年度法治政府建设情况的报告')).toEqual(['阳江市人民政府', '关于2024年度法治政府建设情况的报告']);
+    expect(titleLines('江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告')).toEqual(['江海区政务服务和数据管理局', '关于2025年度法治政府建设情况的报告']);
+    expect(titleLines('某区2024年度法治政府建设情况报告')).toEqual(['某区2024年度法治政府建设情况报告']);
+    expect(titleLines('某某县人民政府\n关于2024年法治政府建设情况的报告')).toEqual(['某某县人民政府', '关于2024年法治政府建设情况的报告']);
+    const long = '中共某某省某某市某某县委员会 某某省某某市某某县人民政府关于2024年度法治政府建设工作开展情况及下一步工作打算的报告';
+    const lines = titleLines(long);
+    expect(lines.join('')).toBe(long);
+    expect(lines.length).toBe(3);
+    for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(20);
+  });
+
+  it('puts the attachment note one blank line below the text, two characters in, names aligned and unpunctuated', async () => {
+    const parts = packageParts(await exportDocx(featureDoc()));
+    const ps = paragraphs(parts['word/document.xml']!);
+    const i = ps.findIndex((p) => textOf(p).startsWith('附件：'));
+    expect(textOf(ps[i - 1]!)).toBe('');
+    expect(textOf(ps[i]!)).toBe('附件：1.2024年度法治政府建设主要指标');
+    expect(textOf(ps[i + 1]!)).toBe('2.2024年度规范性文件目录');
+    expect(attr(ps[i + 1]!, 'w:ind', 'w:firstLine')).toBe(String(charsToTwips(2) + charsToTwips(3)));
+    const single = featureDoc();
+    single.meta.attachments = ['2024年度法治政府建设主要指标'];
+    const one = paragraphs(packageParts(await exportDocx(single))['word/document.xml']!).map(textOf);
+    expect(one).toContain('附件：2024年度法治政府建设主要指标');
+  });
+
+  it('exports a table as a Word table with the document’s fonts', async () => {
+    const xml = packageParts(await exportDocx(featureDoc()))['word/document.xml']!;
+    const tbl = /<w:tbl>.*?<\/w:tbl>/.exec(xml)![0];
+    expect((tbl.match(/<w:tr>/g) ?? []).length + (tbl.match(/<w:tr /g) ?? []).length).toBe(3);
+    expect(tbl).toContain('<w:tblStyle w:val="TableGrid"/>');
+    expect(textOf(tbl)).toContain('行政机关负责人出庭应诉率');
+  });
+
+  it('exports a document without addressee, signature or date without blank placeholders', async () => {
+    const doc = featureDoc();
+    doc.meta = { ...doc.meta, addressee: '', signature: '', organ: '', date: '', attachments: [] };
+    const bytes = await exportDocx(doc);
+    expect(validateDocx(bytes).code).toBe(0);
+    const ps = paragraphs(packageParts(bytes)['word/document.xml']!);
+    expect(ps.some((p) => /Signature|Date|Salutation/.test(p))).toBe(false);
+    expect(textOf(ps[ps.length - 1]!)).toBe('2025年，我局将持续深化法治政府建设，重点抓好以下工作。');
+  });
+});
