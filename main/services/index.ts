@@ -1,6 +1,7 @@
 // Builds the file, recovery, version, settings and template services from the AppContext (Node). main/main.ts
 // passes an electron-store backend; tests, the e2e harness and the CLI use the JSON-file backend.
 import { join } from 'node:path';
+import { sweepStaleTemps } from './atomicWrite';
 import type { AppContext } from './context';
 import { DocumentService } from './documents';
 import { RecoveryService } from './recovery';
@@ -56,6 +57,10 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
         await Promise.all(
           [recovery.init(), versions.init(), templates.init()].map((step) => step.catch((e: unknown) => options.log?.('start-up sweep failed', e))),
         );
+        // Temp files a crash left beside recent documents. Not awaited: a recent file on an offline network drive
+        // must not hold up the app.
+        const folders = new Set(settings.snapshot().recentFiles.map((r) => r.location));
+        for (const folder of folders) void sweepStaleTemps(folder).catch(() => undefined);
       })();
       return initialised;
     },

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../main/ipc/handlers';
 import { TEMP_PREFIX } from '../../main/services/atomicWrite';
 import type { AppContext } from '../../main/services/context';
@@ -55,6 +55,32 @@ describe('documents', () => {
     expect((await handlers.listVersions('doc-a')).filter((v) => v.kind === 'auto')).toHaveLength(2);
     const { settings } = await handlers.getSettings();
     expect(settings.recentFiles.map((r) => r.name)).toEqual(['年报.fzbg']);
+  });
+
+  it('two saves of one document at once are written one after the other; the last one wins', async () => {
+    const { docs, answers, handlers } = setup();
+    answers.save.push(join(docs, 'a.fzbg'));
+    const first = await handlers.saveDocument({ handle: null, doc: report('doc-a', '甲', '第0稿'), saveAs: false });
+    if (first.status !== 'saved') throw new Error('not saved');
+    const drafts = Array.from({ length: 6 }, (_, i) => report('doc-a', '甲', `第${i + 1}稿`.repeat(2000)));
+    const results = await Promise.all(drafts.map((doc) => handlers.saveDocument({ handle: first.session.handle, doc, saveAs: false })));
+    expect(results.every((r) => r.status === 'saved')).toBe(true);
+    expect(parseDocument(readFileSync(join(docs, 'a.fzbg'), 'utf8'))).toEqual(drafts[5]);
+    expect(readdirSync(docs).sort()).toEqual(['a.fzbg', 'a.fzbg.bak']);
+  });
+
+  it('sweeps temp files beside recent documents at the next start', async () => {
+    const { root, docs, answers, handlers } = setup();
+    answers.save.push(join(docs, 'a.fzbg'));
+    await handlers.saveDocument({ handle: null, doc: report('doc-a', '甲', '正文'), saveAs: false });
+    writeFileSync(join(docs, `${TEMP_PREFIX}a.fzbg-999999999-0123abcd.tmp`), '{"torn');
+    const next = createHandlers({
+      dataDir: join(root, 'data'), templatesDir: join(__dirname, '../../templates'), appName: 't', appVersion: '0', platform: 'linux',
+      dialogs: { openFile: async () => null, saveFile: async () => null },
+      window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
+    });
+    await next.listRecovery();
+    await vi.waitFor(() => expect(readdirSync(docs).sort()).toEqual(['a.fzbg']));
   });
 
   it('a cancelled dialog changes nothing', async () => {
