@@ -24,8 +24,10 @@ export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warn
 /**
  * One thing the checker found. `path` locates the text: `[i]` is doc.body[i] (a heading or paragraph),
  * `[i, r, c]` a table cell, `[]` the document as a whole (a missing part, the title in meta). `start`/`end`
- * are UTF-16 offsets into that text (for `[]`: into meta.title when `onTitle`, else 0/0), `text` is exactly
- * the text between them, and `fix`, when present, replaces it.
+ * are UTF-16 offsets into that text and `text` is exactly the text between them; `fix`, when present, replaces
+ * it (`''` deletes). With `onTitle` the offsets are into meta.title. A document-wide finding (`[]` without
+ * `onTitle`) has 0/0 and a `text` that names what it is about (the part id, the indicator's label), so that it
+ * can be ignored like any other. Findings returned by a checker are shared with its cache: treat them as read-only.
  */
 export interface Finding {
   rule: string;
