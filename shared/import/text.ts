@@ -56,6 +56,8 @@ const FOOTER_RE =
   /站内地图|网站地图|版权所有|ICP备|ICP证|公网安备|网站标识码|网站识别码|技术支持[:：]|^主办单位|^主办[:：]|^承办[:：]|^协办[:：]|^联系我们|^联系方式[:：]|^联系电话[:：]|^通讯地址[:：]|^地址[:：]|建议使用.{0,20}浏览器|(?:浏览|显示).{0,10}分辨率|^上一篇|^下一篇|^【?关闭窗口|扫一扫在手机|^相关链接|^相关文章|^相关阅读|^相关新闻|^相关稿件|^友情链接/;
 
 const BREADCRUMB_RE = /^(?:当前位置|您当前的位置|您的位置|您现在的位置|所在位置|位置)[:：]|^首页\s*[>＞»›/]/;
+/** A contact line under a published document (`（联系人：…，电话：…）`): page furniture, and personal data. */
+const CONTACT_RE = /^[（(]?\s*(?:联系人|联系电话|联系方式|电话|传真|邮编|邮政编码|电子邮箱|E-?mail)\s*[:：]/i;
 
 const ORGAN_SUFFIX = '人民政府|政府|委员会|办公室|办公厅|管理局|局|厅|委|办|院|部|署|中心|党委|党组|人大常委会|公司|集团|处|所|站|队|会';
 const ADDRESSEE_RE = new RegExp(`^[\\u4e00-\\u9fa5（）()、，,\\s]{1,60}?(?:${ORGAN_SUFFIX})[:：]$`);
@@ -99,6 +101,7 @@ function classify(text: string): LineKind {
   if (text.length <= 120 && FOOTER_RE.test(text)) return 'footer';
   if (META_LINE_RE.test(text) && text.length <= 200) return 'meta';
   if (isWidgetLine(text) || isPipeNavigation(text) || BREADCRUMB_RE.test(text)) return 'chrome';
+  if (text.length <= 80 && CONTACT_RE.test(text)) return 'chrome';
   return 'text';
 }
 

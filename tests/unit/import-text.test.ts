@@ -374,6 +374,26 @@ describe('odd input', () => {
     expect(notes[0]!.message).toContain('2 行');
   });
 
+  it('attachments, signature, date and a contact line at the end', () => {
+    const { doc } = importText(
+      [
+        '石门县应急管理局关于2024年度法治政府建设情况的报告',
+        '一、2024年推进法治政府建设的主要举措和成效',
+        '全年开展安全生产执法检查426次。',
+        '附件：1.2024年度行政执法数据统计表',
+        '2.重大行政决策事项目录',
+        '石门县应急管理局',
+        '2025年2月28日',
+        '（联系人：王某，电话：0736-1234567）',
+      ].join('\n'),
+      { id: 'k' },
+    );
+    expect(doc.meta.attachments).toEqual(['2024年度行政执法数据统计表', '重大行政决策事项目录']);
+    expect(doc.meta.signature).toBe('石门县应急管理局');
+    expect(doc.meta.date).toBe('2025-02-28');
+    expect(allText(doc.body)).toBe('2024年推进法治政府建设的主要举措和成效\n全年开展安全生产执法检查426次。');
+  });
+
   it('a short first paragraph after the title is kept', () => {
     const { doc } = importText(['某某区财政局2024年法治政府建设年度报告', '现将有关情况报告如下：', '一、主要举措和成效', '全年审核合同58份。'].join('\n'), { id: 'i' });
     expect(blockText(doc.body[0]!)).toBe('现将有关情况报告如下：');
