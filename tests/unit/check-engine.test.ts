@@ -151,3 +151,24 @@ describe('fixes', () => {
     expect(applyFix(doc, f).meta.title).toBe('X局关于2024年度法治政府建设情况的报告');
   });
 });
+
+describe('invariants on arbitrary text', () => {
+  it('every finding points at its text, and applying every fix keeps a valid document', async () => {
+    const fc = await import('fast-check');
+    const { ReportDocument } = await import('../../shared/model/schema');
+    const { textAtPath } = await import('../../shared/check/engine');
+    const alphabet = [...'一二三四五是的赴政务网络，。、；：,;:()（）“”《》【】……-～%0123456789年月日X×〇 大牢件事和及与或截止党20届中全会率约左右秘密★@'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.boolean(), text), { minLength: 1, maxLength: 6 }), (blocks) => {
+      const doc = makeDoc(blocks.map(([isHeading, t]) => (isHeading ? heading(2, t || '标题') : paragraph(t))));
+      const { findings } = createChecker().check(doc);
+      for (const f of findings) {
+        const at = textAtPath(doc, f.path, f.onTitle);
+        if (f.path.length > 0 || f.onTitle) expect(at!.slice(f.start, f.end)).toBe(f.text);
+      }
+      const fixed = applyFixes(doc, findings).doc;
+      expect(ReportDocument.safeParse(fixed).success).toBe(true);
+      createChecker().check(fixed);
+    }), { numRuns: 300, seed: 20241122 });
+  });
+});
