@@ -79,8 +79,12 @@ async function writeNow(target: string, data: Uint8Array | string, options: Atom
   const folder = dirname(target);
   // The new file keeps the permissions of the one it replaces.
   const existing = await fs.stat(target).catch(() => null);
+  if (existing?.isFile() && (existing.mode & 0o200) === 0) {
+    // A file marked read-only (the way Word and Explorer see it): a rename would replace it regardless, so refuse.
+    throw new UserFacingError('save-file-read-only', `无法保存：文件“${basename(target)}”被设置为只读。原文件未作任何改动，编辑中的内容也仍在窗口中，请另存为其他文件。`);
+  }
   const mode = existing?.isFile() ? existing.mode & 0o777 : 0o644;
-  const temp = join(folder, `${TEMP_PREFIX}${basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const temp = join(folder, tempName(basename(target)));
   inFlight.add(temp);
   let tempCreated = false;
   try {
@@ -118,7 +122,7 @@ async function keepBackup(fs: WriterFs, target: string): Promise<boolean> {
     return false; // nothing to back up: a new file
   }
   const bak = target + BACKUP_SUFFIX;
-  const bakTemp = join(dirname(target), `${TEMP_PREFIX}${basename(bak)}-${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`);
+  const bakTemp = join(dirname(target), tempName(basename(bak)));
   inFlight.add(bakTemp);
   try {
     try {
@@ -137,6 +141,11 @@ async function keepBackup(fs: WriterFs, target: string): Promise<boolean> {
   } finally {
     inFlight.delete(bakTemp);
   }
+}
+
+/** A temp name beside the target; long names are shortened so the temp name stays within file-name limits. */
+function tempName(name: string): string {
+  return `${TEMP_PREFIX}${name.slice(0, 40)}-${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
 }
 
 async function renameWithRetry(fs: WriterFs, from: string, to: string, platform: NodeJS.Platform): Promise<void> {

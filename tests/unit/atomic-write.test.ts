@@ -102,6 +102,21 @@ describe('atomicWrite', () => {
     expect(readFileSync(real + BACKUP_SUFFIX, 'utf8')).toBe('old');
   });
 
+  it('refuses to replace a file marked read-only, and handles long file names', async () => {
+    const dir = tempFolder();
+    const target = join(dir, '只读.fzbg');
+    writeFileSync(target, 'old');
+    chmodSync(target, 0o444);
+    await expectSaveError(atomicWrite(target, 'new'), 'save-file-read-only', /被设置为只读/);
+    expect(readFileSync(target, 'utf8')).toBe('old');
+    // 78 characters: 239 bytes in UTF-8, within the 255-byte limit, but not with a temp prefix and suffix around it.
+    const long = join(dir, `${'某某县人民政府关于年度法治政府建设情况的报告'.repeat(4).slice(0, 78)}.fzbg`);
+    await atomicWrite(long, 'a');
+    await atomicWrite(long, 'b');
+    expect(readFileSync(long, 'utf8')).toBe('b');
+    expect(temps(dir)).toEqual([]);
+  });
+
   it('runs saves of one path one at a time, and the last one wins', async () => {
     const dir = tempFolder();
     const target = join(dir, 'a.fzbg');
