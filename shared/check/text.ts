@@ -32,19 +32,34 @@ export function wordSegmenter(): Intl.Segmenter {
 
 export interface WordSpan { start: number; end: number; word: string }
 
+// The segments of the last text asked about: rules ask several questions about one paragraph in a row, and ICU
+// segments lazily (only the clause around a position), so one Segments object per text serves them all.
+let lastText: string | undefined;
+let lastSegments: Intl.Segments | undefined;
+
+function segmentsOf(text: string): Intl.Segments {
+  if (text !== lastText || !lastSegments) {
+    lastSegments = wordSegmenter().segment(text);
+    lastText = text;
+  }
+  return lastSegments;
+}
+
 /**
- * Words of `text` around [from, to): segments a window of `pad` characters either side (cut at sentence marks so
- * that the segmenter sees whole clauses), returning spans in the coordinates of `text`.
+ * The words of `text` that cover [from - 1, to + 1): enough to tell whether a word boundary falls at `from`, at `to`
+ * and between them. Only the clauses around the range are segmented.
  */
-export function wordsAround(text: string, from: number, to: number, pad = 12): WordSpan[] {
-  let a = Math.max(0, from - pad);
-  let b = Math.min(text.length, to + pad);
-  // Start and end the window at a clause boundary when one is near, so the segmenter is not fooled by a cut word.
-  for (let i = from - 1; i >= a; i--) if ('，。；：！？、,;:!?\n'.includes(text[i]!)) { a = i + 1; break; }
-  for (let i = to; i < b; i++) if ('，。；：！？、,;:!?\n'.includes(text[i]!)) { b = i; break; }
+export function wordsAround(text: string, from: number, to: number, _pad = 12): WordSpan[] {
+  const segments = segmentsOf(text);
   const out: WordSpan[] = [];
-  for (const s of wordSegmenter().segment(text.slice(a, b))) {
-    out.push({ start: a + s.index, end: a + s.index + s.segment.length, word: s.segment });
+  let pos = Math.max(0, from - 1);
+  const stop = Math.min(text.length, to + 1);
+  while (pos < stop) {
+    const s = segments.containing(pos);
+    if (!s) break;
+    const end = s.index + s.segment.length;
+    out.push({ start: s.index, end, word: s.segment });
+    pos = end;
   }
   return out;
 }
