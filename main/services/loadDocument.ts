@@ -6,7 +6,7 @@ import { basename, extname } from 'node:path';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { DocumentFormatError, parseDocument } from '../../shared/model/format';
 import type { ReportDocument } from '../../shared/model/schema';
-import { importText } from '../../shared/import/text';
+import { importText, type WrittenMarker } from '../../shared/import/text';
 import type { MandatedParts } from '../../shared/outline/parts';
 import { importDocxInWorker } from './docxImport';
 
@@ -18,6 +18,8 @@ export interface LoadedDocument {
   kind: SourceKind;
   /** For imported text: the mandated parts as recognised from the text (before headings were tagged). */
   parts?: MandatedParts;
+  /** For imported text: the heading markers as the source wrote them (the checker reports malformed ones). */
+  markers?: WrittenMarker[];
 }
 
 /** Largest file read: a report is a few hundred kilobytes at most; anything far larger is not a report. */
@@ -109,9 +111,9 @@ export async function loadDocumentFromFile(path: string): Promise<LoadedDocument
       if (looksBinary(bytes)) throw new UserFacingError('open-format', `“${name}”不是文本文件（可能是改了扩展名的其他文件），无法导入。`);
       const { text, encoding } = decodeText(bytes);
       if (text.trim().length === 0) throw new UserFacingError('open-empty', `文件“${name}”是空的，没有可导入的内容。`);
-      const { doc, notes, parts } = importText(text, { fileName: name });
+      const { doc, notes, parts, markers } = importText(text, { fileName: name });
       if (encoding === 'gb18030') notes.unshift({ severity: 'info', message: `“${name}”不是 UTF-8 编码，已按 GB18030（GBK）编码读取。` });
-      return { doc, notes, kind: 'txt', parts };
+      return { doc, notes, kind: 'txt', parts, markers };
     }
     case '.docx': {
       // Parsed in a worker thread with a memory cap and a timeout (docxImport.ts).

@@ -219,6 +219,13 @@ describe('loadDocumentFromFile', () => {
     expect(notes[0]!.message).toContain('GB18030');
   });
 
+  it('passes on the heading markers as the text wrote them, for the checker', async () => {
+    const { markers, kind } = await loadDocumentFromFile(join(OWN, 'run-in.txt'));
+    expect(kind).toBe('txt');
+    expect(markers!.map((m) => m.written)).toEqual(['一、', '（一）', '（三）', '1、', '2.', '（1）', '（2）', '二、', '三、', '（一）', '（二）']);
+    expect(markers!.filter((m) => m.malformed).map((m) => m.written)).toEqual(['1、']);
+  });
+
   it('reads UTF-16 text with a BOM and UTF-8 with a BOM', async () => {
     const text = readFileSync(JIANGHAI, 'utf8');
     const utf16 = join(work, 'utf16.txt');
