@@ -15,7 +15,7 @@ describe('publication safety', () => {
 
   it('finds mobile numbers, not hotlines, landlines or long codes', () => {
     expect(hits('联系人手机13812345678，或138-1234-5678。', 'safety.mobile')).toEqual(['safety.mobile: 13812345678', 'safety.mobile: 138-1234-5678']);
-    expect(hits('拨打12345热线，电话0662-3331234，索引号11441700MB2C912265，已接入数据112699条。', 'safety.')).toEqual([]);
+    expect(hits('拨打12345热线，电话0662-3331234，索引号11441700MB2C912265，代码MA13812345678X，已接入数据112699条。', 'safety.')).toEqual([]);
   });
 
   it('a personal mailbox is an error, an unknown one a warning, an official one fine', () => {

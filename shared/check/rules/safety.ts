@@ -32,7 +32,7 @@ export const residentId: BlockRule = {
   },
 };
 
-const MOBILE = /(?<![\d\-])(1[3-9]\d)[ \-]?(\d{4})[ \-]?(\d{4})(?![\d\-])/g;
+const MOBILE = /(?<![\dA-Za-z\-])(1[3-9]\d)[ \-]?(\d{4})[ \-]?(\d{4})(?![\dA-Za-z\-])/g;
 
 export const mobileNumber: BlockRule = {
   id: 'safety.mobile',
