@@ -178,7 +178,7 @@ function isTitleCandidate(text: string): boolean {
 function continuesTitle(prev: string, line: string): boolean {
   if (prev.length === 0 || prev.length > 50 || SENTENCE_PUNCT.test(prev) || TERMINAL_PUNCT.test(prev)) return false;
   if (parseHeadingMarker(prev) || classify(prev) !== 'text' || isTitleCandidate(prev)) return false;
-  if (/^(?:的|情况|年度|工作|法治|报告)/.test(line)) return true;
+  if (/关于$/.test(prev) || /^(?:的|情况|年度|工作|法治|报告)/.test(line)) return true;
   if (YEAR_IN_TEXT.test(line)) return false;
   return YEAR_IN_TEXT.test(prev) || /关于$/.test(prev) || ORGAN_END_RE.test(prev);
 }

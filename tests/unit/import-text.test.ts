@@ -394,6 +394,21 @@ describe('odd input', () => {
     expect(allText(doc.body)).toBe('2024年推进法治政府建设的主要举措和成效\n全年开展安全生产执法检查426次。');
   });
 
+  it('a title broken after 关于', () => {
+    const { doc } = importText(['红山区人民政府关于', '2024年度法治政府建设情况的报告', '一、主要举措和成效', '全年办结复议案件9件。'].join('\n'), { id: 'l' });
+    expect(doc.meta.title).toBe('红山区人民政府关于2024年度法治政府建设情况的报告');
+    expect(doc.meta.organ).toBe('红山区人民政府');
+  });
+
+  it('the organ of a joint title, and of a title that names only a place', () => {
+    const joint = importText(['中共青山县委 青山县人民政府关于2024年法治政府建设情况的报告', '一、主要举措和成效', '全年审查文件12件。'].join('\n'), { id: 'm' });
+    expect(joint.doc.meta.organ).toBe('中共青山县委 青山县人民政府');
+    const place = importText(['发布机构：青山区人民政府 成文日期：2025-03-20', '青山区2024年度法治政府建设情况报告', '一、主要举措和成效', '全年审查文件12件。'].join('\n'), { id: 'n' });
+    expect(place.doc.meta.title).toBe('青山区2024年度法治政府建设情况报告');
+    expect(place.doc.meta.organ).toBe('青山区人民政府');
+    expect(place.doc.meta.date).toBe('2025-03-20');
+  });
+
   it('a short first paragraph after the title is kept', () => {
     const { doc } = importText(['某某区财政局2024年法治政府建设年度报告', '现将有关情况报告如下：', '一、主要举措和成效', '全年审核合同58份。'].join('\n'), { id: 'i' });
     expect(blockText(doc.body[0]!)).toBe('现将有关情况报告如下：');
