@@ -108,6 +108,14 @@ export function windowTitle(name: string | null, dirty: boolean): string {
   return `${dirty ? '● ' : ''}${name} — ${APP_NAME}`;
 }
 
+/**
+ * Main opened the backup beside a damaged file (it says so in a warning note): what is shown is not what is on disk,
+ * so it counts as unsaved (closing asks, autosave keeps it) until the user saves over the damaged file.
+ */
+function openedFromBackup(notes: readonly ImportNote[]): boolean {
+  return notes.some((n) => n.severity === 'warning');
+}
+
 function nameOf(fileName: string | null, doc: ReportDocument | null): string | null {
   if (!doc) return null;
   return fileName ?? (doc.meta.title.trim() || UNTITLED);
@@ -366,7 +374,7 @@ export function useDocumentSession(): DocumentSessionApi {
     if (busyRef.current || !(await ensureSaved())) return;
     await run(async () => {
       const r = await api.openDocument();
-      if (r.status === 'opened') load(r.doc, { session: r.session, dirty: false, notes: r.notes });
+      if (r.status === 'opened') load(r.doc, { session: r.session, dirty: openedFromBackup(r.notes), notes: r.notes });
     });
   }, [ensureSaved, load, run]);
 
@@ -375,7 +383,7 @@ export function useDocumentSession(): DocumentSessionApi {
       if (busyRef.current || !(await ensureSaved())) return;
       await run(async () => {
         const r = await api.openRecent(id);
-        if (r.status === 'opened') load(r.doc, { session: r.session, dirty: false, notes: r.notes });
+        if (r.status === 'opened') load(r.doc, { session: r.session, dirty: openedFromBackup(r.notes), notes: r.notes });
       });
     },
     [ensureSaved, load, run],

@@ -232,3 +232,19 @@ test('settings: a team template folder that cannot be reached is reported as a n
   const settings = await app.page.evaluate(() => (window as unknown as { fzbg: { getSettings(): Promise<{ ok: true; value: { settings: { defaultOrgan: string } } }> } }).fzbg.getSettings());
   expect(settings.value.settings.defaultOrgan).toBe('阳江市政务服务和数据管理局');
 });
+
+test('a damaged file opens from its backup, says so, and counts as unsaved until saved over', async ({ app }) => {
+  const path = writeReport(app);
+  const good = readFileSync(path, 'utf8');
+  writeFileSync(path + '.bak', good);
+  writeFileSync(path, good.slice(0, 4000));
+  app.dialogs.opens.push(path);
+  await app.page.getByRole('button', { name: '打开…' }).click();
+  await expect(editor(app)).toBeVisible();
+  await expect(app.page.getByRole('status').filter({ hasText: '已损坏' })).toContainText(`${FILE_NAME}.bak`);
+  await expect.poll(() => app.windowState.title).toBe(`● ${TITLE}`);
+
+  await app.page.keyboard.press('Control+s');
+  await expect.poll(() => app.windowState.title).toBe(TITLE);
+  expect(parseDocument(readFileSync(path, 'utf8'))).toEqual(parseDocument(good));
+});
