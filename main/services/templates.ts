@@ -15,6 +15,8 @@ export interface TemplateServiceOptions {
   userDir: string;
   /** The team folder as currently set ('' when none). */
   teamDir: () => string;
+  /** How long the team folder may take to answer before it is treated as offline (default 8 s). */
+  teamTimeoutMs?: number;
   /** The file layer saves go through (tests inject failures). */
   writerFs?: WriterFs;
 }
@@ -25,6 +27,8 @@ type FolderScan = { loaded: Loaded[]; notices: string[] };
 const SOURCE_LABEL: Record<TemplateSource, string> = { builtin: '内置', user: '我的', team: '团队' };
 
 export class TemplateService {
+  private teamScan: { folder: string; promise: Promise<FolderScan> } | null = null;
+
   constructor(private readonly options: TemplateServiceOptions) {}
 
   async init(): Promise<void> {
@@ -54,7 +58,7 @@ export class TemplateService {
     const scans = await this.scanAll();
     const found = scans.flatMap((s) => s.loaded).find((l) => l.template.id === id);
     if (found) return found.template;
-    const teamDown = scans[2]!.notices.find((n) => n.includes('团队模板文件夹'));
+    const teamDown = scans[2]!.notices.find((n) => n.startsWith('团队模板文件夹'));
     throw new UserFacingError('template-missing', `找不到编号为“${id}”的模板。${teamDown ?? ''}`);
   }
 
@@ -74,7 +78,8 @@ export class TemplateService {
     if (template.source === 'team') {
       folder = this.options.teamDir().trim();
       if (!folder) throw new UserFacingError('template-no-team', '尚未设置团队模板文件夹，请先在设置中填写共享文件夹的位置。');
-      if (!(await isFolder(folder))) throw new UserFacingError('template-team-offline', `团队模板文件夹“${folder}”当前无法访问（网络驱动器可能未连接），模板未发布。`);
+      const ms = this.options.teamTimeoutMs ?? 8000;
+      if (!(await Promise.race([isFolder(folder), new Promise<false>((r) => setTimeout(() => r(false), ms).unref())]))) throw new UserFacingError('template-team-offline', `团队模板文件夹“${folder}”当前无法访问（网络驱动器可能未连接），模板未发布。`);
     } else {
       folder = this.options.userDir;
       await mkdir(folder, { recursive: true });
@@ -112,10 +117,33 @@ export class TemplateService {
   private async scanTeam(): Promise<FolderScan> {
     const folder = this.options.teamDir().trim();
     if (!folder) return { loaded: [], notices: [] };
-    if (!(await isFolder(folder))) {
-      return { loaded: [], notices: [`团队模板文件夹“${folder}”当前无法访问（网络驱动器可能未连接或文件夹已被移走），暂时只列出内置模板和我的模板。`] };
+    // A network drive that has gone away can keep a read waiting for a long time: give up after a while.
+    const ms = this.options.teamTimeoutMs ?? 8000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<FolderScan>((resolve) => {
+      timer = setTimeout(() => resolve({ loaded: [], notices: [`团队模板文件夹“${folder}”长时间没有响应（网络驱动器可能已断开），暂时只列出内置模板和我的模板。`] }), ms);
+    });
+    // While a scan of a hanging share is still waiting, later lists wait on the same one instead of piling up
+    // more stuck reads (each would hold one of the few threads Node does file work on).
+    let scan = this.teamScan?.folder === folder ? this.teamScan.promise : undefined;
+    if (!scan) {
+      const promise = (async (): Promise<FolderScan> => {
+        if (!(await isFolder(folder))) {
+          return { loaded: [], notices: [`团队模板文件夹“${folder}”当前无法访问（网络驱动器可能未连接或文件夹已被移走），暂时只列出内置模板和我的模板。`] };
+        }
+        return scanFolder(folder, 'team', true);
+      })();
+      this.teamScan = { folder, promise };
+      scan = promise;
+      void promise.finally(() => {
+        if (this.teamScan?.promise === promise) this.teamScan = null;
+      });
     }
-    return scanFolder(folder, 'team', true);
+    try {
+      return await Promise.race([scan, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
