@@ -59,7 +59,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
   try {
     info = await stat(path);
   } catch (e) {
-    throw fileError(e, name);
+    throw fileReadError(e, name);
   }
   if (info.isDirectory()) throw new UserFacingError('open-directory', `“${name}”是文件夹，不是文件。`);
   if (!info.isFile()) throw new UserFacingError('open-unreadable', `“${name}”不是普通文件，无法读取。`);
@@ -69,11 +69,12 @@ async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (e) {
-    throw fileError(e, name);
+    throw fileReadError(e, name);
   }
 }
 
-function fileError(e: unknown, name: string): UserFacingError {
+/** The Chinese error for a failed read of `name`, by the system error code. */
+export function fileReadError(e: unknown, name: string): UserFacingError {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return new UserFacingError('open-missing', `找不到文件“${name}”，请检查路径是否正确。`);
   if (code === 'EACCES' || code === 'EPERM') return new UserFacingError('open-denied', `没有权限读取文件“${name}”。`);

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/text';
 import { UserFacingError } from '../../shared/ipc/contract';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
-import { loadDocumentFromFile } from '../../main/services/loadDocument';
+import { fileReadError, loadDocumentFromFile } from '../../main/services/loadDocument';
 
 const ROOT = join(__dirname, '../..');
 const REPORTS = join(ROOT, '../shared/fixtures/reports');
@@ -236,6 +236,15 @@ describe('loadDocumentFromFile', () => {
     const b = await loadDocumentFromFile(bom8);
     expect(a.doc.meta.title).toBe('江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告');
     expect({ ...a.doc, id: '' }).toEqual({ ...b.doc, id: '' });
+  });
+
+  it('says in Chinese why a file could not be read (permissions cannot be tested as root, so by error code)', () => {
+    const err = (code: string) => Object.assign(new Error(code), { code });
+    expect(fileReadError(err('EACCES'), 'a.txt')).toMatchObject({ code: 'open-denied', message: '没有权限读取文件“a.txt”。' });
+    expect(fileReadError(err('EPERM'), 'a.txt').code).toBe('open-denied');
+    expect(fileReadError(err('ENOENT'), 'a.txt').message).toBe('找不到文件“a.txt”，请检查路径是否正确。');
+    expect(fileReadError(err('EISDIR'), 'a.txt').message).toBe('“a.txt”是文件夹，不是文件。');
+    expect(fileReadError(err('EIO'), 'a.txt').message).toBe('无法读取文件“a.txt”（EIO）。');
   });
 
   it('refuses empty, binary and unsupported files with a Chinese message', async () => {
