@@ -80,16 +80,23 @@ function attachmentParagraphs(names: readonly string[]): Paragraph[] {
 /**
  * The signature and date without a seal (GB/T 9704 7.3.5.2): the organ one blank line below the text, two
  * characters from the right; the date below it, its first character two characters right of the name's first.
- * When the date is the longer, the date keeps two characters from the right and the name moves left.
+ * When the date is the longer, the date keeps two characters from the right and the name moves left. Both are set
+ * by their left indent, so that the date's start is right whatever the width of the digits in the reader's font.
  */
 function signatureParagraphs(signature: string, date: string): Paragraph[] {
   const out: Paragraph[] = [];
+  const chars = PAGE.charsPerLine;
   const ws = textWidth(signature);
   const wd = textWidth(date);
-  const dateRight = signature ? Math.max(2, ws - wd) : 4;
-  const nameRight = dateRight + wd + 2 - ws;
-  if (signature) out.push(new Paragraph({ style: STYLE.signature, indent: { right: charsToTwips(date ? nameRight : 2) }, children: [run(signature, FONT.body)] }));
-  if (date) out.push(new Paragraph({ style: STYLE.date, indent: { right: charsToTwips(dateRight) }, children: [run(date, FONT.body)] }));
+  let nameStart = chars - 2 - ws;
+  let dateStart = nameStart + 2;
+  if (!signature || dateStart + wd > chars - 2) {
+    dateStart = chars - 2 - wd;
+    nameStart = dateStart - 2;
+  }
+  const at = (start: number): { left: number } => ({ left: charsToTwips(Math.max(0, start)) });
+  if (signature) out.push(new Paragraph({ style: STYLE.signature, indent: at(nameStart), children: [run(signature, FONT.body)] }));
+  if (date) out.push(new Paragraph({ style: STYLE.date, indent: at(dateStart), children: [run(date, FONT.body)] }));
   return out;
 }
 

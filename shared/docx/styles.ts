@@ -113,11 +113,11 @@ export function stylesXml(): string {
     },
     {
       type: 'paragraph', id: STYLE.signature, name: 'Signature', basedOn: STYLE.normal, next: STYLE.date, uiPriority: 99,
-      pPr: `<w:keepNext/>${noIndent}<w:jc w:val="right"/>`,
+      pPr: `<w:keepNext/>${noIndent}<w:jc w:val="left"/>`,
     },
     {
       type: 'paragraph', id: STYLE.date, name: 'Date', basedOn: STYLE.normal, next: STYLE.normal, uiPriority: 99,
-      pPr: `${noIndent}<w:jc w:val="right"/>`,
+      pPr: `${noIndent}<w:jc w:val="left"/>`,
     },
     {
       type: 'paragraph', id: STYLE.tableText, name: '表格文字', basedOn: STYLE.normal, uiPriority: 99,

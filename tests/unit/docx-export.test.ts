@@ -167,12 +167,12 @@ describe.each(DOCS)('export of the $name', ({ doc }) => {
     const sig = ps.find((p) => styleOf(p) === 'Signature')!;
     const date = ps.find((p) => styleOf(p) === 'Date')!;
     expect(textOf(date)).toBe(formatChineseDate(doc.meta.date));
-    const sigRight = Number(attr(sig, 'w:ind', 'w:right'));
-    const dateRight = Number(attr(date, 'w:ind', 'w:right'));
-    const sigStart = sigRight + charsToTwips(textWidth(textOf(sig)));
-    const dateStart = dateRight + charsToTwips(textWidth(textOf(date)));
-    expect(Math.abs(sigStart - dateStart - charsToTwips(2))).toBeLessThanOrEqual(2);
-    expect(Math.min(sigRight, dateRight)).toBe(charsToTwips(2));
+    const sigLeft = Number(attr(sig, 'w:ind', 'w:left'));
+    const dateLeft = Number(attr(date, 'w:ind', 'w:left'));
+    expect(Math.abs(dateLeft - sigLeft - charsToTwips(2))).toBeLessThanOrEqual(1);
+    const sigEnd = sigLeft + charsToTwips(textWidth(textOf(sig)));
+    const dateEnd = dateLeft + charsToTwips(textWidth(textOf(date)));
+    expect(Math.abs(PAGE.typeWidth - Math.max(sigEnd, dateEnd) - charsToTwips(2))).toBeLessThanOrEqual(2);
     expect(textOf(ps[ps.indexOf(sig) - 1]!)).toBe('');
   });
 });
