@@ -168,7 +168,7 @@ function isTitleCandidate(text: string): boolean {
   return (
     text.length >= 2 &&
     text.length <= 90 &&
-    /报告[）)]?$/.test(text) &&
+    (/报告(?:[（(][^（）()]{1,12}[）)])?$/.test(text) || /法治.*总结(?:[（(][^（）()]{1,12}[）)])?$/.test(text)) &&
     !SENTENCE_PUNCT.test(text.replace(/[，,]\s*(?=[\u4e00-\u9fa5])/g, '')) &&
     !parseHeadingMarker(text)
   );

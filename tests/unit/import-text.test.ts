@@ -409,6 +409,14 @@ describe('odd input', () => {
     expect(place.doc.meta.date).toBe('2025-03-20');
   });
 
+  it('titles with the year in brackets, or called a summary', () => {
+    const a = importText(['长河镇法治政府建设年度报告（2024年）', '一、主要举措和成效', '全年调解纠纷35件。'].join('\n'), { id: 'o' });
+    expect(a.doc.meta.title).toBe('长河镇法治政府建设年度报告（2024年）');
+    expect(a.doc.meta.year).toBe(2024);
+    const b = importText(['长河镇2024年法治政府建设工作总结', '一、主要举措和成效', '全年调解纠纷35件。'].join('\n'), { id: 'p' });
+    expect(b.doc.meta.title).toBe('长河镇2024年法治政府建设工作总结');
+  });
+
   it('a short first paragraph after the title is kept', () => {
     const { doc } = importText(['某某区财政局2024年法治政府建设年度报告', '现将有关情况报告如下：', '一、主要举措和成效', '全年审核合同58份。'].join('\n'), { id: 'i' });
     expect(blockText(doc.body[0]!)).toBe('现将有关情况报告如下：');
