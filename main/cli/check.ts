@@ -91,7 +91,7 @@ function place(doc: ReportDocument, f: Finding, markers: readonly string[]): str
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function formatFileReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string): string {
+export function formatFileReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): string {
   const markers = sequenceMarkers(doc.body);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -103,7 +103,7 @@ export function formatFileReport(file: string, doc: ReportDocument, findings: re
   ];
   const noteLines = notes.filter((n) => n.severity === 'warning');
   for (const n of noteLines) lines.push(`导入注意：${n.message}`);
-  lines.push(`检查结果：错误 ${counts.error} 处，提醒 ${counts.warning} 处，提示 ${counts.info} 处`);
+  lines.push(`检查结果：错误 ${counts.error} 处，提醒 ${counts.warning} 处，提示 ${counts.info} 处${ignored ? `（另有 ${ignored} 处已在文档中标为忽略）` : ''}`);
   for (const sev of ORDER) {
     const list = findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
@@ -208,7 +208,7 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     if (counts.error > 0) anyError = true;
     reports.push(toReport(file, doc, result.findings, parts.present));
     rows.push({ file, title: doc.meta.title, year: doc.meta.year, counts, missing: parts.missing });
-    if (!json) out.write(formatFileReport(file, doc, result.findings, parts.present, loaded.notes, template?.name) + '\n');
+    if (!json) out.write(formatFileReport(file, doc, result.findings, parts.present, loaded.notes, template?.name, result.ignored.length) + '\n');
   }
   if (json) out.write(JSON.stringify(reports, null, 1) + '\n');
   else if (files.length > 1) out.write(formatSummary(rows));

@@ -89,6 +89,24 @@ describe('cli check', () => {
     expect(missing.err).toContain('找不到内置模板“no-such-template”');
   });
 
+  it('leaves out findings the document ignores, and says how many', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fzbg-check-'));
+    const doc = makeDoc([
+      heading(1, '2024年推进法治政府建设的主要举措和成效'),
+      paragraph('一是切实履行推进法治建设第一责任人职责。组织赴赴广州学习3次。'),
+      heading(1, '2024年推进法治政府建设存在的不足和原因'),
+      paragraph('一是执法力量不足。主要原因是编制紧张。'),
+      heading(1, '2025年推进法治政府建设的主要安排'),
+      paragraph('持续深化改革。'),
+    ]);
+    doc.ignores = [{ rule: 'rep.doubled', text: '赴赴', context: '责任人职责。组织…广州学习3次。', reason: '原文引用', createdAt: '2025-01-01T00:00:00.000Z' }];
+    const path = join(dir, '忽略.fzbg');
+    writeFileSync(path, serializeDocument(doc));
+    const { code, out } = await cli(path);
+    expect(code).toBe(0);
+    expect(out).toContain('检查结果：错误 0 处，提醒 0 处，提示 0 处（另有 1 处已在文档中标为忽略）');
+  });
+
   it('complains about missing files and unknown options', async () => {
     expect((await cli()).code).toBe(2);
     const bad = await cli('--strict', jianghai);
