@@ -11,7 +11,7 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import { EVENTS, METHODS } from '../shared/ipc/channels';
 import { serializeDocument } from '../shared/model/format';
 import type { ReportDocument } from '../shared/model/schema';
-import { createDispatcher, type Dispatcher } from '../main/ipc/dispatch';
+import { createDispatcher } from '../main/ipc/dispatch';
 import { createHandlers } from '../main/ipc/handlers';
 import { resolveAppFile, responseHeaders } from '../main/appProtocol';
 import type { AppContext, Dialogs } from '../main/services/context';
@@ -63,24 +63,35 @@ function installBridge({ methods, events }: { methods: string[]; events: string[
 interface Session {
   page: Page;
   cdp: CDPSession;
+  /** Writes the report as a .fzbg file and queues it as the user's pick in the next 打开 dialog. */
+  queueOpen(doc: ReportDocument): void;
   close(): Promise<void>;
 }
 
-class Bench {
+export class Bench {
+  private pages = 0;
   private constructor(
     private readonly browser: Browser,
     private readonly server: Server,
     private readonly origin: string,
     private readonly workDir: string,
-    private readonly dialogs: QueuedDialogs,
-    readonly dispatch: Dispatcher,
   ) {}
 
   static async start(): Promise<Bench> {
-    const server = await serve(join(REPO_ROOT, 'dist', 'renderer'));
+    const server = await serve(process.env.BENCH_RENDERER_DIR ?? join(REPO_ROOT, 'dist', 'renderer'));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const workDir = mkdtempSync(join(tmpdir(), 'fzbg-bench-'));
-    const dataDir = join(workDir, 'userData');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    return new Bench(browser, server, origin, workDir);
+  }
+
+  /**
+   * A fresh app: its own data folder (settings, recovery) and main-side handlers, as on a first start, with the
+   * given settings written before the page loads.
+   */
+  async page(settings: Record<string, unknown> = {}): Promise<Session> {
+    const dir = join(this.workDir, `app-${++this.pages}`);
+    const dataDir = join(dir, 'userData');
     mkdirSync(dataDir, { recursive: true });
     const dialogs = new QueuedDialogs();
     const ctx: AppContext = {
@@ -93,21 +104,14 @@ class Bench {
       window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
     };
     const dispatch = createDispatcher(createHandlers(ctx));
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    return new Bench(browser, server, origin, workDir, dialogs, dispatch);
-  }
+    const written = (await dispatch('updateSettings', [settings])) as { ok: boolean };
+    if (!written.ok) throw new Error('基准测试：无法写入设置。');
 
-  async settings(patch: Record<string, unknown>): Promise<void> {
-    const r = (await this.dispatch('updateSettings', [patch])) as { ok: boolean };
-    if (!r.ok) throw new Error('基准测试：无法写入设置。');
-  }
-
-  async page(): Promise<Session> {
     const context = await this.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     const origin = this.origin;
     await page.route('**/*', (route) => (route.request().url().startsWith(origin + '/') ? route.continue() : route.abort('blockedbyclient')));
-    await page.exposeBinding('__fzbgInvoke', (_source, method: string, args: unknown) => this.dispatch(method, args));
+    await page.exposeBinding('__fzbgInvoke', (_source, method: string, args: unknown) => dispatch(method, args));
     await page.addInitScript(installBridge, { methods: [...METHODS], events: [...EVENTS] });
     // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which calls a `__name` helper.
     await page.addInitScript('globalThis.__name = (f) => f;');
@@ -118,18 +122,16 @@ class Bench {
     return {
       page,
       cdp,
+      queueOpen: (doc: ReportDocument) => {
+        const file = join(dir, `${doc.id}.fzbg`);
+        writeFileSync(file, serializeDocument(doc));
+        dialogs.opens.push(file);
+      },
       close: async () => {
         await context.close();
         if (errors.length) throw new Error(`页面出错：${errors.join('; ')}`);
       },
     };
-  }
-
-  /** Writes the report as a .fzbg file and queues it as the user's pick in the next 打开 dialog. */
-  queueOpen(doc: ReportDocument): void {
-    const file = join(this.workDir, `${doc.id}.fzbg`);
-    writeFileSync(file, serializeDocument(doc));
-    this.dialogs.opens.push(file);
   }
 
   async stop(): Promise<void> {
@@ -146,7 +148,7 @@ class Bench {
  * in the page: the click event's timestamp → the first frame after the last block's text is in the DOM (rAF, then a
  * message after the paint).
  */
-async function openAndTimeRender(page: Page, blocks: number, lastText: string): Promise<number> {
+export async function openAndTimeRender(page: Page, blocks: number, lastText: string): Promise<number> {
   const done = page.evaluate(
     ({ blocks, lastText }) =>
       new Promise<number>((resolve, reject) => {
@@ -182,7 +184,7 @@ async function openAndTimeRender(page: Page, blocks: number, lastText: string): 
 }
 
 /** Waits until the page's main thread has been idle (no task over 50 ms) for `quietMs`. */
-async function settle(page: Page, quietMs = 600, maxMs = 15_000): Promise<void> {
+export async function settle(page: Page, quietMs = 600, maxMs = 15_000): Promise<void> {
   await page.evaluate(
     ({ quietMs, maxMs }) =>
       new Promise<void>((resolve) => {
@@ -224,7 +226,7 @@ async function findingsShown(page: Page): Promise<number> {
  * queued behind a busy main thread counts) → the typed character in the DOM (`dom`), and → the end of the task that
  * put it there (`task`: a message posted when the DOM change is seen runs once that task's synchronous work is done).
  */
-async function installTypingProbe(page: Page, blockIndex: number): Promise<void> {
+export async function installTypingProbe(page: Page, blockIndex: number): Promise<void> {
   await page.evaluate((blockIndex) => {
     const root = document.querySelector('[data-slate-editor]')!;
     const blocks = root.querySelectorAll(':scope [data-slate-node="element"]:not([data-slate-node="element"] [data-slate-node="element"])');
@@ -261,67 +263,96 @@ async function installTypingProbe(page: Page, blockIndex: number): Promise<void>
 }
 
 /** Puts the caret in the middle of block `index` (scrolled into view, clicked, as a user would). */
-async function caretInto(page: Page, index: number): Promise<void> {
+export async function caretInto(page: Page, index: number): Promise<void> {
   const el = page.locator('[data-slate-editor] [data-slate-node="element"]:not([data-slate-node="element"] [data-slate-node="element"])').nth(index);
   await el.scrollIntoViewIfNeeded();
   await el.click();
 }
 
+/** The phrases of TYPED_TEXT, each ending at a mark after which a writer pauses. */
+export function phrases(text: string): string[] {
+  return text.match(/[^，。、；]+[，。、；]?/g) ?? [];
+}
+
+const KEY_INTERVAL_MS = 90;
+const PHRASE_PAUSE_MS = 400;
+
+/** Types one character as a key with its text: keydown → beforeinput(insertText) → input, as a committed key arrives. */
+async function typeKey(cdp: CDPSession, ch: string): Promise<void> {
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+}
+
+/** Types a phrase at a steady typist's pace (a key every 90 ms). */
+async function typePhrase(page: Page, cdp: CDPSession, phrase: string): Promise<void> {
+  for (const ch of phrase) {
+    await typeKey(cdp, ch);
+    await page.waitForTimeout(KEY_INTERVAL_MS);
+  }
+}
+
+async function readProbe(page: Page, reset = false): Promise<{ dom: number[]; task: number[]; keys: number }> {
+  return page.evaluate((reset) => {
+    const p = (window as unknown as { __probe: { dom: number[]; task: number[]; keys: number[]; done: number } }).__probe;
+    const out = { dom: p.dom.slice(), task: p.task.slice(), keys: p.keys.length };
+    if (reset) {
+      p.dom.length = 0;
+      p.task.length = 0;
+    }
+    return out;
+  }, reset);
+}
+
+/** One editor page with the report open and the caret in the middle paragraph, ready to be typed into. */
+export interface TypingPage {
+  name: string;
+  session: Session;
+  throttle: number;
+}
+
+export async function openForTyping(bench: Bench, doc: ReportDocument, name: string, liveCheck: boolean, throttle: number): Promise<TypingPage> {
+  // Each page is its own app, with its own settings.
+  const session = await bench.page({ ui: { liveCheck, showGuidance: true, zoom: 1 } });
+  session.queueOpen(doc);
+  await openAndTimeRender(session.page, doc.body.length, lastText(doc.body[doc.body.length - 1]!));
+  await settle(session.page);
+  const index = middleParagraph(doc);
+  await caretInto(session.page, index);
+  await settle(session.page, 400);
+  await installTypingProbe(session.page, index);
+  if (throttle !== 1) await session.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  // Warm-up: first-time code paths (and a first live check) before anything is measured.
+  await typePhrase(session.page, session.cdp, '进一步提升');
+  await session.page.waitForTimeout(PHRASE_PAUSE_MS * 2);
+  await readProbe(session.page, true);
+  return { name, session, throttle };
+}
+
 /**
- * Types `count` characters of TYPED_TEXT at a steady typist's pace (a key every `intervalMs`, a pause after every
- * phrase so the debounced live check runs between phrases as it does for a real writer) and returns the per-key
- * latencies measured in the page.
+ * Types about `keys` characters of TYPED_TEXT into each page, phrase by phrase, taking turns between the pages so
+ * that the machine's load at any moment falls on all of them alike; after each phrase the writer pauses (the
+ * debounced live check runs then, as it does for a real writer). Returns each page's per-key latencies.
  */
-async function typeAndMeasure(page: Page, cdp: CDPSession, count: number, intervalMs: number): Promise<{ dom: number[]; task: number[] }> {
-  for (let i = 0; i < count; i++) {
-    const ch = TYPED_TEXT[i % TYPED_TEXT.length]!;
-    // A character key with its text: keydown → beforeinput(insertText) → input, as a committed key is delivered.
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
-    const pause = /[，。、；]/.test(ch) ? 400 : intervalMs;
-    await page.waitForTimeout(pause);
+export async function typeInTurns(pages: readonly TypingPage[], keys: number): Promise<Map<string, { dom: number[]; task: number[] }>> {
+  const list = phrases(TYPED_TEXT);
+  let typed = 0;
+  for (let i = 0; typed < keys; i++) {
+    const phrase = list[i % list.length]!;
+    for (const p of pages) await typePhrase(p.session.page, p.session.cdp, phrase);
+    await pages[0]!.session.page.waitForTimeout(PHRASE_PAUSE_MS);
+    typed += [...phrase].length;
   }
-  await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    const p = (window as unknown as { __probe: { dom: number[]; task: number[] } }).__probe;
-    return { dom: p.dom.slice(), task: p.task.slice() };
-  });
-}
-
-// ---- the metrics ----------------------------------------------------------------------------------------------------
-
-interface TypingRun {
-  dom: number[];
-  task: number[];
-  findings: number;
-}
-
-async function typingRun(bench: Bench, doc: ReportDocument, liveCheck: boolean, throttle: number, keys: number): Promise<TypingRun> {
-  await bench.settings({ ui: { liveCheck, showGuidance: true, zoom: 1 } });
-  const s = await bench.page();
-  try {
-    const last = doc.body[doc.body.length - 1]!;
-    bench.queueOpen(doc);
-    await openAndTimeRender(s.page, doc.body.length, lastText(last));
-    await settle(s.page);
-    const index = middleParagraph(doc);
-    await caretInto(s.page, index);
-    await settle(s.page, 400);
-    if (throttle !== 1) await s.cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await installTypingProbe(s.page, index);
-    // Warm-up keys (first-time code paths), then the measured ones.
-    const warm = 6;
-    const all = await typeAndMeasure(s.page, s.cdp, warm + keys, 90);
-    if (throttle !== 1) await s.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await settle(s.page, 1000);
-    const findings = await findingsShown(s.page);
-    return { dom: all.dom.slice(warm), task: all.task.slice(warm), findings };
-  } finally {
-    await s.close();
+  await pages[0]!.session.page.waitForTimeout(PHRASE_PAUSE_MS);
+  const out = new Map<string, { dom: number[]; task: number[] }>();
+  for (const p of pages) {
+    const r = await readProbe(p.session.page);
+    if (r.dom.length < typed) throw new Error(`${p.name}：${typed}次按键只在页面中看到${r.dom.length}次。`);
+    out.set(p.name, { dom: r.dom, task: r.task });
   }
+  return out;
 }
 
-function lastText(block: ReportDocument['body'][number]): string {
+export function lastText(block: ReportDocument['body'][number]): string {
   const text = block.type === 'table' ? '' : block.children.map((c) => c.text).join('');
   return text.slice(-12);
 }
@@ -335,22 +366,37 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
     const doc50 = docs.get(50_000)!;
 
     if (options.wants('typing')) {
-      options.log('typing.checked');
-      const checked = await typingRun(bench, doc20, true, 1, keys);
-      options.log('typing.plain');
-      const plain = await typingRun(bench, doc20, false, 1, keys);
-      options.log('typing.checked.cpu4x');
-      const slow = await typingRun(bench, doc20, true, 4, keys);
-      const how = 'keydown timestamp → the typed character in the DOM and the keystroke\'s task finished (MutationObserver, then a posted message)';
-      out.push(metric('typing.checked', 20_000, checked.task, 'ms', { stat: 'p95', op: '<=', value: 8 }, `${how}; ${checked.findings} findings shown`));
-      out.push(metric('typing.checked.cpu4x', 20_000, slow.task, 'ms', { stat: 'p95', op: '<=', value: 16 }, `${how}; CDP Emulation.setCPUThrottlingRate 4`));
-      const plainValid = plain.findings === 0 && checked.findings > 0;
-      out.push(metric('typing.plain', 20_000, plain.task, 'ms', null,
-        plainValid ? 'settings ui.liveCheck = false' : `settings ui.liveCheck = false, but the editor still showed ${plain.findings} findings: live checking was not switched off, so this is not a baseline`));
-      const ratioMed = median(checked.task) / median(plain.task);
-      const ratioP95 = percentile(checked.task, 95) / percentile(plain.task, 95);
-      out.push(derived('typing.ratio', 20_000, plainValid ? ratioMed : NaN, plainValid ? ratioP95 : NaN, '×', { stat: 'p95', op: '<=', value: 1.3 }, checked.task.length,
-        plainValid ? 'typing.checked ÷ typing.plain, same run' : 'no baseline: the editor does not switch live checking off'));
+      options.log('typing: the 20k report open in three pages (checked, plain, checked at 4× CPU throttling)');
+      const pages = [
+        await openForTyping(bench, doc20, 'checked', true, 1),
+        await openForTyping(bench, doc20, 'plain', false, 1),
+        await openForTyping(bench, doc20, 'cpu4x', true, 4),
+      ];
+      try {
+        options.log(`typing: ${keys} keys into each page, in turns`);
+        const r = await typeInTurns(pages, keys);
+        for (const p of pages) if (p.throttle !== 1) await p.session.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        await Promise.all(pages.map((p) => settle(p.session.page, 800)));
+        const shown = new Map<string, number>();
+        for (const p of pages) shown.set(p.name, await findingsShown(p.session.page));
+        const checked = r.get('checked')!.task;
+        const plain = r.get('plain')!.task;
+        const slow = r.get('cpu4x')!.task;
+        const domP95 = (name: string) => percentile(r.get(name)!.dom, 95).toFixed(1);
+        const how = 'keydown timestamp → the typed character in the DOM and the task that put it there finished (MutationObserver, then a posted message); a key every 90 ms, a 400 ms pause after each phrase; the three pages typed in turns';
+        out.push(metric('typing.checked', 20_000, checked, 'ms', { stat: 'p95', op: '<=', value: 8 }, `${how}; ${shown.get('checked')} findings shown; to the DOM change alone p95 ${domP95('checked')} ms`));
+        out.push(metric('typing.checked.cpu4x', 20_000, slow, 'ms', { stat: 'p95', op: '<=', value: 16 }, `CDP Emulation.setCPUThrottlingRate 4; to the DOM change alone p95 ${domP95('cpu4x')} ms`));
+        const plainValid = shown.get('plain') === 0 && (shown.get('checked') ?? 0) > 0;
+        out.push(metric('typing.plain', 20_000, plain, 'ms', null,
+          plainValid
+            ? `settings ui.liveCheck = false; to the DOM change alone p95 ${domP95('plain')} ms`
+            : `settings ui.liveCheck = false, but the editor still showed ${shown.get('plain')} findings: live checking was not switched off, so this is not a baseline`));
+        out.push(derived('typing.ratio', 20_000, plainValid ? median(checked) / median(plain) : NaN, plainValid ? percentile(checked, 95) / percentile(plain, 95) : NaN, '×',
+          { stat: 'p95', op: '<=', value: 1.3 }, checked.length,
+          plainValid ? 'typing.checked ÷ typing.plain (median ÷ median, p95 ÷ p95), same run' : 'no baseline: the editor does not switch live checking off (settings ui.liveCheck)'));
+      } finally {
+        for (const p of pages) await p.session.close();
+      }
     }
 
     if (options.wants('render') || options.wants('heap')) {
@@ -358,12 +404,11 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
       const renders: number[] = [];
       const heaps: number[] = [];
       const runs = Math.max(3, Math.round(6 * options.budget));
-      await bench.settings({ ui: { liveCheck: true, showGuidance: true, zoom: 1 } });
       const last = doc50.body[doc50.body.length - 1]!;
       for (let i = 0; i < runs + 1; i++) {
-        const s = await bench.page();
+        const s = await bench.page({ ui: { liveCheck: true, showGuidance: true, zoom: 1 } });
         try {
-          bench.queueOpen(doc50);
+          s.queueOpen(doc50);
           const t = await openAndTimeRender(s.page, doc50.body.length, lastText(last));
           await settle(s.page, 1000);
           const heap = await heapAfterGc(s.cdp);

@@ -6,7 +6,7 @@
 //   --quick       a short run (smaller budgets) for checking the harness; results.md is not written
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildReport, CORPUS_SIZES, loadFixtures, REPO_ROOT } from './corpus';
 import { nodeMetrics } from './node';
@@ -39,9 +39,11 @@ export interface Machine {
   node: string;
   platform: string;
   date: string;
+  /** 1-minute load average at the start and at the end of the run (other work on the machine skews every figure). */
+  load: [number, number];
 }
 
-function machine(): Machine {
+function machine(loadAtStart: number): Machine {
   const list = cpus();
   return {
     cpu: list[0]?.model.trim() ?? 'unknown',
@@ -50,6 +52,7 @@ function machine(): Machine {
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
     date: new Date().toISOString(),
+    load: [loadAtStart, loadavg()[0]!].map((x) => Math.round(x * 100) / 100) as [number, number],
   };
 }
 
@@ -71,7 +74,7 @@ export function markdownTable(metrics: readonly Metric[], m: Machine): string {
   const lines = [
     `# Benchmarks`,
     '',
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}; ${m.date}.`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}; ${m.date}; load average ${m.load[0]} at the start, ${m.load[1]} at the end.`,
     `Corpus: reports of about 5k/20k/50k characters built from the two fixtures (bench/corpus.ts). Medians over repeated runs after a warm-up.`,
     '',
     '| metric | size | median | p95 | unit | target | met? |',
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const wants = (name: string) => !args.only || args.only.some((p) => name.startsWith(p));
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
 
   if (args.build && (wants('bundle') || wants('typing') || wants('render') || wants('heap'))) {
     log('building dist/ (scripts/build.mjs)');
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
     metrics.push(...(await browserMetrics(docs, { budget, log, wants })));
   }
   const selected = metrics.filter((x) => wants(x.name));
-  const m = machine();
+  const m = machine(loadAtStart);
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
   if (args.json) {
