@@ -78,8 +78,17 @@ export const halfWidth: BlockRule = {
   scope: 'block',
   check(unit) {
     if (!/[,;:?!()"]/.test(unit.text)) return [];
-    const marks = halfWidthMarks(unit.text);
+    let marks = halfWidthMarks(unit.text);
     if (marks.length === 0) return [];
+    // Converting a mark can put a half-width neighbour into Chinese context ("?!" → "？!"): take those in too, so
+    // the fix leaves nothing this rule would report again. Replacements keep the length, so indices stay valid.
+    for (;;) {
+      const units = unit.text.split('');
+      for (const { index, full } of marks) units[index] = full;
+      const more = halfWidthMarks(units.join(''));
+      if (more.length === 0) break;
+      marks = [...marks, ...more].sort((x, y) => x.index - y.index);
+    }
     const start = marks[0]!.index;
     const end = marks[marks.length - 1]!.index + 1;
     let fix = '';
@@ -94,8 +103,10 @@ export const halfWidth: BlockRule = {
 
 const RANK: Record<string, number> = { '。': 5, '？': 5, '！': 5, '；': 4, '：': 3, '，': 2, '、': 1 };
 const TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' };
-// A run of two or more sentence-internal or final marks; ?! combinations and "……" are legitimate and excluded.
-const DOUBLED = /[，。、；：,;:]{2,}|[，。、；：,;:][？！?!]|[？！?!][，。、；：,;:]/g;
+// A run of two or more sentence-internal or final marks, taken whole (so that its fix leaves no run behind);
+// runs of ? and ! alone (？！) and "……" are legitimate and excluded.
+const DOUBLED = /[，。、；：,;:？！?!]{2,}/g;
+const QUERY_EXCLAIM_ONLY = /^[？！?!]+$/;
 
 export const doubled: BlockRule = {
   id: 'punct.doubled',
@@ -107,6 +118,7 @@ export const doubled: BlockRule = {
     const out: RawFinding[] = [];
     for (const m of matches(DOUBLED, unit.text)) {
       const run = m[0];
+      if (QUERY_EXCLAIM_ONLY.test(run)) continue;
       const full = [...run].map((c) => TO_FULL[c] ?? c);
       // Keep the strongest mark of the run (a 顿号 before a full stop goes, a doubled comma becomes one).
       const keep = full.reduce((best, c) => ((RANK[c] ?? 0) > (RANK[best] ?? 0) ? c : best), full[0]!);
