@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
+import { createChecker, ignoreFinding } from '../../shared/check/engine';
 import { serializeDocument } from '../../shared/model/format';
 import { FIXTURES_DIR, heading, makeDoc, paragraph } from './helpers/checkDocs';
 
@@ -99,9 +100,10 @@ describe('cli check', () => {
       heading(1, '2025年推进法治政府建设的主要安排'),
       paragraph('持续深化改革。'),
     ]);
-    doc.ignores = [{ rule: 'rep.doubled', text: '赴赴', context: '责任人职责。组织…广州学习3次。', reason: '原文引用', createdAt: '2025-01-01T00:00:00.000Z' }];
+    const finding = createChecker().check(doc).findings.find((f) => f.rule === 'rep.doubled')!;
+    const ignoring = ignoreFinding(doc, finding, '原文引用');
     const path = join(dir, '忽略.fzbg');
-    writeFileSync(path, serializeDocument(doc));
+    writeFileSync(path, serializeDocument(ignoring));
     const { code, out } = await cli(path);
     expect(code).toBe(0);
     expect(out).toContain('检查结果：错误 0 处，提醒 0 处，提示 0 处（另有 1 处已在文档中标为忽略）');
