@@ -81,6 +81,12 @@ export function RecoveryDialog(props: { files: DocumentSessionApi; list: Recover
   const openId = files.currentDoc()?.id;
   const entries = list.entries.filter((e) => !(files.dirty && e.docId === openId));
 
+  // Everything restored or discarded: nothing left to decide.
+  const empty = entries.length === 0 && list.skipped.length === 0;
+  useEffect(() => {
+    if (empty) onClose();
+  }, [empty, onClose]);
+
   return (
     <Modal
       title={T.recoveryTitle}

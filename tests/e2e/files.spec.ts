@@ -114,7 +114,7 @@ test('closing with unsaved changes asks 保存 / 不保存 / 取消, and each do
   await expect.poll(() => app.windowState.closeConfirmed).toBe(true);
   const saved = JSON.stringify(parseDocument(readFileSync(path, 'utf8')).body);
   expect(saved).toContain('再补充一句。');
-  expect(app.windowState.dirty).toBe(false);
+  await expect.poll(() => app.windowState.dirty).toBe(false);
   expect(recoveryFiles(app)).toEqual([]);
 });
 
@@ -247,4 +247,44 @@ test('a damaged file opens from its backup, says so, and counts as unsaved until
   await app.page.keyboard.press('Control+s');
   await expect.poll(() => app.windowState.title).toBe(TITLE);
   expect(parseDocument(readFileSync(path, 'utf8'))).toEqual(parseDocument(good));
+});
+
+test('an unsaved new report survives a crash: 稍后处理 keeps it for the next start, restore then asks where to save; 丢弃 removes it', async ({ app }) => {
+  const lastYear = writeReport(app);
+  app.dialogs.opens.push(lastYear);
+  await app.emit('menuCommand', 'newFromPrevious');
+  await expect(editor(app)).toBeVisible();
+  await typeAtEnd(app, ADDED);
+  await expect.poll(() => recoveryFiles(app).map((f) => readFileSync(join(app.dataDir, 'recovery', f), 'utf8')).join('')).toContain(ADDED);
+
+  await app.reload();
+  const dialog = app.page.getByRole('dialog', { name: '恢复未保存的文稿' });
+  const entry = dialog.getByRole('listitem', { name: /2025年/ });
+  await expect(entry).toContainText('从未保存过的新报告');
+  await dialog.getByRole('button', { name: '稍后处理' }).click();
+  await expect(dialog).toBeHidden();
+  expect(recoveryFiles(app).length).toBe(1);
+
+  await app.reload();
+  await entry.getByRole('button', { name: '恢复' }).click();
+  await expect(editor(app)).toContainText(ADDED);
+  await expect.poll(() => app.windowState.title).toMatch(/^● .*2025年.* — 法治年报助手$/);
+  const target = join(app.workDir, '阳江2025年度报告.fzbg');
+  app.dialogs.saves.push(target);
+  await app.page.keyboard.press('Control+s');
+  await expect.poll(() => app.windowState.title).toBe('阳江2025年度报告.fzbg — 法治年报助手');
+  expect(JSON.stringify(parseDocument(readFileSync(target, 'utf8')).body)).toContain(ADDED);
+  expect(recoveryFiles(app)).toEqual([]);
+
+  // Another unsaved change, crash, and this time 丢弃 (after confirming).
+  await typeAtEnd(app, '待丢弃的一句。');
+  await expect.poll(() => recoveryFiles(app).length).toBe(1);
+  await app.reload();
+  const again = dialog.getByRole('listitem', { name: /2025年/ });
+  await again.getByRole('button', { name: '丢弃' }).click();
+  await expect(again).toContainText('丢弃后无法找回');
+  await again.getByRole('button', { name: '丢弃' }).click();
+  await expect(dialog).toBeHidden();
+  expect(recoveryFiles(app)).toEqual([]);
+  expect(readFileSync(target, 'utf8')).not.toContain('待丢弃的一句。');
 });
