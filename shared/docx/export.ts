@@ -1,10 +1,9 @@
 // Word export in the official document format, GB/T 9704-2012 (shared, pure): the report model → a .docx package
-// built with the docx library, then finished with fflate (font table, theme, company, punctuation settings).
+// built with the docx library (with our own styles, settings, font table and document properties).
 import {
   AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType,
   TableRow, TextRun, WidthType,
 } from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { sequenceMarkers } from '../model/numbering';
 import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
 import { FONT, FONT_ALT_NAMES, PAGE, charsToTwips, textWidth } from './layout';
@@ -189,31 +188,40 @@ export async function exportDocx(doc: ReportDocument): Promise<Uint8Array> {
       },
     ],
   });
-  const packed = await Packer.toArrayBuffer(document);
-  return finishPackage(new Uint8Array(packed), organ);
+  // The parts the library does not let us shape are written whole: the fonts' Chinese fallbacks, the company, and
+  // settings without punctuation compression (full-width marks keep their width, so a full line holds 28 characters).
+  const packed = await Packer.toArrayBuffer(document, false, [
+    { path: 'word/fontTable.xml', data: fontTableXml() },
+    { path: 'word/settings.xml', data: settingsXml() },
+    { path: 'docProps/app.xml', data: appXml(organ) },
+  ]);
+  return new Uint8Array(packed);
 }
 
-/** What the docx library does not write: the fonts' Chinese fallbacks, the company, punctuation settings. */
-function finishPackage(bytes: Uint8Array, organ: string): Uint8Array {
-  const files = unzipSync(bytes);
-  const edit = (name: string, f: (xml: string) => string): void => {
-    const part = files[name];
-    if (!part) throw new Error(`docx package without ${name}`);
-    files[name] = strToU8(f(strFromU8(part)));
-  };
-  edit('word/fontTable.xml', (xml) => xml.replace(/<w:fonts([^>]*)\/>$/, `<w:fonts$1>${fontTableEntries()}</w:fonts>`));
-  edit('docProps/app.xml', (xml) => xml.replace(/<Properties([^>]*)\/>$/, `<Properties$1><Application>法治年报助手</Application>${organ ? `<Company>${escapeXml(organ)}</Company>` : ''}</Properties>`));
-  // No punctuation compression: full-width marks keep their grid cell, so a full line holds exactly 28 characters.
-  edit('word/settings.xml', (xml) => xml.replace('<w:compat>', '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'));
-  const ordered: Zippable = {};
-  for (const name of ['[Content_Types].xml', ...Object.keys(files).filter((n) => n !== '[Content_Types].xml')]) {
-    ordered[name] = [files[name]!, { level: 6 }];
-  }
-  return zipSync(ordered);
-}
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
-function fontTableEntries(): string {
-  return Object.entries(FONT_ALT_NAMES)
+function fontTableXml(): string {
+  const fonts = Object.entries(FONT_ALT_NAMES)
     .map(([name, alt]) => `<w:font w:name="${escapeXml(name)}"><w:altName w:val="${escapeXml(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
     .join('');
+  return `${XML_DECLARATION}<w:fonts xmlns:w="${W_NS}">${fonts}<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
+}
+
+function settingsXml(): string {
+  return (
+    `${XML_DECLARATION}<w:settings xmlns:w="${W_NS}">` +
+    '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>' +
+    '<w:characterSpacingControl w:val="doNotCompress"/>' +
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
+    '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>' +
+    '</w:settings>'
+  );
+}
+
+function appXml(organ: string): string {
+  return (
+    `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+    `<Application>法治年报助手</Application>${organ ? `<Company>${escapeXml(organ)}</Company>` : ''}</Properties>`
+  );
 }
