@@ -163,6 +163,48 @@ class StyleSheet {
   }
 }
 
+// ---- automatic numbering -------------------------------------------------------------------------------------------
+
+/**
+ * Word's automatic numbering (numbering.xml): which heading marker a numbered paragraph prints. Only the four
+ * heading forms count (一、 （一） 1. （1）); bullets and other list styles are left as plain paragraphs.
+ */
+class Numbering {
+  private readonly levels = new Map<string, Map<number, { format: string; text: string }>>();
+  constructor(root: XmlElement | null) {
+    if (!root) return;
+    const abstract = new Map<string, Map<number, { format: string; text: string }>>();
+    for (const a of elements(root)) {
+      if (a.name !== 'abstractNum' || a.attrs.abstractNumId === undefined) continue;
+      const lvls = new Map<number, { format: string; text: string }>();
+      for (const l of elements(a)) {
+        if (l.name !== 'lvl') continue;
+        lvls.set(Number(l.attrs.ilvl ?? '0'), { format: child(l, 'numFmt')?.attrs.val ?? '', text: child(l, 'lvlText')?.attrs.val ?? '' });
+      }
+      abstract.set(a.attrs.abstractNumId, lvls);
+    }
+    for (const n of elements(root)) {
+      if (n.name !== 'num' || n.attrs.numId === undefined) continue;
+      const lvls = abstract.get(child(n, 'abstractNumId')?.attrs.val ?? '');
+      if (lvls) this.levels.set(n.attrs.numId, lvls);
+    }
+  }
+  marker(numId: string | undefined, ilvl: number): string | null {
+    if (!numId || numId === '0') return null;
+    const lvl = this.levels.get(numId)?.get(ilvl);
+    if (!lvl) return null;
+    const numeral = /^(chineseCounting|chineseCountingThousand|chineseLegalSimplified|ideographDigital|taiwaneseCounting|taiwaneseCountingThousand)$/.test(lvl.format)
+      ? '一'
+      : /^(decimal|decimalFullWidth|decimalHalfWidth|decimalZero)$/.test(lvl.format)
+        ? '1'
+        : null;
+    if (!numeral) return null;
+    const sample = lvl.text.replace(/%\d/g, numeral).trim();
+    const parsed = parseHeadingMarker(`${sample}标题`);
+    return parsed && !parsed.malformed && parsed.marker === sample ? sample : null;
+  }
+}
+
 // ---- the body ------------------------------------------------------------------------------------------------------
 
 interface RunText {
@@ -178,6 +220,8 @@ interface Para {
   jc?: string;
   runs: RunText[];
   text: string;
+  /** The heading marker Word's automatic numbering prints before the text (一、 （一） 1. （1）), if it prints one. */
+  autoMarker?: string;
 }
 
 interface Tbl {
@@ -198,7 +242,7 @@ const TRANSPARENT = new Set(['hyperlink', 'smartTag', 'customXml', 'fldSimple', 
 
 class BodyReader {
   readonly counts: Counts = { insertions: 0, deletions: 0, comments: new Set(), pictures: 0, notes: 0 };
-  constructor(private readonly sheet: StyleSheet) {}
+  constructor(private readonly sheet: StyleSheet, private readonly numbering: Numbering) {}
 
   blocks(body: XmlElement): (Para | Tbl)[] {
     const out: (Para | Tbl)[] = [];
@@ -233,6 +277,11 @@ class BodyReader {
     this.inline(p, runs);
     const para: Para = { kind: 'p', level: level >= 1 && level <= 4 ? level : 0, runs, text: runs.map((r) => r.text).join('') };
     if (style) para.style = style;
+    const numPr = child(pPr, 'numPr');
+    if (numPr) {
+      const marker = this.numbering.marker(child(numPr, 'numId')?.attrs.val, Number(child(numPr, 'ilvl')?.attrs.val ?? '0'));
+      if (marker) para.autoMarker = marker;
+    }
     const jc = child(pPr, 'jc')?.attrs.val ?? this.sheet.alignment(style);
     if (jc) para.jc = jc;
     return para;
@@ -332,11 +381,13 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   };
   const stylesName = targets(REL_STYLES);
   const sheet = new StyleSheet(readStyles(stylesName ? pkg.xml(stylesName) : null));
+  const numberingName = targets(/\/numbering$/);
+  const numbering = new Numbering(numberingName ? pkg.xml(numberingName) : null);
   const document = pkg.xml(mainName);
   const body = document ? child(document, 'body') : undefined;
   if (!document || !body) throw new PackageError('Word 文档没有正文部分，文件已损坏。', 'damaged');
 
-  const reader = new BodyReader(sheet);
+  const reader = new BodyReader(sheet, numbering);
   const items = reader.blocks(body);
   const notes: ImportNote[] = [];
 
@@ -459,7 +510,8 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
         continue;
       }
     }
-    const { blocks: made, marker } = structureLine(text);
+    // A paragraph numbered by Word's automatic numbering reads as its printed marker plus the text.
+    const { blocks: made, marker } = structureLine(item.autoMarker ? item.autoMarker + text : text);
     if (marker?.malformed) malformed.push(`“${marker.marker}${short(marker.rest, 12)}”：${marker.malformed}`);
     blocks.push(...made);
   }

@@ -18,7 +18,7 @@ const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const CT_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 
 /** A minimal package as another word processor writes it: the given body XML, optional styles and comments. */
-function hostDocx(bodyXml: string, extra: { styles?: string; comments?: string; files?: Zippable } = {}): Uint8Array {
+function hostDocx(bodyXml: string, extra: { styles?: string; comments?: string; numbering?: string; files?: Zippable } = {}): Uint8Array {
   const overrides = [`<Override PartName="/word/document.xml" ContentType="${CT_MAIN}"/>`];
   const rels = [];
   const files: Zippable = {};
@@ -31,6 +31,11 @@ function hostDocx(bodyXml: string, extra: { styles?: string; comments?: string; 
     files['word/comments.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:comments xmlns:w="${W}">${extra.comments}</w:comments>`);
     overrides.push('<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>');
     rels.push('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>');
+  }
+  if (extra.numbering) {
+    files['word/numbering.xml'] = strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="${W}">${extra.numbering}</w:numbering>`);
+    overrides.push('<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>');
+    rels.push('<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>');
   }
   return zipSync({
     '[Content_Types].xml': strToU8(
@@ -143,6 +148,34 @@ describe('documents written in Word or WPS by hand', () => {
       { paragraph: '正文段落。' },
     ]);
     expect(doc.meta.title).toBe('某某局2024年法治政府建设年度报告');
+  });
+
+  it('reads headings numbered by Word’s automatic numbering (一、 （一） 1.), not bullets', () => {
+    const lvl = (ilvl: number, fmt: string, text: string): string => `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering =
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>` +
+      `<w:abstractNum w:abstractNumId="1">${lvl(0, 'bullet', '•')}</w:abstractNum>` +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>';
+    const numbered = (ilvl: number, numId = 1): string => `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`;
+    const bytes = hostDocx(
+      [
+        p('某某局关于2024年度法治政府建设情况的报告', '<w:jc w:val="center"/>'),
+        p('主要举措和成效', numbered(0)),
+        p('加强组织领导。召开专题会议4次。', numbered(1)),
+        p('完善制度', numbered(2)),
+        p('要点一', numbered(0, 2)),
+        p('存在的不足和原因', numbered(0)),
+      ].join(''),
+      { numbering },
+    );
+    expect(structureOf(importDocx(bytes).doc.body)).toEqual([
+      { heading: 1, runIn: false, text: '主要举措和成效' },
+      { heading: 2, runIn: true, text: '加强组织领导。' },
+      { paragraph: '召开专题会议4次。' },
+      { heading: 3, runIn: false, text: '完善制度' },
+      { paragraph: '要点一' },
+      { heading: 1, runIn: false, text: '存在的不足和原因' },
+    ]);
   });
 
   it('reports comments and tracked changes (taking the text with the changes accepted), pictures and footnotes', () => {
