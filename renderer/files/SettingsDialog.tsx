@@ -1,5 +1,6 @@
-// Settings (renderer): the defaults a new report starts with (机关, 署名, 主送), the team template folder and the
-// editor preferences. Main validates and stores them; a corrupt settings file is reported once as a notice.
+// Settings (renderer): the defaults a new report starts with (机关, 署名, 主送) and the team template folder. Main
+// validates and stores them; a corrupt settings file is reported once as a notice. (The editor preferences in
+// settings.ui get their controls once the editor reads them.)
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../shared/ipc/contract';
 import { api, errorMessage } from '../api';
@@ -34,7 +35,6 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
         defaultOrgan: settings.defaultOrgan.trim(),
         defaultSignature: settings.defaultSignature.trim(),
         defaultAddressee: settings.defaultAddressee.trim(),
-        ui: settings.ui,
         templateFolders: { team: settings.templateFolders.team.trim() },
       });
       files.notify('info', T.settingsSaved);
@@ -90,14 +90,6 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
               onChange={(e) => set('templateFolders', { team: e.target.value })}
             />
             <small className="files-hint">{T.settingsTeamFolderHint}</small>
-          </label>
-          <label className="files-check">
-            <input type="checkbox" checked={settings.ui.liveCheck} onChange={(e) => set('ui', { ...settings.ui, liveCheck: e.target.checked })} />
-            <span>{T.settingsLiveCheck}</span>
-          </label>
-          <label className="files-check">
-            <input type="checkbox" checked={settings.ui.showGuidance} onChange={(e) => set('ui', { ...settings.ui, showGuidance: e.target.checked })} />
-            <span>{T.settingsShowGuidance}</span>
           </label>
           <button type="submit" hidden />
         </form>

@@ -69,8 +69,6 @@ export const T = {
   settingsAddressee: '默认主送机关',
   settingsTeamFolder: '团队模板文件夹',
   settingsTeamFolderHint: '共享盘上由牵头处室发布模板的文件夹路径，例如 \\\\fileserver\\法制科\\年报模板。留空则不使用。',
-  settingsLiveCheck: '边写边检查',
-  settingsShowGuidance: '显示写作指引',
   settingsSaved: '设置已保存。',
   settingsSave: '保存设置',
 
