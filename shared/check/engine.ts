@@ -16,7 +16,10 @@ function unitsOfBlock(block: Block, index: number): TextUnit[] {
     return out;
   }
   const unit: TextUnit = { path: [index], index, kind: block.type, text: leavesText(block.children) };
-  if (block.type === 'heading') unit.level = block.level;
+  if (block.type === 'heading') {
+    unit.level = block.level;
+    if (block.runIn) unit.runIn = true;
+  }
   return [unit];
 }
 

@@ -65,6 +65,8 @@ export interface TextUnit {
   index: number;
   kind: 'heading' | 'paragraph' | 'cell';
   level?: 1 | 2 | 3 | 4;
+  /** A run-in heading (`（一）标题。正文…` printed as one paragraph). */
+  runIn?: boolean;
   text: string;
 }
 

@@ -79,6 +79,13 @@ describe('sequence markers', () => {
     expect(findings(makeDoc(body), 'struct.marker').map((f) => [f.text, f.fix])).toEqual([['1、', '1.']]);
   });
 
+  it('a heading on its own line ends without a full stop; a run-in heading keeps it', () => {
+    const body = full();
+    body.splice(1, 0, heading(2, '加强组织领导。'), heading(2, '严格规范执法。', { runIn: true }), paragraph('全面落实行政执法“三项制度”。'));
+    const f = findings(makeDoc(body), 'struct.heading-stop');
+    expect(f.map((x) => [x.path, x.text, x.fix, x.severity])).toEqual([[[1], '。', '', 'info']]);
+  });
+
   it('reports the markers an imported source wrote badly', () => {
     const f = writtenMarkerFindings([
       { path: [3], written: '一）', number: 1, derived: '（一）', malformed: '序号缺少左括号，应为“（一）”' },

@@ -206,6 +206,21 @@ export const markerInText: BlockRule = {
   },
 };
 
+/** A heading on its own line ends without a full stop; a run-in heading (printed with its paragraph) keeps it. */
+export const headingStop: BlockRule = {
+  id: 'struct.heading-stop',
+  category: 'structure',
+  severity: 'info',
+  title: '独立成行的标题末尾不加句号',
+  scope: 'block',
+  check(unit) {
+    if (unit.kind !== 'heading' || unit.runIn) return [];
+    const m = /[。；，,;.]$/.exec(unit.text);
+    if (!m) return [];
+    return [at(unit, m.index, m.index + 1, `独立成行的标题末尾一般不加标点，可删去“${m[0]}”；若标题与正文连排（如“（一）标题。正文……”），请设为“连排标题”。`, '')];
+  },
+};
+
 /** A heading marker as the source document wrote it (kept by the importer; the body itself derives its numbers). */
 export interface WrittenMarkerInfo {
   path: number[];
@@ -244,5 +259,5 @@ export const sourceMarker: DocumentRule = {
   check: () => [],
 };
 
-export const STRUCTURE_BLOCK_RULES = [markerInText];
+export const STRUCTURE_BLOCK_RULES = [markerInText, headingStop];
 export const STRUCTURE_DOCUMENT_RULES = [partMissing, leadershipMissing, partEmpty, partOrder, shortcomingsCauses, titleForm, sourceMarker];
