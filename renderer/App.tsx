@@ -130,6 +130,7 @@ export function App() {
               <button type="button" onClick={() => runCommand('find', 'button')} title="Ctrl+F">{T.find}</button>
               <button type="button" onClick={() => runCommand('replace', 'button')} title="Ctrl+H">{T.replace}</button>
               <span className="toolbar-sep" />
+              <button type="button" onClick={() => files.showPanel('settings')}>设置</button>
               <button type="button" onClick={() => runCommand('help', 'button')} title="F1">帮助</button>
             </span>
           </header>
