@@ -5,7 +5,7 @@
 import type { ImportNote } from '../ipc/contract';
 import { newDocumentId } from '../model/id';
 import { heading, paragraph, emptyRuleSettings, type Block, type HeadingLevel, type ReportDocument, type ReportMeta, type TableElement } from '../model/schema';
-import { normalizeLine, parseDateText, structureLine } from '../import/text';
+import { importText, normalizeLine, parseDateText, structureLine } from '../import/text';
 import { parseHeadingMarker } from '../outline/markers';
 import { recognizeMandatedParts } from '../outline/parts';
 import { child, elements, parseXml, textContent, DEFAULT_MAX_XML_DEPTH, type XmlElement } from './xml';
@@ -389,6 +389,39 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
 
   const reader = new BodyReader(sheet, numbering);
   const items = reader.blocks(body);
+  // What the model cannot hold is reported, not silently dropped or accepted.
+  const contentNotes = (): ImportNote[] => {
+    const out: ImportNote[] = [];
+    const c = reader.counts;
+    if (c.insertions + c.deletions > 0) {
+      out.push({
+        severity: 'warning',
+        message: `文档含未处理的修订（插入 ${c.insertions} 处、删除 ${c.deletions} 处），已按“接受全部修订”后的文字导入，修订标记未保留。请对照原文档核对。`,
+      });
+    }
+    if (c.comments.size > 0) {
+      const commentsName = targets(REL_COMMENTS);
+      const root = commentsName ? pkg.xml(commentsName) : null;
+      const texts = root ? elements(root).filter((e) => e.name === 'comment').map((e) => normalizeLine(textContent(e))).filter((t) => t) : [];
+      const sample = texts.slice(0, 3).map((t) => `“${short(t, 30)}”`).join('、');
+      out.push({
+        severity: 'warning',
+        message: `文档含 ${c.comments.size} 条批注${sample ? `（${sample}${texts.length > 3 ? '等' : ''}）` : ''}。批注不属于报告正文，未导入，请在 Word 或 WPS 中处理批注。`,
+      });
+    }
+    if (c.pictures > 0) out.push({ severity: 'warning', message: `文档中的 ${c.pictures} 个图片、文本框或图形未导入（只导入文字和表格）。` });
+    if (c.notes > 0) out.push({ severity: 'info', message: `文档中的 ${c.notes} 个脚注或尾注未导入。` });
+    return out;
+  };
+
+  // A document with no formatting to go by (text pasted from a web page into Word, or a .txt opened and saved as
+  // .docx) is read as the text importer reads text: page chrome, title, meta and body by their wording.
+  const formatted = items.some((b) => b.kind === 'table' || b.level > 0 || b.jc === 'center' || b.autoMarker !== undefined || sheet.isTitle(b.style) || b.runs.some((r) => r.charLevel > 0));
+  if (!formatted) {
+    const text = items.map((b) => (b.kind === 'p' ? b.text : '')).join('\n');
+    const result = importText(text, { ...(options.id ? { id: options.id } : {}), ...(options.fileName ? { fileName: options.fileName } : {}) });
+    return { doc: result.doc, notes: [...result.notes, ...contentNotes()] };
+  }
   const notes: ImportNote[] = [];
 
   // Title: paragraphs in the Title style, or the centred lines at the top, or a first line that reads as a title.
@@ -521,26 +554,7 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   }
   if (tables > 0) notes.push({ severity: 'info', message: `文档中的 ${tables} 个表格已作为表格导入。` });
 
-  // What the model cannot hold is reported, not silently dropped or accepted.
-  const c = reader.counts;
-  if (c.insertions + c.deletions > 0) {
-    notes.push({
-      severity: 'warning',
-      message: `文档含未处理的修订（插入 ${c.insertions} 处、删除 ${c.deletions} 处），已按“接受全部修订”后的文字导入，修订标记未保留。请对照原文档核对。`,
-    });
-  }
-  if (c.comments.size > 0) {
-    const commentsName = targets(REL_COMMENTS);
-    const root = commentsName ? pkg.xml(commentsName) : null;
-    const texts = root ? elements(root).filter((e) => e.name === 'comment').map((e) => normalizeLine(textContent(e))).filter((t) => t) : [];
-    const sample = texts.slice(0, 3).map((t) => `“${short(t, 30)}”`).join('、');
-    notes.push({
-      severity: 'warning',
-      message: `文档含 ${c.comments.size} 条批注${sample ? `（${sample}${texts.length > 3 ? '等' : ''}）` : ''}。批注不属于报告正文，未导入，请在 Word 或 WPS 中处理批注。`,
-    });
-  }
-  if (c.pictures > 0) notes.push({ severity: 'warning', message: `文档中的 ${c.pictures} 个图片、文本框或图形未导入（只导入文字和表格）。` });
-  if (c.notes > 0) notes.push({ severity: 'info', message: `文档中的 ${c.notes} 个脚注或尾注未导入。` });
+  notes.push(...contentNotes());
 
   // Meta.
   let year = yearOf(title);

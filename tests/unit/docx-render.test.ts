@@ -3,7 +3,7 @@
 // below the type area. The pages are also written as PNG to test-output/render/ for a person to look at.
 // LibreOffice must be installed: without it this test fails rather than skips.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,9 @@ import { exportDocx } from '../../shared/docx/export';
 import { PAGE } from '../../shared/docx/layout';
 import { titleLines } from '../../shared/docx/title';
 import type { ReportDocument } from '../../shared/model/schema';
-import { FONTS_CONF, REPO, fixtureDoc } from './helpers/docxDocs';
+import { importDocx } from '../../shared/docx/import';
+import { importText } from '../../shared/import/text';
+import { FIXTURE_NAMES, FONTS_CONF, REPO, SHARED, fixtureDoc, structureOf } from './helpers/docxDocs';
 
 const PT = (twips: number): number => twips / 20;
 const MM = (mm: number): number => (mm * 72) / 25.4;
@@ -81,6 +83,12 @@ describe('LibreOffice renders the exported report as GB/T 9704 asks', () => {
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(outDir, { recursive: true });
     run('pdftoppm', ['-r', '60', '-png', pdf, join(outDir, 'page')]);
+    // LibreOffice as a writer of .docx: the export saved again, and the two web-page texts opened and saved as .docx.
+    for (const name of FIXTURE_NAMES) copyFileSync(join(SHARED, 'fixtures', 'reports', name), join(work, name));
+    run('soffice', [
+      `-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(work, 'resaved'),
+      docx, ...FIXTURE_NAMES.map((name) => join(work, name)),
+    ], { ...process.env, FONTCONFIG_FILE: FONTS_CONF });
   }, 300_000);
 
   afterAll(() => {
@@ -188,5 +196,22 @@ describe('LibreOffice renders the exported report as GB/T 9704 asks', () => {
     expect(fonts).toMatch(/UKaiCN/); // 楷体_GB2312 (（一）)
     expect(fonts).toMatch(/NotoSerifCJK\w*-Bold/); // 方正小标宋简体 (title)
     expect(fonts).toMatch(/NotoSerifCJK\w*-Regular/); // 宋体 (page numbers)
+  });
+
+  it('imports the export back from the .docx LibreOffice saved it as, structure, words and meta', () => {
+    const { doc: back, notes } = importDocx(readFileSync(join(work, 'resaved', 'report.docx')));
+    expect(structureOf(back.body)).toEqual(structureOf(doc.body));
+    expect({ ...back.meta }).toEqual({ ...doc.meta });
+    expect(notes.filter((n) => n.severity === 'warning')).toEqual([]);
+  });
+
+  it('imports web-page text that LibreOffice opened and saved as .docx as the text importer reads the text', () => {
+    for (const name of FIXTURE_NAMES) {
+      const fromText = importText(readFileSync(join(SHARED, 'fixtures', 'reports', name), 'utf8'));
+      const fromDocx = importDocx(readFileSync(join(work, 'resaved', name.replace(/\.txt$/, '.docx'))));
+      expect(structureOf(fromDocx.doc.body), name).toEqual(structureOf(fromText.doc.body));
+      expect(fromDocx.doc.meta, name).toEqual(fromText.doc.meta);
+      expect(fromDocx.doc.body.length).toBeGreaterThan(30);
+    }
   });
 });
