@@ -331,12 +331,14 @@ export async function openForTyping(bench: Bench, doc: ReportDocument, name: str
 /**
  * Types about `keys` characters of TYPED_TEXT into each page, phrase by phrase, taking turns between the pages so
  * that the machine's load at any moment falls on all of them alike; after each phrase the writer pauses (the
- * debounced live check runs then, as it does for a real writer). Returns each page's per-key latencies.
+ * debounced live check runs then, as it does for a real writer). Stops after `keys` keys, or after `maxMs` once
+ * `minKeys` have been typed (a loaded machine makes every step slower). Returns each page's per-key latencies.
  */
-export async function typeInTurns(pages: readonly TypingPage[], keys: number): Promise<Map<string, { dom: number[]; task: number[] }>> {
+export async function typeInTurns(pages: readonly TypingPage[], keys: number, maxMs = Infinity, minKeys = 40): Promise<Map<string, { dom: number[]; task: number[] }>> {
   const list = phrases(TYPED_TEXT);
   let typed = 0;
-  for (let i = 0; typed < keys; i++) {
+  const started = performance.now();
+  for (let i = 0; typed < keys && (typed < minKeys || performance.now() - started < maxMs); i++) {
     const phrase = list[i % list.length]!;
     for (const p of pages) await typePhrase(p.session.page, p.session.cdp, phrase);
     await pages[0]!.session.page.waitForTimeout(PHRASE_PAUSE_MS);
@@ -374,7 +376,7 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
       ];
       try {
         options.log(`typing: ${keys} keys into each page, in turns`);
-        const r = await typeInTurns(pages, keys);
+        const r = await typeInTurns(pages, keys, 60_000 * options.budget);
         for (const p of pages) if (p.throttle !== 1) await p.session.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await Promise.all(pages.map((p) => settle(p.session.page, 800)));
         const shown = new Map<string, number>();
@@ -405,7 +407,8 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
       const heaps: number[] = [];
       const runs = Math.max(3, Math.round(6 * options.budget));
       const last = doc50.body[doc50.body.length - 1]!;
-      for (let i = 0; i < runs + 1; i++) {
+      const started = performance.now();
+      for (let i = 0; i < runs + 1 && (i < 4 || performance.now() - started < 35_000 * options.budget); i++) {
         const s = await bench.page({ ui: { liveCheck: true, showGuidance: true, zoom: 1 } });
         try {
           s.queueOpen(doc50);

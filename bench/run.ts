@@ -95,7 +95,8 @@ export function markdownTable(metrics: readonly Metric[], m: Machine): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // In --json mode stdout carries the JSON object only: progress goes to stderr.
-  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  const t0 = performance.now();
+  const log = (line: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
   const wants = (name: string) => !args.only || args.only.some((p) => name.startsWith(p));
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
