@@ -48,6 +48,8 @@ export interface MandatedParts {
   present: MandatedPartId[];
   /** Required parts (all but `other`) not found. */
   missing: MandatedPartId[];
+  /** Parts present only by weak evidence (best location of `low` confidence): worth a question to the officer. */
+  weak: MandatedPartId[];
   /** The achievements are covered by thematic headings rather than one part. */
   thematic: boolean;
   /** Heading tags worth storing (`HeadingElement.parts`): body index → parts, for headings that clearly are parts. */
@@ -284,19 +286,24 @@ export function recognizeMandatedParts(doc: PartsInput): MandatedParts {
     const split = splitCombined(body, sec, {}, plansRe, hinted);
     if (split.shortcomingsAt < 0 && s !== lastSection) continue;
     const plansAt = split.shortcomingsAt >= 0 || s === lastSection ? split.plansAt : -1;
+    // Only a fairly sure reading makes the part a shortcomings / plans part (tagged, no longer thematic); a weak one
+    // (`下一步…` somewhere in the last part) is reported with low confidence and changes nothing else.
+    const found: MandatedPartId[] = [];
     if (split.shortcomingsAt >= 0) {
       const at = split.shortcomingsAt;
-      add({ id: 'shortcomings', index: at, via: 'paragraph', confidence: hinted || plansAt >= 0 ? 'medium' : 'low', text: evidenceText(body, at, SHORTCOMINGS_P), range: evidenceRange(body, at, SHORTCOMINGS_P), extent: { start: at, end: plansAt >= 0 ? plansAt : sec.end } });
-      tag(sec.heading, 'shortcomings');
-      sectionParts[s] = ['shortcomings'];
+      const confidence: Confidence = hinted || plansAt >= 0 ? 'medium' : 'low';
+      add({ id: 'shortcomings', index: at, via: 'paragraph', confidence, text: evidenceText(body, at, SHORTCOMINGS_P), range: evidenceRange(body, at, SHORTCOMINGS_P), extent: { start: at, end: plansAt >= 0 ? plansAt : sec.end } });
+      if (confidence !== 'low') found.push('shortcomings');
     }
     if (plansAt >= 0) {
       const b = body[plansAt]!;
       const viaPlans: PartEvidence = b.type === 'heading' ? 'subheading' : 'paragraph';
-      add({ id: 'plans', index: plansAt, via: viaPlans, confidence: split.shortcomingsAt >= 0 || hinted ? 'medium' : 'low', text: evidenceText(body, plansAt, plansRe), range: evidenceRange(body, plansAt, plansRe), extent: { start: plansAt, end: sec.end } });
-      tag(sec.heading, 'plans');
-      sectionParts[s] = [...sectionParts[s]!, 'plans'];
+      const confidence: Confidence = split.shortcomingsAt >= 0 || hinted ? 'medium' : 'low';
+      add({ id: 'plans', index: plansAt, via: viaPlans, confidence, text: evidenceText(body, plansAt, plansRe), range: evidenceRange(body, plansAt, plansRe), extent: { start: plansAt, end: sec.end } });
+      if (confidence !== 'low') found.push('plans');
     }
+    for (const id of found) tag(sec.heading, id);
+    if (found.length > 0) sectionParts[s] = found;
   }
 
   // 5. Thematic parts: untagged level-1 parts before the shortcomings / plans are the achievements.
@@ -344,7 +351,8 @@ export function recognizeMandatedParts(doc: PartsInput): MandatedParts {
   }
   const present = MANDATED_PART_IDS.filter((id) => primary[id] !== undefined);
   const missing = REQUIRED.filter((id) => primary[id] === undefined);
-  return { locations, primary, present, missing, thematic, headingTags };
+  const weak = present.filter((id) => primary[id]!.confidence === 'low');
+  return { locations, primary, present, missing, weak, thematic, headingTags };
 }
 
 /**

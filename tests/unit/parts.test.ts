@@ -212,6 +212,20 @@ describe('recognition by meaning, not by exact wording', () => {
     expect(p.missing).toEqual(['shortcomings']);
   });
 
+  it('下一步 somewhere in the last thematic part is a weak hint of the plans and leaves the part thematic', () => {
+    const p = report(
+      heading(1, '深化“放管服”改革'), paragraph('全年取消证明材料12项。'),
+      heading(1, '严格规范公正文明执法'), paragraph('全年评查案卷312宗。下一步将继续开展评查。'),
+    );
+    expect(p.locations.map((l) => [l.id, l.path[0], l.via, l.confidence])).toEqual([
+      ['achievements', 0, 'thematic', 'medium'],
+      ['achievements', 2, 'thematic', 'medium'],
+      ['plans', 3, 'paragraph', 'low'],
+    ]);
+    expect(p.headingTags.size).toBe(0);
+    expect(p.weak).toEqual(['plans']);
+  });
+
   it('a report without headings is read by its paragraphs, with low confidence', () => {
     const p = report(
       paragraph('2024年，我局全面推进依法行政，办理行政复议案件12件。'),
