@@ -1,11 +1,16 @@
 // Word export in the GB/T 9704 format: on every exported document the XML carries the page, grid, styles, fonts and
 // page-number footers the standard asks for, and every part validates against the transitional OOXML schemas.
-import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx, formatChineseDate } from '../../shared/docx/export';
+import { importDocx } from '../../shared/docx/import';
 import { PAGE, charsToTwips, mmToTwips, textWidth } from '../../shared/docx/layout';
 import { titleLines } from '../../shared/docx/title';
 import { sequenceMarkers } from '../../shared/model/numbering';
-import { FIXTURE_NAMES, featureDoc, fixtureDoc, packageParts, templateDocs, validateDocx } from './helpers/docxDocs';
+import { FIXTURE_NAMES, REPO, SHARED, featureDoc, fixtureDoc, packageParts, structureOf, templateDocs, validateDocx } from './helpers/docxDocs';
 
 const attr = (xml: string, element: string, name: string): string | undefined =>
   new RegExp(`<${element}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
@@ -226,5 +231,49 @@ describe('details of the format', () => {
     const ps = paragraphs(packageParts(bytes)['word/document.xml']!);
     expect(ps.some((p) => /Signature|Date|Salutation/.test(p))).toBe(false);
     expect(textOf(ps[ps.length - 1]!)).toBe('2025年，我局将持续深化法治政府建设，重点抓好以下工作。');
+  });
+});
+
+describe('cli: export <report> -o <out.docx>', () => {
+  const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      execFile(join(REPO, 'node_modules/.bin/tsx'), ['main/cli.ts', ...args], { cwd: REPO, encoding: 'utf8', timeout: 120_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
+      });
+    });
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'fzbg-export-cli-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('exports a published report’s text to a valid .docx and reads that .docx back with outline', async () => {
+    const out = join(work, '江海.docx');
+    const r = await run(['export', join(SHARED, 'fixtures/reports/jianghai-2025-webpage.txt'), '-o', out]);
+    expect(r.stderr).toContain('提示：');
+    expect(r.stdout).toContain('已导出“江海.docx”');
+    expect(r.code).toBe(0);
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(structureOf(importDocx(bytes).doc.body)).toEqual(structureOf(fixtureDoc('jianghai-2025-webpage.txt').body));
+    expect(readdirSync(work).filter((f) => f.startsWith('.~'))).toEqual([]);
+    const outline = await run(['outline', out]);
+    expect(outline.code).toBe(0);
+    expect(outline.stdout).toContain('一、2025年推进法治政府建设的主要举措及成效');
+  });
+
+  it('refuses to replace an existing file without --force, a wrong extension and a missing input, leaving files as they were', async () => {
+    const out = join(work, 'existing.docx');
+    writeFileSync(out, 'old');
+    const r = await run(['export', join(SHARED, 'fixtures/reports/jianghai-2025-webpage.txt'), '-o', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('输出文件已存在');
+    expect(readFileSync(out, 'utf8')).toBe('old');
+    expect((await run(['export', join(SHARED, 'fixtures/reports/jianghai-2025-webpage.txt'), '-o', join(work, 'x.pdf')])).stderr).toContain('应以 .docx 结尾');
+    const missing = await run(['export', join(work, '没有.fzbg'), '-o', join(work, 'y.docx')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('找不到文件');
+    const forced = await run(['export', join(SHARED, 'fixtures/reports/jianghai-2025-webpage.txt'), '-o', out, '--force']);
+    expect(forced.code).toBe(0);
+    expect(validateDocx(new Uint8Array(readFileSync(out))).code).toBe(0);
   });
 });
