@@ -84,6 +84,8 @@ const LEADERSHIP_WORDS = /第一责任人职责|党政主要负责人[^。！？
 
 const SHORTCOMINGS_P =
   /(?:存在|还存在|仍存在|也存在|还有|仍有)(?:着)?[^。；！？]{0,10}(?:不足|问题|差距|短板|薄弱)|不足之处|问题和不足|不足和问题|短板和不足|差距和不足/;
+/** Wording of a paragraph that reports what was done (for reports without headings). */
+const ACHIEVEMENTS_P = /\d+(?:\.\d+)?(?:%|件|次|项|个|场|人次|份|宗|万|亿)/;
 const PLANS_P_BASE =
   /下一步|下一年度|下年度|下阶段|下一阶段|明年|今后|来年|以下[一二两三四五六七八九十]?个?方面|重点(?:做好|抓好|推进)以下/;
 
@@ -318,23 +320,28 @@ export function recognizeMandatedParts(doc: PartsInput): MandatedParts {
     add({ id: 'achievements', index: sec.heading, via: 'thematic', confidence: hasAchievementsHeading ? 'low' : 'medium', text: textOf(body[sec.heading]!), extent: { start: sec.heading, end: sec.end } });
   }
 
-  // 6. A report without headings: read its paragraphs, with low confidence.
+  // 6. A report without headings: read its paragraphs, with low confidence. What comes before the shortcomings is
+  // taken for the achievements.
   if (sections.length === 0) {
+    let firstAt = -1;
     let shortAt = -1;
-    for (let i = 0; i < body.length; i++) {
+    let plansAt = -1;
+    for (let i = 0; i < body.length && plansAt < 0; i++) {
       const b = body[i]!;
       if (b.type !== 'paragraph') continue;
       const text = textOf(b);
-      if (shortAt < 0 && SHORTCOMINGS_P.test(text) && i > 0) {
-        shortAt = i;
-        const sentence = sentenceAround(text, SHORTCOMINGS_P);
-        add({ id: 'shortcomings', index: i, via: 'paragraph', confidence: 'low', text: sentence.text, range: sentence.range, extent: { start: i, end: i + 1 } });
-      } else if (shortAt >= 0 && plansRe.test(text)) {
-        const sentence = sentenceAround(text, plansRe);
-        add({ id: 'plans', index: i, via: 'paragraph', confidence: 'low', text: sentence.text, range: sentence.range, extent: { start: i, end: body.length } });
-        break;
-      }
+      if (firstAt < 0) firstAt = i;
+      else if (shortAt < 0 && SHORTCOMINGS_P.test(text)) shortAt = i;
+      else if (shortAt >= 0 && plansRe.test(text)) plansAt = i;
     }
+    const paragraphAt = (id: MandatedPartId, at: number, re: RegExp, end: number): void => {
+      const text = textOf(body[at]!);
+      const sentence = re.test(text) ? sentenceAround(text, re) : sentenceAround(text, /[^。！？；]/);
+      add({ id, index: at, via: 'paragraph', confidence: 'low', text: sentence.text, range: sentence.range, extent: { start: at, end } });
+    };
+    if (firstAt >= 0 && (shortAt > firstAt || (shortAt < 0 && body.length > 0))) paragraphAt('achievements', firstAt, ACHIEVEMENTS_P, shortAt >= 0 ? shortAt : body.length);
+    if (shortAt >= 0) paragraphAt('shortcomings', shortAt, SHORTCOMINGS_P, plansAt >= 0 ? plansAt : body.length);
+    if (plansAt >= 0) paragraphAt('plans', plansAt, plansRe, body.length);
   }
 
   locations.sort((a, b) => a.path[0]! - b.path[0]! || MANDATED_PART_IDS.indexOf(a.id) - MANDATED_PART_IDS.indexOf(b.id));

@@ -233,9 +233,14 @@ describe('recognition by meaning, not by exact wording', () => {
       paragraph('下一步，我局将加强执法队伍建设。'),
     );
     expect(p.locations.map(brief)).toEqual([
+      { id: 'achievements', path: [0], via: 'paragraph', confidence: 'low' },
       { id: 'shortcomings', path: [1], via: 'paragraph', confidence: 'low' },
       { id: 'plans', path: [2], via: 'paragraph', confidence: 'low' },
     ]);
+    expect(p.primary.achievements!.text).toBe('2024年，我局全面推进依法行政，办理行政复议案件12件。');
+    expect(p.primary.achievements!.extent).toEqual({ start: 0, end: 1 });
+    expect(p.weak).toEqual(['achievements', 'shortcomings', 'plans']);
+    expect(p.missing).toEqual(['leadership']);
   });
 
   it('an empty report has every required part missing', () => {
