@@ -4,7 +4,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import type { ReportDocument } from '../../shared/model/schema';
 import type { DocxWorkerInput, DocxWorkerOutput } from './docxImportWorker';
@@ -26,10 +26,11 @@ export const DOCX_IMPORT_TIMEOUT_MS = 10_000;
 function startChild(memoryMb: number): ChildProcess {
   const heap = `--max-old-space-size=${memoryMb}`;
   const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[] };
-  const built = fileURLToPath(new URL('./docxImportWorker.js', import.meta.url));
+  // __dirname, not import.meta: this module is loaded as CommonJS by the esbuild bundle, tsx and Playwright alike.
+  const built = join(__dirname, 'docxImportWorker.js');
   if (existsSync(built)) return fork(built, [], { ...options, execArgv: [heap] });
-  const source = fileURLToPath(new URL('./docxImportWorker.ts', import.meta.url));
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs');
+  const source = join(__dirname, 'docxImportWorker.ts');
+  const tsx = createRequire(join(__dirname, 'docxImport.ts')).resolve('tsx/cjs');
   return fork(source, [], { ...options, execArgv: [heap, '--require', tsx] });
 }
 
