@@ -15,6 +15,8 @@ interface Marker {
 
 interface UnitMarks { markers: Marker[]; bare: Marker[] }
 
+const NO_EVENTS: ReadonlyArray<{ m: Marker; bare: boolean }> = [];
+
 const MARKER = /([一二三四五六七八九十]{1,3})是/g;
 const BARE = /(^|[。；！？：，,;:.!?\s])([一二三四五六七八九十]{1,3})(?=[^\s])/g;
 const CLAUSE_END = '。；！？：，,;:.!?\n';
@@ -93,11 +95,15 @@ export const enumerationSequence: DocumentRule = {
         last = 0; lastMarker = undefined; pendingBare = [];
       }
       const units = view.unitsOf(index);
-      const marks = view.memo(index, 'enum.marks', (us) => us.map((u, k) => extractMarks(u.text, k)));
-      marks.forEach((um, k) => {
+      // Per unit: markers and bare numerals merged by position (memoised with the block).
+      const marks = view.memo(index, 'enum.events', (us) => us.map((u, k) => {
+        const um = extractMarks(u.text, k);
+        if (um.markers.length === 0 && um.bare.length === 0) return NO_EVENTS;
+        return [...um.markers.map((m) => ({ m, bare: false })), ...um.bare.map((m) => ({ m, bare: true }))].sort((a, b) => a.m.start - b.m.start);
+      }));
+      marks.forEach((events, k) => {
+        if (events.length === 0) return;
         const unit = units[k]!;
-        // Merge markers and bare numerals by position.
-        const events = [...um.markers.map((m) => ({ m, bare: false })), ...um.bare.map((m) => ({ m, bare: true }))].sort((a, b) => a.m.start - b.m.start);
         for (const { m, bare } of events) {
           if (bare) { if (last > 0) pendingBare.push({ unit, m }); continue; }
           const text = unit.text;

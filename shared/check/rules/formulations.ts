@@ -136,16 +136,18 @@ export const organConsistency: DocumentRule = {
     const re = new RegExp(`${place.replace(/^中共/, '(?:中共)?')}([${HAN_CLASS}]{1,${core.length + 3}}?)${last}`, 'g');
     const out: RawFinding[] = [];
     const bare = place.replace(/^中共/, '');
+    const hitsKey = `form.organ\u0001${organ}`;
+    const stemKey = `form.organ-stem\u0001${organ}`;
+    // The place without its 县/区/市 (阳西人民政府 for 阳西县人民政府).
+    const stem = /^(?:中共)?(.{2,})[县区市]$/.exec(place)?.[1];
     doc.body.forEach((_, index) => {
       const units = view.unitsOf(index);
-      const hits = view.memo(index, `form.organ\u0001${organ}`, (us) => us.flatMap((u, k) => {
+      const hits = view.memo(index, hitsKey, (us) => us.flatMap((u, k) => {
         if (!u.text.includes(bare)) return [];
         return matches(re, u.text).map((m) => ({ k, index: m.index, whole: m[0], variant: m[1]! + last }));
       }));
-      // The place without its 县/区/市 (阳西人民政府 for 阳西县人民政府).
-      const stem = /^(?:中共)?(.{2,})[县区市]$/.exec(place)?.[1];
       if (stem) {
-        const dropped = view.memo(index, `form.organ-stem\u0001${organ}`, (us) => us.flatMap((u, k) => {
+        const dropped = view.memo(index, stemKey, (us) => us.flatMap((u, k) => {
           const out2: Array<{ k: number; index: number }> = [];
           for (let from = u.text.indexOf(stem + core); from >= 0; from = u.text.indexOf(stem + core, from + 1)) out2.push({ k, index: from });
           return out2;

@@ -30,8 +30,12 @@ function doubledPhrases(text: string): Array<{ a: number; p: string }> {
       while (k < len && text.charCodeAt(i + k) === text.charCodeAt(i + len + k)) k++;
       if (k < len) continue;
       let han = true;
-      for (let k2 = 0; k2 < len; k2++) if (!isHanCode(text.charCodeAt(i + k2))) { han = false; break; }
-      if (!han) continue;
+      let same = true;
+      for (let k2 = 0; k2 < len; k2++) {
+        if (!isHanCode(text.charCodeAt(i + k2))) { han = false; break; }
+        if (text.charCodeAt(i + k2) !== text.charCodeAt(i)) same = false;
+      }
+      if (!han || same) continue; // a run of one character is the doubled-character check's business
       const p = text.slice(i, i + len);
       out.push({ a: i, p });
       i += 2 * len - 1;
@@ -73,13 +77,13 @@ export const repeated: BlockRule = {
       if (taken.some(([x, y]) => a >= x && a < y)) continue;
       const ch = m[1]!;
       if (REDUPLICABLE.has(ch)) continue;
+      // Three in a row (哈哈哈) is deliberate or a stuck key, not a doubling; the segmenter is not asked.
+      if (text[a + 2] === ch || text[a - 1] === ch) continue;
       const words = wordsAround(text, a, a + 2, 8);
       const first = words.find((w) => w.start <= a && a < w.end);
       const second = words.find((w) => w.start <= a + 1 && a + 1 < w.end);
       // Both characters must stand alone: 大大 is one word, 学习|习 and 网|网络 belong to different words.
       if (!first || !second || first === second || first.word !== ch || second.word !== ch) continue;
-      // Three in a row (哈哈哈) or a legitimate AABB around it is left alone.
-      if (text[a + 2] === ch || text[a - 1] === ch) continue;
       out.push(at(unit, a, a + 2, `“${ch}”字重复，应删去一个。`, ch));
     }
     return out;
