@@ -38,14 +38,15 @@ const compiledCache = new Map<string, Compiled[]>();
 /** The entries that apply to a report year, compiled once per (year, template entries). */
 let lastExtra: readonly FormulationEntry[] | undefined;
 let lastYear = NaN;
+let lastLength = -1;
 let lastList: Compiled[] = [];
 
 export function compiledFormulations(year: number, extra: readonly FormulationEntry[]): Compiled[] {
   // Asked once per paragraph: the same settings array as last time is answered without building a key.
-  if (extra === lastExtra && year === lastYear) return lastList;
+  if (extra === lastExtra && year === lastYear && extra.length === lastLength) return lastList;
   const key = `${year}\u0001${extra.length ? JSON.stringify(extra) : ''}`;
   let list = compiledCache.get(key);
-  if (list) { lastExtra = extra; lastYear = year; lastList = list; return list; }
+  if (list) { lastExtra = extra; lastYear = year; lastLength = extra.length; lastList = list; return list; }
   list = [];
   // A template entry with the same wrong form replaces the built-in one.
   const own = new Set(extra.map((e) => e.wrong));
@@ -62,7 +63,7 @@ export function compiledFormulations(year: number, extra: readonly FormulationEn
   }
   if (compiledCache.size > 32) compiledCache.clear();
   compiledCache.set(key, list);
-  lastExtra = extra; lastYear = year; lastList = list;
+  lastExtra = extra; lastYear = year; lastLength = extra.length; lastList = list;
   return list;
 }
 
