@@ -16,7 +16,7 @@ describe('number usage', () => {
 
   it('digits are not mixed with 百 or 千', () => {
     expect(fixes('培训执法人员3千余人，投入5百万元，惠及1.5千户。', 'num.hundred')).toEqual([['3千', '3000'], ['5百', '500'], ['1.5千', '1500']]);
-    expect(hits('推进“百千万工程”，1.84亿元，5万余人。', 'num.hundred')).toEqual([]);
+    expect(hits('推进“百千万工程”，1.84亿元，5万余人，铺设光缆5千米，装机200千瓦，接入1千兆网络。', 'num.hundred')).toEqual([]);
   });
 
   it('years are not shortened', () => {

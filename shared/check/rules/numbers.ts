@@ -35,7 +35,8 @@ export const congressNames: BlockRule = {
 };
 
 // 3千余人 → 3000余人; 5百万 → 500万 (only 万 and 亿 may follow digits).
-const DIGIT_HUNDRED = /(?<![\d.])(\d+(?:\.\d+)?)([百千])(?=[万亿]?)/g;
+// Units that begin with 千/百 (千米, 千瓦, 千克, 百兆, 百分点) are not counts.
+const DIGIT_HUNDRED = /(?<![\d.])(\d+(?:\.\d+)?)([百千])(?!米|克|瓦|伏|帕|赫|兆|焦|卡|字节|公顷|分点|分比|分之|比特)/g;
 
 export const digitsWithHundred: BlockRule = {
   id: 'num.hundred',
