@@ -75,6 +75,18 @@ export interface SampleOptions {
   budgetMs: number;
 }
 
+/** Wall-clock times of the runs, and the CPU time this process spent in each (user + system). */
+export interface Samples {
+  wall: number[];
+  cpu: number[];
+}
+
+/** "CPU time median x ms": beside a wall-clock figure, what the run cost this process (other load on the machine
+ *  lengthens wall time, hardly CPU time). */
+export function cpuNote(s: Samples): string {
+  return `CPU time median ${median(s.cpu).toFixed(s.cpu.length && median(s.cpu) < 10 ? 2 : 1)} ms`;
+}
+
 /**
  * Times `run` repeatedly. `prepare` (untimed) builds each run's input, so a run never reuses what the previous
  * one cached unless the metric means it to.
@@ -83,20 +95,23 @@ export async function sample<T>(
   options: SampleOptions,
   prepare: (i: number) => T | Promise<T>,
   run: (input: T, i: number) => unknown,
-): Promise<number[]> {
+): Promise<Samples> {
   for (let i = 0; i < options.warmup; i++) {
     const r = run(await prepare(i), i);
     if (r instanceof Promise) await r;
   }
-  const out: number[] = [];
+  const out: Samples = { wall: [], cpu: [] };
   const start = performance.now();
   for (let i = 0; i < options.max; i++) {
     const input = await prepare(options.warmup + i);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const r = run(input, options.warmup + i);
     if (r instanceof Promise) await r;
-    out.push(performance.now() - t0);
-    if (out.length >= options.min && performance.now() - start > options.budgetMs) break;
+    out.wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    out.cpu.push((c.user + c.system) / 1000);
+    if (out.wall.length >= options.min && performance.now() - start > options.budgetMs) break;
   }
   return out;
 }
