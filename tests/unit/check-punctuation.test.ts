@@ -95,6 +95,14 @@ describe('ranges', () => {
     expect(findings(makeDoc([paragraph('每场培训25-30人，覆盖率提升15～30%。')]), 'punct.range').map((x) => x.fix)).toEqual(['25～30', '15%～30%']);
   });
 
+  it('time and ordinal ranges take the 一字线', () => {
+    expect(findings(makeDoc([paragraph('今年1-9月逾期工单同比下降45%，第1-3批清单已发布，1～12月累计办理。')]), 'punct.range').map((x) => [x.text, x.fix])).toEqual([
+      ['1-9', '1—9'],
+      ['1-3', '1—3'],
+      ['1～12', '1—12'],
+    ]);
+  });
+
   it('does not touch dates, phone numbers, codes or names', () => {
     expect(hits('更新时间2025-11-20，电话0750-12345，“御海-2024”演练，“市-县-镇-村”四级网络，深圳-江门工作站，2021—2025年。', 'punct.range')).toEqual([]);
   });

@@ -218,6 +218,7 @@ export const dunhao: BlockRule = {
 // Year ranges with a hyphen, en dash or tilde (2021-2025年, (2023-2024)): GB/T 15834 uses the 一字线 for time.
 const YEAR_RANGE = /(?<![\d.\-—])((?:19|20)\d{2})(年?)\s*([-－–~～])\s*((?:19|20)\d{2})(?![\d\-])/g;
 // Number ranges: 25-30人, 15～30% (the unit must be on both ends).
+const TIME_AFTER = /^(?:月|日|号|时|点|周|季度|年|世纪|届|期|批|次|轮|章|条|款|项|版)/;
 const NUMBER_RANGE = /(?<![\d.\-A-Za-z])(\d+(?:\.\d+)?)(%|万|亿)?([-－–~～])(\d+(?:\.\d+)?)(%|万|亿)?(?=[\u4e00-\u9fff%，。；、）)]|$)/g;
 
 export const range: BlockRule = {
@@ -253,6 +254,12 @@ export const range: BlockRule = {
       const prev = text[m.index - 1];
       if (prev !== undefined && !isChineseContext(prev) && !/[\s约为达近超]/.test(prev)) continue;
       const u = unitB ?? unitA ?? '';
+      // Time and ordinal ranges (1-9月, 第1-3批) take the 一字线 instead.
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+      if (!u && (TIME_AFTER.test(after) || prev === '第')) {
+        if (sep !== '—') out.push(at(unit, m.index, m.index + m[0].length, `表示时间或序号的起止应使用一字线“—”：${a}—${b}。`, `${a}—${b}`));
+        continue;
+      }
       const fixed = `${a}${u}～${b}${u}`;
       if (sep === '～' && (unitA ?? '') === (unitB ?? '')) continue; // already right
       if (sep === '～' || sep === '~') {
