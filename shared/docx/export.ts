@@ -8,6 +8,7 @@ import { sequenceMarkers } from '../model/numbering';
 import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
 import { FONT, FONT_ALT_NAMES, PAGE, charsToTwips, textWidth } from './layout';
 import { HEADING_FONTS, STYLE, escapeXml, stylesXml } from './styles';
+import { EXPORT_APPLICATION } from './import';
 import { titleLines } from './title';
 
 /** `2025-03-01` → `2025年3月1日` (Arabic digits, no leading zeros); empty stays empty. */
@@ -17,9 +18,16 @@ export function formatChineseDate(iso: string): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** Text without the characters XML 1.0 forbids (control characters, unpaired surrogates), which Word refuses. */
+function xmlSafe(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** A run in the given East Asian font (named for every script, with the East Asian hint). */
 function run(text: string, font: string, style?: string): TextRun {
-  return new TextRun({ text, style, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font, hint: 'eastAsia' } });
+  return new TextRun({ text: xmlSafe(text), style, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font, hint: 'eastAsia' } });
 }
 
 function headingParagraph(block: HeadingElement, marker: string): Paragraph {
@@ -157,9 +165,9 @@ function bodyChildren(doc: ReportDocument): (Paragraph | Table)[] {
 
 /** The report as a .docx file in the official format. */
 export async function exportDocx(doc: ReportDocument): Promise<Uint8Array> {
-  const organ = doc.meta.organ.trim();
+  const organ = xmlSafe(doc.meta.organ.trim());
   const document = new Document({
-    title: doc.meta.title.replace(/\s*\n\s*/g, ''),
+    title: xmlSafe(doc.meta.title.replace(/\s*\n\s*/g, '')),
     creator: organ || undefined,
     lastModifiedBy: organ || undefined,
     externalStyles: stylesXml(),
@@ -222,6 +230,6 @@ function settingsXml(): string {
 function appXml(organ: string): string {
   return (
     `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
-    `<Application>法治年报助手</Application>${organ ? `<Company>${escapeXml(organ)}</Company>` : ''}</Properties>`
+    `<Application>${EXPORT_APPLICATION}</Application>${organ ? `<Company>${escapeXml(organ)}</Company>` : ''}</Properties>`
   );
 }

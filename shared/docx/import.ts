@@ -30,6 +30,9 @@ export interface DocxImportResult {
   notes: ImportNote[];
 }
 
+/** What the exporter writes as the application in docProps/app.xml. */
+export const EXPORT_APPLICATION = '法治年报助手';
+
 const MAIN_TYPES = /wordprocessingml\.(document|template)\.main\+xml$|ms-word\.(document|template)\.macroEnabled\.main\+xml$/;
 const REL_STYLES = /\/styles$/;
 const REL_COMMENTS = /\/comments$/;
@@ -416,7 +419,11 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
 
   // A document with no formatting to go by (text pasted from a web page into Word, or a .txt opened and saved as
   // .docx) is read as the text importer reads text: page chrome, title, meta and body by their wording.
-  const formatted = items.some((b) => b.kind === 'table' || b.level > 0 || b.jc === 'center' || b.autoMarker !== undefined || sheet.isTitle(b.style) || b.runs.some((r) => r.charLevel > 0));
+  // A file this app exported and nobody re-saved: its styles say everything, so prose that merely starts like a
+  // marker or ends with a colon stays prose (Word, WPS and LibreOffice rewrite Application when they save).
+  const app = pkg.has('docProps/app.xml') ? pkg.xml('docProps/app.xml') : null;
+  const own = app !== null && normalizeLine(textContent(child(app, 'Application') ?? app)) === EXPORT_APPLICATION;
+  const formatted = own || items.some((b) => b.kind === 'table' || b.level > 0 || b.jc === 'center' || b.autoMarker !== undefined || sheet.isTitle(b.style) || b.runs.some((r) => r.charLevel > 0));
   if (!formatted) {
     const text = items.map((b) => (b.kind === 'p' ? b.text : '')).join('\n');
     const result = importText(text, { ...(options.id ? { id: options.id } : {}), ...(options.fileName ? { fileName: options.fileName } : {}) });
@@ -462,7 +469,7 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   const next = items[i];
   if (next && next.kind === 'p' && next.level === 0) {
     const t = normalizeLine(next.text);
-    if (sheet.named(next.style, 'Salutation') || (t.length <= 60 && /[:：]$/.test(t) && !/[。；]/.test(t) && !parseHeadingMarker(t))) {
+    if (sheet.named(next.style, 'Salutation') || (!own && t.length <= 60 && /[:：]$/.test(t) && !/[。；]/.test(t) && !parseHeadingMarker(t))) {
       addressee = t.replace(/[:：]$/, '');
       i++;
     }
@@ -481,27 +488,33 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   let k = lastIndex();
   const lastPara = (): Para | null => (k >= i && items[k]!.kind === 'p' ? (items[k] as Para) : null);
   let p = lastPara();
-  if (p && p.level === 0 && (sheet.named(p.style, 'Date') || DATE_LINE.test(normalizeLine(p.text)))) {
+  let dated = false;
+  if (p && p.level === 0 && (sheet.named(p.style, 'Date') || (!own && DATE_LINE.test(normalizeLine(p.text))))) {
     date = parseDateText(normalizeLine(p.text));
+    dated = true;
     end = k;
     k = lastIndex();
     p = lastPara();
-    const t = p ? normalizeLine(p.text) : '';
-    if (p && p.level === 0 && (sheet.named(p.style, 'Signature') || p.jc === 'right' || (t.length <= 40 && !SENTENCE_PUNCT.test(t) && !parseHeadingMarker(t) && !/[。：:]$/.test(t)))) {
-      signature = t.replace(/\s{2,}/g, ' ');
-      end = k;
-    }
+  }
+  // The organ's name: in the Signature style, or (in other people's files) the short line right above the date.
+  const t = p ? normalizeLine(p.text) : '';
+  const looksSigned = dated && !own && (p?.jc === 'right' || (t.length <= 40 && !SENTENCE_PUNCT.test(t) && !parseHeadingMarker(t) && !/[。：:]$/.test(t)));
+  if (p && p.level === 0 && t && (sheet.named(p.style, 'Signature') || looksSigned)) {
+    signature = t.replace(/\s{2,}/g, ' ');
+    end = k;
   }
   for (let a = Math.max(i, end - 12); a < end; a++) {
     const b = items[a]!;
-    if (b.kind !== 'p') continue;
+    if (b.kind !== 'p' || (own && !sheet.named(b.style, 'AttachmentNote'))) continue;
     const m = /^附件[:：]\s*(.*)$/.exec(normalizeLine(b.text));
     if (!m) continue;
     const rest = items.slice(a + 1, end).filter((x) => !isEmpty(x));
     const restTexts = rest.map((x) => (x.kind === 'p' ? normalizeLine(x.text) : ''));
     if (restTexts.every((t) => /^\d{1,2}\s*[.．、]/.test(t) && !/[。；]$/.test(t))) {
-      for (const item of [m[1]!, ...restTexts]) {
-        const name = item.replace(/^\d{1,2}\s*[.．、]\s*/, '').trim();
+      const listed = [m[1]!, ...restTexts];
+      for (const item of listed) {
+        // The exporter numbers attachments only when there are several (附件：名称 for one).
+        const name = (own && listed.length === 1 ? item : item.replace(own ? /^\d+\./ : /^\d{1,2}\s*[.．、]\s*/, '')).trim();
         if (name) attachments.push(name);
       }
       end = a;
@@ -525,6 +538,10 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
     }
     const text = normalizeLine(item.text);
     if (!text) continue;
+    if (item.level > 0 && own) {
+      blocks.push(heading(item.level as HeadingLevel, stripOwnMarker(text, item.level)));
+      continue;
+    }
     if (item.level > 0) {
       const m = parseHeadingMarker(text);
       if (m?.malformed) malformed.push(`“${m.marker}${short(m.rest, 12)}”：${m.malformed}`);
@@ -532,6 +549,12 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
       continue;
     }
     const runIn = runInHeading(item);
+    if (runIn && own) {
+      const body2 = normalizeLine(runIn.rest);
+      blocks.push(heading(runIn.level as HeadingLevel, stripOwnMarker(runIn.head, runIn.level), body2 ? { runIn: true } : {}));
+      if (body2) blocks.push(paragraph(body2));
+      continue;
+    }
     if (runIn) {
       const m = parseHeadingMarker(runIn.head);
       if (m?.malformed) malformed.push(`“${m.marker}${short(m.rest, 12)}”：${m.malformed}`);
@@ -542,6 +565,10 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
         if (body2) blocks.push(paragraph(body2));
         continue;
       }
+    }
+    if (own) {
+      blocks.push(paragraph(text));
+      continue;
     }
     // A paragraph numbered by Word's automatic numbering reads as its printed marker plus the text.
     const { blocks: made, marker } = structureLine(item.autoMarker ? item.autoMarker + text : text);
@@ -575,6 +602,12 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   }
   const doc: ReportDocument = { id: options.id ?? newDocumentId(), meta, body: blocks, ignores: [], rules: emptyRuleSettings() };
   return { doc, notes };
+}
+
+/** The exporter's own marker of a heading of `level` (一、 （一） 1. （1）) taken off its text. */
+const OWN_MARKERS = [/^[〇零一二三四五六七八九十百]+、/, /^（[〇零一二三四五六七八九十百]+）/, /^\d+\./, /^（\d+）/];
+function stripOwnMarker(text: string, level: number): string {
+  return text.replace(OWN_MARKERS[level - 1] ?? /^/, '');
 }
 
 /** A paragraph that starts with runs in a heading's character style and goes on in body text. */

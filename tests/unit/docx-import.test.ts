@@ -5,14 +5,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/docx/export';
 import { importDocx, PackageError } from '../../shared/docx/import';
 import { UserFacingError } from '../../shared/ipc/contract';
-import { ReportDocument } from '../../shared/model/schema';
+import { ReportDocument, heading, paragraph } from '../../shared/model/schema';
 import { importDocxInWorker } from '../../main/services/docxImport';
 import { loadDocumentFromFile } from '../../main/services/loadDocument';
-import { FIXTURE_NAMES, featureDoc, fixtureDoc, structureOf, templateDocs } from './helpers/docxDocs';
+import { FIXTURE_NAMES, featureDoc, fixtureDoc, structureOf, table, templateDocs } from './helpers/docxDocs';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const CT_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
@@ -303,5 +304,48 @@ describe('the import runs in a child process with a heap cap and a timeout', () 
     const para = '<w:p><w:r><w:t>字</w:t></w:r></w:p>';
     const bytes = hostDocx(para.repeat(1_600_000));
     await expect(importDocxInWorker(bytes, '巨大.docx', { memoryMb: 16, timeoutMs: 60_000 })).rejects.toThrow(/超出了允许的内存（16 MB）/);
+  });
+});
+
+describe('round trip of any document the editor can hold (property)', () => {
+  // Words without surrounding spaces (the importer trims whitespace); they may start like a marker, end with a colon
+  // or read like a date: the exporter's own styles, not the wording, decide what each paragraph is.
+  const piece = fc.constantFrom('法治', '政府', '建设', '，', '。', '“', '”', '2024年', '（一）', '1.', '一、', '12345热线', '：', '3月1日', '100%', '《纲要》', 'A', '、', '—');
+  const words = fc.array(piece, { minLength: 1, maxLength: 12 }).map((a) => a.join('')).filter((t) => t.trim() === t && t.length > 0);
+  const headingText = words.map((t) => t.replace(/。/g, ''));
+  const block = fc.oneof(
+    fc.record({ level: fc.constantFrom(1, 2, 3, 4), text: headingText }).map(({ level, text }) => [heading(level as 1 | 2 | 3 | 4, text)]),
+    fc.record({ level: fc.constantFrom(2, 3, 4), text: headingText, body: words }).map(({ level, text, body }) => [heading(level as 2 | 3 | 4, `${text}。`, { runIn: true }), paragraph(body)]),
+    words.map((t) => [paragraph(t)]),
+    fc.array(fc.array(words, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((rows) => [table(rows)]),
+  );
+  const meta = fc.record({
+    organ: fc.constantFrom('某某县司法局', '某某市人民政府', ''),
+    title: fc.constantFrom('某某县司法局关于2024年度法治政府建设情况的报告', '2024年法治政府建设年度报告'),
+    addressee: fc.constantFrom('', '某某市人民政府'),
+    date: fc.constantFrom('', '2025-03-01', '2025-12-31'),
+    attachments: fc.array(headingText, { maxLength: 2 }),
+  });
+
+  it('gives back the same blocks, words and meta', async () => {
+    await fc.assert(
+      fc.asyncProperty(meta, fc.array(block, { minLength: 1, maxLength: 12 }), async (m, blocks) => {
+        const doc: ReportDocument = {
+          id: 'p',
+          meta: { organ: m.organ, year: 2024, title: m.title, addressee: m.addressee, date: m.date, signature: m.organ, ...(m.attachments.length ? { attachments: m.attachments } : {}) },
+          body: blocks.flat(),
+          ignores: [],
+          rules: { disabled: [], severity: {}, requiredIndicators: [], formulations: [] },
+        };
+        const { doc: back } = importDocx(await exportDocx(doc));
+        expect(structureOf(back.body)).toEqual(structureOf(doc.body));
+        expect(back.meta.title).toBe(doc.meta.title);
+        expect(back.meta.addressee).toBe(doc.meta.addressee);
+        expect(back.meta.date).toBe(doc.meta.date);
+        expect(back.meta.signature).toBe(doc.meta.signature || back.meta.organ);
+        expect(back.meta.attachments ?? []).toEqual(m.attachments);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
