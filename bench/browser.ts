@@ -303,6 +303,15 @@ async function readProbe(page: Page, reset = false): Promise<{ dom: number[]; ta
   }, reset);
 }
 
+export interface TypingResult {
+  /** Per key: keydown → the character in the DOM. */
+  dom: number[];
+  /** Per key: keydown → the end of the task that put it there. */
+  task: number[];
+  /** Main-thread CPU time per key over the whole typing (live checks included). */
+  cpu: string;
+}
+
 /** One editor page with the report open and the caret in the middle paragraph, ready to be typed into. */
 export interface TypingPage {
   name: string;
@@ -325,7 +334,24 @@ export async function openForTyping(bench: Bench, doc: ReportDocument, name: str
   await typePhrase(session.page, session.cdp, '进一步提升');
   await session.page.waitForTimeout(PHRASE_PAUSE_MS * 2);
   await readProbe(session.page, true);
+  await session.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   return { name, session, throttle };
+}
+
+type ThreadTimes = Record<'ThreadTime' | 'ScriptDuration' | 'LayoutDuration' | 'RecalcStyleDuration', number>;
+
+/** The page's main-thread CPU time so far (CDP Performance metrics in thread ticks), in ms. */
+async function threadTimes(cdp: CDPSession): Promise<ThreadTimes> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  return { ThreadTime: get('ThreadTime'), ScriptDuration: get('ScriptDuration'), LayoutDuration: get('LayoutDuration'), RecalcStyleDuration: get('RecalcStyleDuration') };
+}
+
+/** "main-thread CPU per key x ms (script y, layout z, style w)": what typing (and the live check it causes) costs the
+ *  page, hardly lengthened by other load on the machine. */
+function perKeyNote(before: ThreadTimes, after: ThreadTimes, keys: number): string {
+  const d = (k: keyof ThreadTimes) => ((after[k] - before[k]) / keys).toFixed(1);
+  return `main-thread CPU per key ${d('ThreadTime')} ms (script ${d('ScriptDuration')}, layout ${d('LayoutDuration')}, style ${d('RecalcStyleDuration')})`;
 }
 
 /**
@@ -334,8 +360,10 @@ export async function openForTyping(bench: Bench, doc: ReportDocument, name: str
  * debounced live check runs then, as it does for a real writer). Stops after `keys` keys, or after `maxMs` once
  * `minKeys` have been typed (a loaded machine makes every step slower). Returns each page's per-key latencies.
  */
-export async function typeInTurns(pages: readonly TypingPage[], keys: number, maxMs = Infinity, minKeys = 40): Promise<Map<string, { dom: number[]; task: number[] }>> {
+export async function typeInTurns(pages: readonly TypingPage[], keys: number, maxMs = Infinity, minKeys = 40): Promise<Map<string, TypingResult>> {
   const list = phrases(TYPED_TEXT);
+  const before = new Map<string, ThreadTimes>();
+  for (const p of pages) before.set(p.name, await threadTimes(p.session.cdp));
   let typed = 0;
   const started = performance.now();
   for (let i = 0; typed < keys && (typed < minKeys || performance.now() - started < maxMs); i++) {
@@ -345,11 +373,11 @@ export async function typeInTurns(pages: readonly TypingPage[], keys: number, ma
     typed += [...phrase].length;
   }
   await pages[0]!.session.page.waitForTimeout(PHRASE_PAUSE_MS);
-  const out = new Map<string, { dom: number[]; task: number[] }>();
+  const out = new Map<string, TypingResult>();
   for (const p of pages) {
     const r = await readProbe(p.session.page);
     if (r.dom.length < typed) throw new Error(`${p.name}：${typed}次按键只在页面中看到${r.dom.length}次。`);
-    out.set(p.name, { dom: r.dom, task: r.task });
+    out.set(p.name, { dom: r.dom, task: r.task, cpu: perKeyNote(before.get(p.name)!, await threadTimes(p.session.cdp), typed) });
   }
   return out;
 }
@@ -386,12 +414,12 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
         const slow = r.get('cpu4x')!.task;
         const domP95 = (name: string) => percentile(r.get(name)!.dom, 95).toFixed(1);
         const how = 'keydown timestamp → the typed character in the DOM and the task that put it there finished (MutationObserver, then a posted message); a key every 90 ms, a 400 ms pause after each phrase; the three pages typed in turns';
-        out.push(metric('typing.checked', 20_000, checked, 'ms', { stat: 'p95', op: '<=', value: 8 }, `${how}; ${shown.get('checked')} findings shown; to the DOM change alone p95 ${domP95('checked')} ms`));
-        out.push(metric('typing.checked.cpu4x', 20_000, slow, 'ms', { stat: 'p95', op: '<=', value: 16 }, `CDP Emulation.setCPUThrottlingRate 4; to the DOM change alone p95 ${domP95('cpu4x')} ms`));
+        out.push(metric('typing.checked', 20_000, checked, 'ms', { stat: 'p95', op: '<=', value: 8 }, `${how}; ${shown.get('checked')} findings shown; to the DOM change alone p95 ${domP95('checked')} ms; ${r.get('checked')!.cpu}`));
+        out.push(metric('typing.checked.cpu4x', 20_000, slow, 'ms', { stat: 'p95', op: '<=', value: 16 }, `CDP Emulation.setCPUThrottlingRate 4; to the DOM change alone p95 ${domP95('cpu4x')} ms; ${r.get('cpu4x')!.cpu}`));
         const plainValid = shown.get('plain') === 0 && (shown.get('checked') ?? 0) > 0;
         out.push(metric('typing.plain', 20_000, plain, 'ms', null,
           plainValid
-            ? `settings ui.liveCheck = false; to the DOM change alone p95 ${domP95('plain')} ms`
+            ? `settings ui.liveCheck = false; to the DOM change alone p95 ${domP95('plain')} ms; ${r.get('plain')!.cpu}`
             : `settings ui.liveCheck = false, but the editor still showed ${shown.get('plain')} findings: live checking was not switched off, so this is not a baseline`));
         out.push(derived('typing.ratio', 20_000, plainValid ? median(checked) / median(plain) : NaN, plainValid ? percentile(checked, 95) / percentile(plain, 95) : NaN, '×',
           { stat: 'p95', op: '<=', value: 1.3 }, checked.length,
