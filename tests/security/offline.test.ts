@@ -150,17 +150,30 @@ describe('no network use at run time', () => {
     expect(r.networkAttempts).toEqual([]);
   });
 
-  it.each(fixtures.map((f) => [relative(FIXTURE_REPORTS, f), f]))('import, outline, check and export of %s run offline', async (name, file) => {
+  it.each(fixtures.map((f, i) => [relative(FIXTURE_REPORTS, f), f, i === 0]))('commands over %s run offline, the Word import child included', async (name, file, everyCommand) => {
     const tag = name.replace(/\W+/g, '-');
-    const fzbg = join(work, `${tag}.fzbg`);
-    const commands: string[][] = [['import', file, '-o', fzbg, '--force'], ['outline', fzbg], ['outline', file, '--json']];
-    const names = new Set(COMMANDS.map((c) => c.name));
-    if (names.has('check')) commands.push(['check', fzbg], ['check', file, '--json']);
-    if (names.has('export')) commands.push(['export', fzbg, '-o', join(work, `${tag}.docx`), '--force']);
-    for (const args of commands) {
+    const at = (suffix: string) => join(work, `${tag}${suffix}`);
+    const commands: string[][] = [
+      ['import', file, '-o', at('.fzbg'), '--force'],
+      ['outline', at('.fzbg')],
+      ['outline', file, '--json'],
+      ['check', at('.fzbg')],
+      ['check', file, '--json'],
+      ['export', at('.fzbg'), '-o', at('.docx'), '--force'],
+      // The exported Word file read back: the import runs in its own child process, which carries the hook too.
+      ['outline', at('.docx')],
+      ['next-year', at('.fzbg'), '-o', at('-next.fzbg'), '--force'],
+      ['compare', at('.fzbg'), at('-next.fzbg')],
+      ['new', 'department', '--organ', '江海区政务服务和数据管理局', '--year', '2025', '-o', at('-new.fzbg')],
+    ];
+    // Every command over the first report; reading and checking over each of the others.
+    if (everyCommand) expect(new Set(commands.map((c) => c[0]))).toEqual(new Set(COMMANDS.map((c) => c.name)));
+    for (const args of everyCommand ? commands : commands.slice(0, 4)) {
       const r = await run(args, `${tag}-${args[0]}`);
       expect([0, 1], `${args.join(' ')}: ${r.stderr}`).toContain(r.code);
       expect(r.networkAttempts, args.join(' ')).toEqual([]);
+      // The hook was in force in the CLI, and for a Word file in the import's child process as well.
+      expect(r.hookedPids.length, args.join(' ')).toBeGreaterThanOrEqual(args[1]!.endsWith('.docx') ? 2 : 1);
     }
   });
 });

@@ -7,6 +7,14 @@ const fs = require('node:fs');
 const Module = require('node:module');
 
 const log = process.env.FZBG_NET_LOG;
+// Which processes carried the hook (a test checks that child processes of the CLI did too).
+if (process.env.FZBG_HOOKED_LOG) {
+  try {
+    fs.appendFileSync(process.env.FZBG_HOOKED_LOG, `${process.pid}\n`);
+  } catch {
+    // not essential to blocking
+  }
+}
 
 function blocked(what, detail) {
   const entry = { pid: process.pid, what, detail: String(detail ?? '').slice(0, 200) };

@@ -23,6 +23,8 @@ export interface ChildRun {
   peakRssKb: number;
   /** Wall-clock time of the child, start-up included (for the report; not asserted). */
   ms: number;
+  /** Processes (the child and any it started) in which the no-network hook was loaded. */
+  hookedPids: number[];
   /** Network uses the no-network hook blocked, one JSON object each. */
   networkAttempts: { what: string; detail: string }[];
 }
@@ -41,15 +43,15 @@ export function runTs(entry: string, args: readonly string[], options: RunOption
   mkdirSync(options.scratch, { recursive: true });
   const netLog = join(options.scratch, 'network.log');
   const rssLog = join(options.scratch, 'rss.log');
-  rmSync(netLog, { force: true });
-  rmSync(rssLog, { force: true });
+  const hookedLog = join(options.scratch, 'hooked.log');
+  for (const f of [netLog, rssLog, hookedLog]) rmSync(f, { force: true });
   const hooks = `--require ${JSON.stringify(NO_NETWORK)} --require ${JSON.stringify(RECORD_RSS)}`;
   const started = Date.now();
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, entry, ...args], {
       cwd: options.cwd,
       // NODE_OPTIONS (not argv) so that any Node process or worker the child starts carries the hooks too.
-      env: { ...process.env, NODE_OPTIONS: hooks, FZBG_NET_LOG: netLog, FZBG_RSS_LOG: rssLog, ...options.env },
+      env: { ...process.env, NODE_OPTIONS: hooks, FZBG_NET_LOG: netLog, FZBG_RSS_LOG: rssLog, FZBG_HOOKED_LOG: hookedLog, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -81,6 +83,7 @@ export function runTs(entry: string, args: readonly string[], options: RunOption
         stderr: Buffer.concat(err).toString('utf8'),
         peakRssKb: Math.max(0, ...rss, ...sampled.values()),
         networkAttempts: net,
+        hookedPids: existsSync(hookedLog) ? readFileSync(hookedLog, 'utf8').trim().split('\n').filter(Boolean).map(Number) : [],
       });
     });
   });
