@@ -10,6 +10,8 @@ import { importDocx } from '../../shared/docx/import';
 import { PAGE, charsToTwips, mmToTwips, textWidth } from '../../shared/docx/layout';
 import { titleLines } from '../../shared/docx/title';
 import { sequenceMarkers } from '../../shared/model/numbering';
+import type { Dialogs } from '../../main/services/context';
+import { exportToDialog } from '../../main/services/exportFile';
 import { FIXTURE_NAMES, REPO, SHARED, featureDoc, fixtureDoc, packageParts, structureOf, templateDocs, validateDocx } from './helpers/docxDocs';
 
 const attr = (xml: string, element: string, name: string): string | undefined =>
@@ -275,5 +277,45 @@ describe('cli: export <report> -o <out.docx>', () => {
     const forced = await run(['export', join(SHARED, 'fixtures/reports/jianghai-2025-webpage.txt'), '-o', out, '--force']);
     expect(forced.code).toBe(0);
     expect(validateDocx(new Uint8Array(readFileSync(out))).code).toBe(0);
+  });
+});
+
+describe('exportDocx handler service: dialog, then an atomic write', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'fzbg-export-dialog-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const dialogs = (answer: string | null, asked: { defaultName?: string }[] = []): Dialogs => ({
+    openFile: async () => null,
+    saveFile: async (o) => {
+      asked.push(o);
+      return answer;
+    },
+  });
+
+  it('does nothing when the user cancels', async () => {
+    expect(await exportToDialog(dialogs(null), featureDoc())).toEqual({ status: 'cancelled' });
+    expect(readdirSync(work)).toEqual([]);
+  });
+
+  it('proposes the title as the file name, adds .docx, and writes a valid file with no temp file left', async () => {
+    const asked: { defaultName?: string }[] = [];
+    const doc = featureDoc();
+    doc.meta.title = '某某局关于2024年度法治政府建设情况的报告：终稿/第2版';
+    const result = await exportToDialog(dialogs(join(work, '报告'), asked), doc);
+    expect(asked[0]!.defaultName).toBe('某某局关于2024年度法治政府建设情况的报告：终稿第2版.docx');
+    expect(result).toEqual({ status: 'exported', fileName: '报告.docx' });
+    expect(readdirSync(work)).toEqual(['报告.docx']);
+    expect(importDocx(new Uint8Array(readFileSync(join(work, '报告.docx')))).doc.meta.title).toBe(doc.meta.title);
+  });
+
+  it('drops characters XML forbids (pasted control characters) instead of writing a file Word refuses', async () => {
+    const doc = featureDoc();
+    doc.body.push({ type: 'paragraph', children: [{ text: '控制\u0001字符\u000b与孤立代理\ud800。' }] });
+    const bytes = await exportDocx(doc);
+    expect(validateDocx(bytes).code).toBe(0);
+    const last = importDocx(bytes).doc.body.at(-1)!;
+    expect(last.type === 'paragraph' && last.children[0]!.text).toBe('控制字符与孤立代理\ufffd。');
   });
 });
