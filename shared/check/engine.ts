@@ -62,6 +62,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
   let lastSettingsKey = '';
   let lastYear = NaN;
   let lastOrgan = '';
+  let titleCache: { title: string; settingsKey: string; findings: Finding[] } | undefined;
 
   function entryOf(block: Block, index: number): BlockEntry {
     const cached = unitCache.get(block);
@@ -110,6 +111,21 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
       }
       for (const f of cached.findings) raw.push(f);
     });
+
+    // The title (meta.title) goes through the same text rules as a heading: punctuation, repetition, wording.
+    const title = doc.meta.title;
+    if (!titleCache || titleCache.title !== title || titleCache.settingsKey !== lastSettingsKey) {
+      const unit: TextUnit = { path: [], index: -1, kind: 'heading', level: 1, text: title };
+      const found: Finding[] = [];
+      if (title.trim().length > 0) {
+        for (const rule of blockRules) {
+          if (rule.id === 'struct.heading-stop') continue;
+          for (const f of rule.check(unit, settings)) found.push({ ...toFinding(rule, f), onTitle: true });
+        }
+      }
+      titleCache = { title, settingsKey: lastSettingsKey, findings: found };
+    }
+    for (const f of titleCache.findings) raw.push(f);
 
     // Document-wide rules.
     const units = entries.flatMap((e) => e.units);

@@ -11,7 +11,7 @@ function counting(): { rule: BlockRule; calls: string[] } {
   const rule: BlockRule = {
     id: 'test.doubled-comma', category: 'punctuation', severity: 'error', title: 'test', scope: 'block',
     check(unit) {
-      calls.push(unit.text);
+      if (unit.path.length > 0) calls.push(unit.text); // the title is checked too, once per title
       const i = unit.text.indexOf('，，');
       return i < 0 ? [] : [{ path: unit.path, start: i, end: i + 2, text: '，，', message: 'x', fix: '，' }];
     },
@@ -170,5 +170,15 @@ describe('invariants on arbitrary text', () => {
       expect(ReportDocument.safeParse(fixed).success).toBe(true);
       createChecker().check(fixed);
     }), { numRuns: 300, seed: 20241122 });
+  });
+});
+
+describe('the title', () => {
+  it('goes through the text rules and its fixes apply to meta.title', () => {
+    const doc = makeDoc([paragraph('正文。')], { title: 'X市司法局关于2024年度法治政府建设情况的的报告(送审稿)' });
+    const f = checkDocument(doc).findings.filter((x) => x.onTitle && x.rule !== 'struct.title');
+    expect(f.map((x) => [x.rule, x.text])).toEqual([['rep.doubled', '的的'], ['punct.halfwidth', '(送审稿)']]);
+    const fixed = applyFixes(doc, f).doc;
+    expect(fixed.meta.title).toBe('X市司法局关于2024年度法治政府建设情况的报告（送审稿）');
   });
 });
