@@ -27,6 +27,13 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
 
 const isMain = process.argv[1] !== undefined && /cli\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that stops early (`… | head`) closes the pipe: nobody is left to tell, so end quietly, not with a trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
   runCli(process.argv.slice(2)).then(
     (code) => { process.exitCode = code; },
     (e) => { process.stderr.write(`出错：${String(e)}\n`); process.exitCode = 2; },

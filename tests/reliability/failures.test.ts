@@ -285,3 +285,21 @@ describe('two saves of one document at once', () => {
     expect(temps(docs)).toEqual([]);
   });
 });
+
+describe('the CLI’s reader goes away', () => {
+  it.each([['outline'], ['check', '--json']])('`%s … | head` ends quietly: no stack trace, an exit code of 0, 1 or 2', async (command, ...flags) => {
+    const tsx = pathToFileURL(join(REPO, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const fixture = resolve(REPO, '..', 'shared', 'fixtures', 'reports', 'jianghai-2025-webpage.txt');
+    const { code, err } = await new Promise<{ code: number | null; err: string }>((done, reject) => {
+      const p = spawn(process.execPath, ['--import', tsx, join(REPO, 'main', 'cli.ts'), command, fixture, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // The reader closes its end before the report is written, as `head` does after its first lines.
+      p.stdout.destroy();
+      let err = '';
+      p.stderr.on('data', (d) => (err += d));
+      p.on('error', reject);
+      p.on('close', (code) => done({ code, err }));
+    });
+    expect(err).not.toMatch(/EPIPE|node:internal|^\s+at /m);
+    expect([0, 1, 2]).toContain(code);
+  });
+});
