@@ -1,7 +1,7 @@
 // The drafting editor (renderer): the report as a page close to print, the outline with the mandated parts on the left,
 // findings and writing guidance on the right, live checking that never disturbs IME input.
 // Public surface: <ReportEditor doc onChange ref> with an imperative handle (undo/redo/find/replace/select/getDoc).
-import { forwardRef, memo, startTransition, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, memo, startTransition, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createEditor, Editor, Element, Node, Transforms, type Descendant } from 'slate';
 import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
@@ -19,7 +19,7 @@ import { findMatches, replaceAllEdits } from '../../shared/editor/find';
 import { api } from '../api';
 import { commandGate } from '../commands';
 import { analyze, type Analysis } from './analysis';
-import { createDecorate, unitsFromFindings, type DecorationState, type Hit, type UnitMarks } from './decorations';
+import { createDecorate, createDecorationCache, unitsFromFindings, type DecorationState, type Hit, type UnitMarks } from '../../shared/editor/decorations';
 import { renderElement, renderLeaf } from './elements';
 import { FindBar, closedFind, type FindState } from './FindBar';
 import { FindingsPanel } from './FindingsPanel';
@@ -58,10 +58,18 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
   const pasteRef = useRef<PasteHandler | null>(null);
   const [editor] = useState(() => withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef));
   const [checker] = useState(() => createChecker());
+  // The latest document (meta, ignores, rules; the body is the editor's). It moves forward with every change this
+  // editor reports and takes a committed `doc` prop only when that is not one of ours: a render of an older
+  // transition must never bring back stale meta (it is assigned in an effect, never during render).
   const propsDoc = useRef(doc);
-  propsDoc.current = doc;
+  const ownDocs = useRef(new WeakSet<ReportDocument>());
+  useLayoutEffect(() => {
+    if (!ownDocs.current.has(doc)) propsDoc.current = doc;
+  }, [doc]);
   const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
+  useLayoutEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
   const emitted = useRef(new WeakSet<object>([doc.body]));
   const composing = useRef(false);
   const pending = useRef(false);
@@ -69,6 +77,9 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
   const getDoc = useCallback((): ReportDocument => ({ ...propsDoc.current, body: editor.children as Block[] }), [editor]);
 
   // ---- analysis (check, parts, counts, outline): after a pause in typing, never during a composition -------------
+  // Live checking follows the user's setting (设置 → 实时检查); the outline, parts and counts are always computed.
+  const liveCheck = useRef(true);
+  const [liveCheckOn, setLiveCheckOn] = useState(true);
   const [analysis, setAnalysis] = useState<Analysis>(() => analyze(doc, checker, true));
   const timers = useRef<{ debounce: number | null; max: number | null }>({ debounce: null, max: null });
   const runAnalysis = useCallback(() => {
@@ -81,7 +92,7 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
       return;
     }
     pending.current = false;
-    setAnalysis(analyze(getDoc(), checker, true));
+    setAnalysis(analyze(getDoc(), checker, liveCheck.current));
   }, [checker, getDoc]);
   const scheduleAnalysis = useCallback(
     (delay = CHECK_DELAY_MS) => {
@@ -97,6 +108,32 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
     if (t.debounce !== null) window.clearTimeout(t.debounce);
     if (t.max !== null) window.clearTimeout(t.max);
   }, []);
+  useEffect(() => {
+    let live = true;
+    api.getSettings().then(
+      ({ settings }) => {
+        if (!live || settings.ui.liveCheck === liveCheck.current) return;
+        liveCheck.current = settings.ui.liveCheck;
+        setLiveCheckOn(settings.ui.liveCheck);
+        runAnalysis();
+      },
+      () => undefined, // Settings unreadable: keep checking, the safe default.
+    );
+    return () => {
+      live = false;
+    };
+  }, [runAnalysis]);
+  const toggleLiveCheck = useCallback(() => {
+    const next = !liveCheck.current;
+    liveCheck.current = next;
+    setLiveCheckOn(next);
+    runAnalysis();
+    api.getSettings().then(
+      ({ settings }) => api.updateSettings({ ui: { ...settings.ui, liveCheck: next } }),
+      () => undefined,
+    ).catch(() => undefined); // The switch still works for this session if the setting cannot be stored.
+  }, [runAnalysis]);
+
   // Meta, ignores and rules change outside the editor: re-check soon.
   useEffect(() => scheduleAnalysis(0), [doc.meta, doc.ignores, doc.rules, scheduleAnalysis]);
 
@@ -116,6 +153,8 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
     (value: Descendant[]) => {
       emitted.current.add(value);
       const next = { ...propsDoc.current, body: value as Block[] };
+      propsDoc.current = next;
+      ownDocs.current.add(next);
       startTransition(() => onChangeRef.current(next));
       scheduleAnalysis();
     },
@@ -124,6 +163,7 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
 
   const emitDoc = useCallback((next: ReportDocument) => {
     propsDoc.current = next;
+    ownDocs.current.add(next);
     onChangeRef.current(next);
   }, []);
   const onMetaChange = useCallback((patch: Partial<ReportMeta>) => emitDoc({ ...getDoc(), meta: { ...propsDoc.current.meta, ...patch } }), [emitDoc, getDoc]);
@@ -156,8 +196,7 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
   }, [matches, currentMatch]);
 
   // ---- decorations ---------------------------------------------------------------------------------------------
-  const decorCache = useRef(new WeakMap<object, never>()).current as WeakMap<object, never>;
-  const lastByPath = useRef(new Map()).current;
+  const [decorCache] = useState(createDecorationCache);
   const prevUnits = useRef<Map<string, UnitMarks> | null>(null);
   const units = useMemo(() => {
     const u = unitsFromFindings(analysis.result.findings, analysis.doc.body, prevUnits.current);
@@ -166,8 +205,8 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
   }, [analysis]);
   const decorate = useMemo(() => {
     const state: DecorationState = { body: analysis.doc.body, units, hits, hitsVersion: 0 };
-    return createDecorate(state, () => composing.current, decorCache as never, lastByPath);
-  }, [analysis.doc.body, units, hits, decorCache, lastByPath]);
+    return createDecorate(state, () => composing.current, decorCache);
+  }, [analysis.doc.body, units, hits, decorCache]);
 
   // ---- selecting text ------------------------------------------------------------------------------------------
   const scrollToBlock = useCallback(
@@ -526,7 +565,17 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
           </button>
         </div>
         {sideTab === 'findings' ? (
-          <FindingsPanel analysis={analysis} ruleTitles={ruleTitles} onSelect={onSelectFinding} onFix={onFix} onFixRule={onFixRule} onIgnore={onIgnore} />
+          <>
+            <label className="live-check-toggle">
+              <input type="checkbox" checked={liveCheckOn} onChange={toggleLiveCheck} />
+              {T.liveCheck}
+            </label>
+            {liveCheckOn ? (
+              <FindingsPanel analysis={analysis} ruleTitles={ruleTitles} onSelect={onSelectFinding} onFix={onFix} onFixRule={onFixRule} onIgnore={onIgnore} />
+            ) : (
+              <p className="muted empty-note">{T.liveCheckOff}</p>
+            )}
+          </>
         ) : (
           <GuidancePanel template={template} analysis={analysis} currentIndex={currentIndex} />
         )}

@@ -6,7 +6,7 @@ import { useSlateSelector } from 'slate-react';
 import type { Editor, Element } from 'slate';
 import type { Block, HeadingElement } from '../../shared/model/schema';
 import { sequenceMarkers } from '../../shared/model/numbering';
-import type { DecorationMarks } from './decorations';
+import type { DecorationMarks } from '../../shared/editor/decorations';
 import { T } from './strings';
 
 const markerCache = new WeakMap<readonly unknown[], string[]>();

@@ -84,4 +84,6 @@ export const T = {
   beforeParts: '开头部分',
   staleFigure: '沿用上年的数据，请核实',
   composing: '输入中，检查暂停',
+  liveCheck: '边写边查',
+  liveCheckOff: '实时检查已关闭。勾选“边写边查”即可重新开启。',
 } as const;

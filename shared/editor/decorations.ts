@@ -1,9 +1,9 @@
-// Inline decorations of the report editor (renderer): checker findings underlined by severity, placeholders marked,
+// Inline decorations of the report editor (shared, pure Slate): checker findings underlined by severity, placeholders marked,
 // find hits highlighted. `decorate` looks at its own block only and memoises per block object, so typing in one
 // paragraph re-decorates only that paragraph; while an IME composition is open the last ranges are kept as they are.
 import { Element, Node, type BaseRange, type NodeEntry, type Path } from 'slate';
-import type { Block, Severity } from '../../shared/model/schema';
-import type { Finding } from '../../shared/check/types';
+import type { Block, Severity } from '../model/schema';
+import type { Finding } from '../check/types';
 
 /** What a decoration adds to a leaf (Slate merges these props into the text leaf it covers). */
 export interface DecorationMarks {
@@ -110,16 +110,23 @@ interface CacheEntry {
   ranges: DecoratedRange[];
 }
 
+/** Ranges already built, kept across successive decorate functions of one editor. */
+export interface DecorationCache {
+  /** Per block object: an unchanged block with unchanged marks costs one lookup. */
+  byNode: WeakMap<object, CacheEntry>;
+  /** The last ranges of each text unit path: what a block keeps while an IME composition is open. */
+  byPath: Map<string, DecoratedRange[]>;
+}
+
+export const createDecorationCache = (): DecorationCache => ({ byNode: new WeakMap(), byPath: new Map() });
+
 /**
- * A decorate function over `state`. `isComposing()` true: every block keeps the ranges it last had. The cache is
- * shared between successive decorate functions (pass the previous one's) so an unchanged block costs a lookup.
+ * A decorate function over `state`: for a heading, paragraph or table cell, the ranges of that element alone (the
+ * editor and text nodes get none). `isComposing()` true: every element keeps the ranges it last had.
  */
-export function createDecorate(
-  state: DecorationState,
-  isComposing: () => boolean,
-  cache: WeakMap<object, CacheEntry>,
-  lastByPath: Map<string, DecoratedRange[]>,
-): (entry: NodeEntry) => DecoratedRange[] {
+export function createDecorate(state: DecorationState, isComposing: () => boolean, cacheIn: DecorationCache): (entry: NodeEntry) => DecoratedRange[] {
+  const cache = cacheIn.byNode;
+  const lastByPath = cacheIn.byPath;
   return ([node, path]) => {
     if (!Element.isElement(node)) return NONE;
     if (node.type !== 'heading' && node.type !== 'paragraph' && node.type !== 'table-cell') return NONE;
