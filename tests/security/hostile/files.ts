@@ -277,6 +277,30 @@ export const HOSTILE_FILES: HostileFile[] = [
     expect: 'either',
     create: (dir) => bigFzbg(join(dir, 'large.fzbg'), 60 * 1024 * 1024),
   },
+  {
+    id: 'txt-30mb',
+    what: '30 MB 的 .txt（真实报告反复，略低于 32 MB 上限）',
+    expect: 'either',
+    create: (dir) => {
+      const text = readFileSync(JIANGHAI);
+      return put(dir, 'large.txt', Buffer.concat(Array.from({ length: Math.floor((30 * 1024 * 1024) / text.length) }, () => text)));
+    },
+  },
+  {
+    id: 'txt-one-line',
+    what: '只有一行、10 MB 长的 .txt',
+    expect: 'either',
+    create: (dir) => {
+      const line = readFileSync(JIANGHAI, 'utf8').replace(/\r?\n/g, '');
+      return put(dir, 'one-line.txt', line.repeat(Math.floor((10 * 1024 * 1024) / Buffer.byteLength(line))));
+    },
+  },
+  {
+    id: 'txt-binary',
+    what: '改了扩展名的二进制文件（.docx 压缩包 → .txt）',
+    expect: 'reject',
+    create: (dir) => put(dir, 'binary.txt', validDocx()),
+  },
 ];
 
 /** A valid .fzbg of about `bytes` bytes: the real report's paragraphs over and over, streamed to disk. */
