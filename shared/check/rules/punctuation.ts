@@ -7,6 +7,7 @@ import { at, HAN_CLASS, isChineseContext, matches, q, wordsAround } from '../tex
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HAS_HAN = new RegExp(`[${HAN_CLASS}]`);
+const HALF_MARK_CODES = new Set([0x2c, 0x3b, 0x3a, 0x3f, 0x21, 0x28, 0x29, 0x22]);
 
 function isAsciiDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
@@ -82,7 +83,10 @@ export const halfWidth: BlockRule = {
     if (marks.length === 0) return [];
     // Converting a mark can put a half-width neighbour into Chinese context ("?!" → "？!"): take those in too, so
     // the fix leaves nothing this rule would report again. Replacements keep the length, so indices stay valid.
-    for (;;) {
+    // Only needed when some half-width mark was left as it is (1,000; a lone straight quote): usually none is.
+    let total = 0;
+    for (let i = 0; i < unit.text.length; i++) if (HALF_MARK_CODES.has(unit.text.charCodeAt(i))) total++;
+    while (total > marks.length) {
       const units = unit.text.split('');
       for (const { index, full } of marks) units[index] = full;
       const more = halfWidthMarks(units.join(''));

@@ -19,28 +19,44 @@ const ABAB_VERBS = new Set(['研究', '讨论', '宣传', '学习', '商量', '�
 
 const DOUBLED_CHAR = new RegExp(`([${HAN_CLASS}])\\1`, 'g');
 
-/** Immediately repeated runs of 2–8 Chinese characters (longest first at each position), found by a direct scan. */
+// Last position of each character pair (hashed), stamped with a per-call base so the table is never cleared.
+const pairTable = new Int32Array(1 << 16);
+let base = 1;
+
+/**
+ * Immediately repeated runs of 2–8 Chinese characters (`政务网络政务网络`), in one pass: a repeat of length L shows
+ * as a character pair seen again exactly L characters later, which a hashed table of last positions finds.
+ */
 function doubledPhrases(text: string): Array<{ a: number; p: string }> {
   const out: Array<{ a: number; p: string }> = [];
   const n = text.length;
-  for (let i = 0; i + 4 <= n; i++) {
-    for (let len = Math.min(8, (n - i) >> 1); len >= 2; len--) {
-      if (text.charCodeAt(i) !== text.charCodeAt(i + len)) continue;
-      let k = 1;
-      while (k < len && text.charCodeAt(i + k) === text.charCodeAt(i + len + k)) k++;
-      if (k < len) continue;
-      let han = true;
+  if (n < 4) return out;
+  if (base + n + 16 > 0x3fffffff) { pairTable.fill(0); base = 1; }
+  const stamp = base;
+  base += n + 16;
+  let busyUntil = 0; // the end of the last repeat found: overlapping ones are the same repeat seen again
+  let c0 = text.charCodeAt(0);
+  for (let i = 0; i + 1 < n; i++) {
+    const c1 = text.charCodeAt(i + 1);
+    const h = (c0 * 31 + c1) & 0xffff;
+    const seen = pairTable[h]!;
+    pairTable[h] = stamp + i;
+    const j = seen >= stamp ? seen - stamp : -1;
+    const len = i - j;
+    if (j >= 0 && len >= 2 && len <= 8 && j >= busyUntil && i + len <= n && isHanCode(c0)) {
+      let k = 0;
       let same = true;
-      for (let k2 = 0; k2 < len; k2++) {
-        if (!isHanCode(text.charCodeAt(i + k2))) { han = false; break; }
-        if (text.charCodeAt(i + k2) !== text.charCodeAt(i)) same = false;
+      while (k < len && text.charCodeAt(j + k) === text.charCodeAt(i + k) && isHanCode(text.charCodeAt(i + k))) {
+        if (text.charCodeAt(i + k) !== c0) same = false;
+        k++;
       }
-      if (!han || same) continue; // a run of one character is the doubled-character check's business
-      const p = text.slice(i, i + len);
-      out.push({ a: i, p });
-      i += 2 * len - 1;
-      break;
+      // A run of one character is the doubled-character check's business.
+      if (k === len && !same) {
+        out.push({ a: j, p: text.slice(j, i) });
+        busyUntil = i + len;
+      }
     }
+    c0 = c1;
   }
   return out;
 }
