@@ -25,6 +25,22 @@ export interface BrowserBenchOptions {
   budget: number;
   log: (line: string) => void;
   wants: (name: string) => boolean;
+  /** Write CPU profiles of the typing pages and of one first render to this folder (figures are then skewed). */
+  profileDir?: string;
+}
+
+async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+async function stopProfile(cdp: CDPSession, dir: string, name: string): Promise<string> {
+  const { profile } = await cdp.send('Profiler.stop');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.cpuprofile`);
+  writeFileSync(file, JSON.stringify(profile));
+  return file;
 }
 
 /** Native dialogs answered by the bench: the next path the "user" picks. */
@@ -404,7 +420,9 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
       ];
       try {
         options.log(`typing: ${keys} keys into each page, in turns`);
+        if (options.profileDir) for (const p of pages) await startProfile(p.session.cdp);
         const r = await typeInTurns(pages, keys, 60_000 * options.budget);
+        if (options.profileDir) for (const p of pages) options.log(`profile: ${await stopProfile(p.session.cdp, options.profileDir, `typing-${p.name}`)}`);
         for (const p of pages) if (p.throttle !== 1) await p.session.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await Promise.all(pages.map((p) => settle(p.session.page, 800)));
         const shown = new Map<string, number>();
@@ -440,7 +458,10 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
         const s = await bench.page({ ui: { liveCheck: true, showGuidance: true, zoom: 1 } });
         try {
           s.queueOpen(doc50);
+          const profiling = options.profileDir !== undefined && i === 1;
+          if (profiling) await startProfile(s.cdp);
           const t = await openAndTimeRender(s.page, doc50.body.length, lastText(last));
+          if (profiling) options.log(`profile: ${await stopProfile(s.cdp, options.profileDir!, 'render-50k')}`);
           await settle(s.page, 1000);
           const heap = await heapAfterGc(s.cdp);
           if (i > 0) {

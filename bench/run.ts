@@ -4,6 +4,8 @@
 //   --no-build    measure dist/renderer as it is (default: build it first with scripts/build.mjs)
 //   --only=a,b    run only the metrics whose names start with one of these (check, typing, render…)
 //   --quick       a short run (smaller budgets) for checking the harness; results.md is not written
+//   --profile     also write CPU profiles (typing pages, one 50k first render) to bench/out/ (open them in Chrome
+//                 DevTools); the figures of a profiled run are skewed, so results.md is not written
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -18,14 +20,16 @@ interface Args {
   build: boolean;
   only: string[] | null;
   quick: boolean;
+  profile: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { json: false, build: true, only: null, quick: false };
+  const args: Args = { json: false, build: true, only: null, quick: false, profile: false };
   for (const a of argv) {
     if (a === '--json') args.json = true;
     else if (a === '--no-build') args.build = false;
     else if (a === '--quick') args.quick = true;
+    else if (a === '--profile') args.profile = true;
     else if (a.startsWith('--only=')) args.only = a.slice(7).split(',').filter(Boolean);
     else throw new Error(`未知参数：${a}`);
   }
@@ -114,7 +118,7 @@ async function main(): Promise<void> {
     metrics.push(...(await nodeMetrics(docs, { budget, log, wants })));
   }
   if (['typing', 'render', 'heap'].some(wants)) {
-    metrics.push(...(await browserMetrics(docs, { budget, log, wants })));
+    metrics.push(...(await browserMetrics(docs, { budget, log, wants, profileDir: args.profile ? join(REPO_ROOT, 'bench', 'out') : undefined })));
   }
   const selected = metrics.filter((x) => wants(x.name));
   const m = machine(loadAtStart);
@@ -126,7 +130,7 @@ async function main(): Promise<void> {
     const table = markdownTable(selected, m);
     process.stdout.write(table);
   }
-  if (!args.quick && !args.only) writeFileSync(join(REPO_ROOT, 'bench', 'results.md'), markdownTable(selected, m));
+  if (!args.quick && !args.only && !args.profile) writeFileSync(join(REPO_ROOT, 'bench', 'results.md'), markdownTable(selected, m));
 }
 
 main().catch((e: unknown) => {
