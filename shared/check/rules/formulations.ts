@@ -67,6 +67,28 @@ export function compiledFormulations(year: number, extra: readonly FormulationEn
   return list;
 }
 
+const hintPatterns = new WeakMap<Compiled[], RegExp | null>();
+// Hints that contain another hint: a regex alternation reports only one of two overlapping literals, so these are
+// also tested one by one.
+const hintOverlaps = new WeakMap<Compiled[], Set<string>>();
+
+function hintsPattern(list: Compiled[]): RegExp | null {
+  let re = hintPatterns.get(list);
+  if (re === undefined) {
+    const hints = [...new Set(list.map((c) => c.hint).filter((h) => h.length > 0))].sort((a, b) => b.length - a.length);
+    re = hints.length ? new RegExp(hints.map(escape).join('|'), 'g') : null;
+    hintPatterns.set(list, re);
+    hintOverlaps.set(list, new Set(hints.filter((h) => hints.some((o) => o !== h && (o.includes(h) || h.includes(o) || sharesEdge(o, h))))));
+  }
+  return re;
+}
+
+/** Two literals that can overlap in a text (the end of one is the start of the other). */
+function sharesEdge(a: string, b: string): boolean {
+  for (let k = 1; k < Math.min(a.length, b.length); k++) if (a.endsWith(b.slice(0, k)) || b.endsWith(a.slice(0, k))) return true;
+  return false;
+}
+
 export const formulationDictionary: BlockRule = {
   id: 'form.dictionary',
   category: 'formulation',
@@ -75,8 +97,13 @@ export const formulationDictionary: BlockRule = {
   scope: 'block',
   check(unit: TextUnit, settings: BlockSettings) {
     const out: RawFinding[] = [];
-    for (const { entry, re, hint } of compiledFormulations(settings.year, settings.formulations)) {
-      if (hint && !unit.text.includes(hint)) continue;
+    const list = compiledFormulations(settings.year, settings.formulations);
+    // One pass finds which entries' literals occur at all; most paragraphs contain none.
+    const present = new Set<string>();
+    const hints = hintsPattern(list);
+    if (hints) for (const m of matches(hints, unit.text)) present.add(m[0]);
+    for (const { entry, re, hint } of list) {
+      if (hint && !present.has(hint) && !(hintOverlaps.get(list)?.has(hint) && unit.text.includes(hint))) continue;
       for (const m of matches(re, unit.text)) {
         if (m[0].length === 0) continue;
         const fix = entry.correct ? entry.correct.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') : undefined;
