@@ -312,7 +312,7 @@ describe('round trip of any document the editor can hold (property)', () => {
   // or read like a date: the exporter's own styles, not the wording, decide what each paragraph is.
   const piece = fc.constantFrom('法治', '政府', '建设', '，', '。', '“', '”', '2024年', '（一）', '1.', '一、', '12345热线', '：', '3月1日', '100%', '《纲要》', 'A', '、', '—');
   const words = fc.array(piece, { minLength: 1, maxLength: 12 }).map((a) => a.join('')).filter((t) => t.trim() === t && t.length > 0);
-  const headingText = words.map((t) => t.replace(/。/g, ''));
+  const headingText = words.map((t) => t.replace(/。/g, '')).filter((t) => t.length > 0);
   const block = fc.oneof(
     fc.record({ level: fc.constantFrom(1, 2, 3, 4), text: headingText }).map(({ level, text }) => [heading(level as 1 | 2 | 3 | 4, text)]),
     fc.record({ level: fc.constantFrom(2, 3, 4), text: headingText, body: words }).map(({ level, text, body }) => [heading(level as 2 | 3 | 4, `${text}。`, { runIn: true }), paragraph(body)]),
