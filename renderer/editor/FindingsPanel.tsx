@@ -46,7 +46,17 @@ function groupFindings(analysis: Analysis): Group[] {
   return [...groups.values()];
 }
 
-function FindingItem({ f, onSelect, onFix, onIgnore }: { f: Finding; onSelect(f: Finding): void; onFix(f: Finding): void; onIgnore(f: Finding, reason: string): void }) {
+type ItemProps = { f: Finding; onSelect(f: Finding): void; onFix(f: Finding): void; onIgnore(f: Finding, reason: string): void };
+
+const sameFinding = (a: Finding, b: Finding) =>
+  a === b ||
+  (a.rule === b.rule && a.start === b.start && a.end === b.end && a.text === b.text && a.message === b.message && a.fix === b.fix &&
+    a.severity === b.severity && a.path.join('.') === b.path.join('.'));
+
+// Each check makes new finding objects: an item re-renders only when its finding really changed.
+const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore);
+
+function FindingItemView({ f, onSelect, onFix, onIgnore }: ItemProps) {
   const [ignoring, setIgnoring] = useState(false);
   const [reason, setReason] = useState('');
   return (

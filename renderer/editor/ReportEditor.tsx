@@ -7,6 +7,7 @@ import { HistoryEditor, withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
 import type { Block, HeadingLevel, MandatedPartId, ReportDocument, ReportMeta } from '../../shared/model/schema';
 import type { Template } from '../../shared/model/template';
+import { NEXT_YEAR_TOKEN, YEAR_TOKEN } from '../../shared/model/templateOps';
 import { createChecker } from '../../shared/check/engine';
 import { applyFix, ignoreFinding } from '../../shared/check/engine';
 import type { Finding } from '../../shared/check/types';
@@ -48,7 +49,7 @@ export interface ReportEditorProps {
 
 /** Debounce of the live check after typing stops, and the longest it waits while typing goes on. */
 const CHECK_DELAY_MS = 180;
-const CHECK_MAX_WAIT_MS = 900;
+const CHECK_MAX_WAIT_MS = 1500;
 
 function isEditableField(el: Element | globalThis.Element | null): boolean {
   return !!el && el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && !el.closest('[data-slate-editor]');
@@ -92,7 +93,9 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
       return;
     }
     pending.current = false;
-    setAnalysis(analyze(getDoc(), checker, liveCheck.current));
+    const next = analyze(getDoc(), checker, liveCheck.current);
+    // Panels and underlines update in a transition: a key pressed meanwhile is handled first.
+    startTransition(() => setAnalysis(next));
   }, [checker, getDoc]);
   const scheduleAnalysis = useCallback(
     (delay = CHECK_DELAY_MS) => {
@@ -586,6 +589,8 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
 
 const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentIndex }: { template: Template | null; analysis: Analysis; currentIndex: number }) {
   if (!template || template.guidance.length === 0) return <p className="muted empty-note">本报告没有关联模板的写作提示。</p>;
+  const year = analysis.doc.meta.year;
+  const fill = (t: string) => t.replaceAll(YEAR_TOKEN, String(year)).replaceAll(NEXT_YEAR_TOKEN, String(year + 1));
   const here = analysis.parts.locations.find((l) => currentIndex >= l.extent.start && currentIndex < l.extent.end)?.id;
   const ordered = here ? [...template.guidance].sort((a, b) => (a.part === here ? -1 : b.part === here ? 1 : 0)) : template.guidance;
   return (
@@ -593,11 +598,11 @@ const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentI
       {ordered.map((g) => (
         <div key={g.part} className={`guidance${g.part === here ? ' current' : ''}`}>
           <h3>{PART_LABELS[g.part]}</h3>
-          <p>{g.text}</p>
+          <p>{fill(g.text)}</p>
           {g.indicators.length > 0 && (
             <ul className="indicators">
               {g.indicators.map((i) => (
-                <li key={i}>{i}</li>
+                <li key={i}>{fill(i)}</li>
               ))}
             </ul>
           )}

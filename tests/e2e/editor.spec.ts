@@ -31,6 +31,16 @@ test('a new report from the department template shows the outline, numbering and
   expect(markers[1]).toBe('（一）依法全面履行部门职能');
   expect(await page.locator('.doc-body .ph').count()).toBeGreaterThan(5);
   await app.screenshot('editor-new-department');
+  // The template's writing guidance, with the report's years filled in, the caret's part first.
+  await page.locator('.doc-body .h1').nth(1).click();
+  await page.getByRole('tab', { name: '写作提示' }).click();
+  const guidance = page.locator('.guidance-panel .guidance').first();
+  await expect(guidance).toHaveClass(/current/);
+  await expect(guidance.locator('h3')).toHaveText('存在的不足和原因');
+  await expect(guidance).toContainText('每条写明原因');
+  await expect(page.locator('.guidance-panel')).toContainText('法律顾问审查文件件数');
+  await expect(page.locator('.guidance-panel')).not.toContainText('【年份】');
+  await page.getByRole('tab', { name: /检查结果/ }).click();
   // The menu's help command opens the shortcut list.
   await app.emit('menuCommand', 'help');
   await expect(page.getByRole('dialog', { name: '快捷键与帮助' })).toBeVisible();
@@ -171,11 +181,13 @@ test('pasting the Jianghai web page into a blank report builds its structure; un
   await newReport(page, { template: '空白报告' });
   const text = readFileSync(JIANGHAI, 'utf8');
   await page.locator('.doc-body').click();
+  await expect(page.locator('.doc-body')).toBeFocused();
   await page.evaluate((t) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', t);
     document.querySelector('[data-slate-editor]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, text);
+  await expect(page.locator('.doc-body .h1')).toHaveCount(3);
   await expect(page.getByLabel('报告标题')).toHaveValue('江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告');
   const markers = await headingMarkers(page);
   expect(markers.filter((m) => /^[一二三]、/.test(m))).toEqual([
