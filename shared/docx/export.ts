@@ -52,8 +52,11 @@ function tableBlock(block: TableElement): Table {
     width: { size: colWidth * columns, type: WidthType.DXA },
     columnWidths: new Array<number>(columns).fill(colWidth),
     rows: block.children.map(
-      (row) =>
+      (row, i) =>
         new TableRow({
+          // The first row heads the columns: repeated when the table runs onto the next page; no row splits.
+          tableHeader: i === 0 && block.children.length > 1,
+          cantSplit: true,
           children: row.children.map(
             (cell) =>
               new TableCell({

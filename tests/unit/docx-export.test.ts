@@ -222,6 +222,11 @@ describe('details of the format', () => {
     const tbl = /<w:tbl>.*?<\/w:tbl>/.exec(xml)![0];
     expect((tbl.match(/<w:tr>/g) ?? []).length + (tbl.match(/<w:tr /g) ?? []).length).toBe(3);
     expect(tbl).toContain('<w:tblStyle w:val="TableGrid"/>');
+    // The header row repeats on the next page; rows do not split.
+    const rows = tbl.match(/<w:tr>.*?<\/w:tr>/g) ?? [];
+    expect(rows[0]).toMatch(/<w:trPr>.*<w:tblHeader\/>.*<\/w:trPr>/);
+    expect(rows.slice(1).some((r) => r.includes('<w:tblHeader/>'))).toBe(false);
+    expect(rows.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);
     expect(textOf(tbl)).toContain('行政机关负责人出庭应诉率');
   });
 
