@@ -7,13 +7,15 @@ import { test, expect, REPO } from './harness';
 
 const JIANGHAI = join(REPO, '..', 'shared', 'fixtures', 'reports', 'jianghai-2025-webpage.txt');
 
-async function newReport(page: Page, opts: { template: string; organ?: string; year?: number }) {
+async function newReport(page: Page, opts: { template: string; organ?: string; year?: number; screenshot?: () => Promise<unknown> }) {
   await page.getByRole('button', { name: '新建报告' }).click();
   const dialog = page.getByRole('dialog', { name: '新建报告' });
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(opts.template).check();
   if (opts.organ !== undefined) await dialog.getByLabel('机关名称').fill(opts.organ);
   if (opts.year !== undefined) await dialog.getByLabel('报告年度').fill(String(opts.year));
+  if (opts.organ) await expect(dialog.getByLabel('标题')).toHaveValue(`${opts.organ}关于${opts.year}年度法治政府建设情况的报告`);
+  await opts.screenshot?.();
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('.doc-body')).toBeVisible();
@@ -24,7 +26,7 @@ const headingMarkers = (page: Page) =>
 
 test('a new report from the department template shows the outline, numbering and placeholders', async ({ app }) => {
   const { page } = app;
-  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025, screenshot: () => app.screenshot('editor-new-report-dialog') });
   await expect(page.getByLabel('报告标题')).toHaveValue('江海区司法局关于2025年度法治政府建设情况的报告');
   const markers = await headingMarkers(page);
   expect(markers[0]).toBe('一、2025年推进法治政府建设的主要举措和成效');
