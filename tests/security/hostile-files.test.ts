@@ -129,7 +129,7 @@ describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (
     expect(changed).toEqual(r.code === 0 ? [join(id, 'out', 'imported.fzbg')] : []);
     for (const target of escapeTargets) expect(existsSync(target), `zip-slip wrote ${target}`).toBe(false);
     expect(await sha256(input)).toBe(hashBefore);
-  });
+  }, 2 * HANG_MS);
 
   // The app's own handlers behind the dispatcher: every .fzbg through 打开, and a sample of the Word files through 导入.
   const appMethod = file.id.startsWith('fzbg-') ? 'openDocument' : APP_IMPORT_CASES.has(file.id) ? 'importFile' : null;
@@ -154,7 +154,7 @@ describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (
       }
       expect(changes(before, snapshot(join(caseRoot, 'in')))).toEqual([]);
       expect(await sha256(input)).toBe(hashBefore);
-    });
+    }, 2 * HANG_MS);
   }
 });
 

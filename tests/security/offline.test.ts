@@ -175,5 +175,5 @@ describe('no network use at run time', () => {
       // The hook was in force in the CLI, and for a Word file in the import's child process as well.
       expect(r.hookedPids.length, args.join(' ')).toBeGreaterThanOrEqual(args[1]!.endsWith('.docx') ? 2 : 1);
     }
-  });
+  }, 300_000);
 });
