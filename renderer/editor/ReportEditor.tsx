@@ -650,7 +650,7 @@ const Page = memo(function Page({ meta, onMetaChange, decorate, onKeyDown, onCom
       />
       <div className="addressee-line">
         <input
-          className="addressee-input"
+          className={`addressee-input${/【[^】]*】/.test(meta.addressee) ? ' ph-field' : ''}`}
           value={meta.addressee}
           placeholder={T.addresseePlaceholder}
           aria-label={T.addresseePlaceholder}
