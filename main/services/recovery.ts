@@ -129,7 +129,10 @@ export class RecoveryService {
     this.discarded.add(id);
     this.offered.delete(id);
     await this.pending.get(id)?.catch(() => undefined);
-    await this.remove(id);
+    await this.remove(id).catch((e: unknown) => {
+      const why = ['EROFS', 'EACCES', 'EPERM'].includes(errorCode(e) ?? '') ? '数据文件夹没有写入权限' : '无法写入数据文件夹';
+      throw new UserFacingError('recovery-discard-failed', `无法丢弃该恢复记录（${why}），下次启动时它仍会列出。`);
+    });
   }
 
   /** After a successful save: the entries this run wrote or restored for the document are no longer needed. */

@@ -186,7 +186,9 @@ describe('the recovery area cannot be written', () => {
     const saved = await ok(dispatch, 'saveDocument', { handle: null, doc, saveAs: false });
     expect(saved.status).toBe('saved');
     expect(parseDocument(readFileSync(join(docs, '报告.fzbg'), 'utf8'))).toEqual(doc);
-    // The earlier entry is untouched.
+    // The earlier entry is untouched, and discarding it is refused with a reason rather than an internal error.
+    const discard = await refused(dispatch, 'discardRecovery', earlierId);
+    expect(discard.message).toMatch(/恢复记录/);
     expect(readFileSync(entryFile).equals(entryBytes)).toBe(true);
     expect(['mount', 'injected']).toContain(how);
   });
