@@ -109,8 +109,9 @@ export class VersionService {
     const entry: VersionEntry = { id, docId: doc.id, name, kind, createdAt: created.toISOString(), chars: countChars(checked) };
     const stored: StoredVersion = { format: VERSION_FORMAT, version: 1, entry, doc: checked };
     const folder = join(this.dir, docKey(doc.id));
-    await mkdir(folder, { recursive: true });
     try {
+      // The folder too: a read-only or full data folder fails here (Node reports ENOENT for a recursive mkdir there).
+      await mkdir(folder, { recursive: true });
       await atomicWrite(join(folder, `${id}.json`), JSON.stringify(stored), { backup: false });
     } catch (e) {
       const code = e instanceof UserFacingError ? e.code : '';

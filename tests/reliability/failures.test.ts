@@ -186,6 +186,14 @@ describe('the recovery area cannot be written', () => {
     const saved = await ok(dispatch, 'saveDocument', { handle: null, doc, saveAs: false });
     expect(saved.status).toBe('saved');
     expect(parseDocument(readFileSync(join(docs, '报告.fzbg'), 'utf8'))).toEqual(doc);
+    // Settings that cannot be stored, a named version that cannot be kept: refused with a reason, not a crash.
+    for (const [method, arg] of [['updateSettings', { defaultOrgan: '江海区司法局' }], ['createVersion', { doc, name: '送审稿' }]] as const) {
+      const envelope = await dispatch(method, [arg]);
+      if (!envelope.ok) {
+        expect(envelope.error.code, `${method}: ${envelope.error.message}`).not.toBe('internal');
+        expect(envelope.error.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
     // The earlier entry is untouched, and discarding it is refused with a reason rather than an internal error.
     const discard = await refused(dispatch, 'discardRecovery', earlierId);
     expect(discard.message).toMatch(/恢复记录/);
