@@ -24,7 +24,7 @@ export function usage(): string {
     '用法：npm run --silent cli -- <命令> [参数…]',
     '',
     '命令：',
-    ...COMMANDS.map((c) => `  ${c.synopsis.padEnd(48)}${c.summary}`),
+    ...COMMANDS.flatMap((c) => [`  ${c.synopsis}`, `      ${c.summary}`]),
     '',
     '退出码：0 成功；1 检查发现错误；2 参数有误或文件无法读取。',
     '',
