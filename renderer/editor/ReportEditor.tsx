@@ -13,7 +13,7 @@ import { applyFix, ignoreFinding } from '../../shared/check/engine';
 import type { Finding } from '../../shared/check/types';
 import { importText } from '../../shared/import/text';
 import {
-  currentBlockIndex, insertParagraphAfter, moveSection, moveSectionBefore, rangeAt, replaceMany, replaceText,
+  currentBlockIndex, insertBlocksAtCaret, insertParagraphAfter, moveSection, moveSectionBefore, rangeAt, replaceMany, replaceText,
   setBlockKind, shiftHeadingLevel,
 } from '../../shared/editor/ops';
 import { findMatches, replaceAllEdits } from '../../shared/editor/find';
@@ -25,7 +25,7 @@ import { renderElement, renderLeaf } from './elements';
 import { FindBar, closedFind, type FindState } from './FindBar';
 import { FindingsPanel } from './FindingsPanel';
 import { OutlinePanel } from './OutlinePanel';
-import { insertBlocksAtCaret, withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
+import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 import { PART_LABELS, T } from './strings';
 
 export interface ReportEditorHandle {

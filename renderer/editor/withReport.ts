@@ -3,7 +3,7 @@
 import { Editor, Element, Node, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
 import type { ReactEditor } from 'slate-react';
 import type { HistoryEditor } from 'slate-history';
-import type { Block, ParagraphElement } from '../../shared/model/schema';
+import type { ParagraphElement } from '../../shared/model/schema';
 import { breakHeading } from '../../shared/editor/ops';
 
 export type ReportSlateEditor = ReactEditor & HistoryEditor;
@@ -100,37 +100,4 @@ export function withReport<E extends ReportSlateEditor>(editor: E, onStructuredP
   };
 
   return editor;
-}
-
-/** Inserts blocks at the caret: splits the current block and puts them between the halves (one undo step). */
-export function insertBlocksAtCaret(editor: ReportSlateEditor, blocks: Block[]): void {
-  if (blocks.length === 0) return;
-  Editor.withoutNormalizing(editor, () => {
-    if (editor.selection) Transforms.delete(editor);
-    const sel = editor.selection;
-    if (!sel) {
-      Transforms.insertNodes(editor, blocks, { at: [editor.children.length] });
-      return;
-    }
-    const index = sel.anchor.path[0]!;
-    const current = editor.children[index];
-    const atStart = Editor.isStart(editor, sel.anchor, [index]);
-    const atEnd = Editor.isEnd(editor, sel.anchor, [index]);
-    const currentEmpty = current ? Node.string(current) === '' : true;
-    let at: number;
-    if (currentEmpty) {
-      Transforms.removeNodes(editor, { at: [index] });
-      at = index;
-    } else if (atStart) {
-      at = index;
-    } else if (atEnd || !current || !Element.isElement(current) || current.type === 'table') {
-      at = index + 1;
-    } else {
-      Transforms.splitNodes(editor, { always: true });
-      at = index + 1;
-    }
-    Transforms.insertNodes(editor, blocks, { at: [at] });
-    const last = at + blocks.length - 1;
-    Transforms.select(editor, Editor.end(editor, [last]));
-  });
 }

@@ -250,3 +250,37 @@ export function replaceMany(editor: Editor, edits: readonly TextEdit[]): number 
   else if (caret) Transforms.deselect(editor);
   return applied;
 }
+
+/** Inserts blocks at the caret: splits the current block and puts them between the halves (one undo step). */
+export function insertBlocksAtCaret(editor: Editor, blocks: Block[]): void {
+  if (blocks.length === 0) return;
+  Editor.withoutNormalizing(editor, () => {
+    // A selected stretch is replaced by the paste; a bare caret deletes nothing.
+    if (editor.selection && Range.isExpanded(editor.selection)) Transforms.delete(editor);
+    const sel = editor.selection;
+    if (!sel) {
+      Transforms.insertNodes(editor, blocks, { at: [editor.children.length] });
+      return;
+    }
+    const index = sel.anchor.path[0]!;
+    const current = editor.children[index];
+    const atStart = Editor.isStart(editor, sel.anchor, [index]);
+    const atEnd = Editor.isEnd(editor, sel.anchor, [index]);
+    const currentEmpty = current ? Node.string(current) === '' : true;
+    let at: number;
+    if (currentEmpty) {
+      Transforms.removeNodes(editor, { at: [index] });
+      at = index;
+    } else if (atStart) {
+      at = index;
+    } else if (atEnd || !current || !Element.isElement(current) || current.type === 'table') {
+      at = index + 1;
+    } else {
+      Transforms.splitNodes(editor, { always: true });
+      at = index + 1;
+    }
+    Transforms.insertNodes(editor, blocks, { at: [at] });
+    const last = at + blocks.length - 1;
+    Transforms.select(editor, Editor.end(editor, [last]));
+  });
+}

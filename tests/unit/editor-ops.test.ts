@@ -5,7 +5,7 @@ import { withHistory } from 'slate-history';
 import { heading, paragraph, type Block } from '../../shared/model/schema';
 import { sequenceMarkers } from '../../shared/model/numbering';
 import {
-  breakHeading, moveSection, moveSectionBefore, pointAt, replaceMany, replaceText, sectionRange, setBlockKind,
+  breakHeading, insertBlocksAtCaret, moveSection, moveSectionBefore, pointAt, replaceMany, replaceText, sectionRange, setBlockKind,
   shiftHeadingLevel, siblingSection,
 } from '../../shared/editor/ops';
 import { countBody, countChars, lengthState } from '../../shared/editor/counts';
@@ -186,5 +186,30 @@ describe('counts', () => {
     expect(lengthState(100, { min: 3000 })).toBe('short');
     expect(lengthState(5000, { min: 3000, max: 4000 })).toBe('long');
     expect(lengthState(3500, { min: 3000, max: 4000 })).toBe('ok');
+  });
+});
+
+describe('pasting structured text at the caret', () => {
+  const pasted: Block[] = [heading(2, '严格规范公正文明执法'), paragraph('办理行政处罚案件36件。')];
+  it('in the middle of a paragraph splits it and puts the blocks between the halves, caret after them', () => {
+    const e = editorWith([paragraph('全年开展执法检查，成效明显。')]);
+    Transforms.select(e, { path: [0, 0], offset: 9 });
+    insertBlocksAtCaret(e, structuredClone(pasted));
+    expect(texts(e)).toEqual(['全年开展执法检查，', '严格规范公正文明执法', '办理行政处罚案件36件。', '成效明显。']);
+    expect(e.selection?.anchor).toEqual({ path: [2, 0], offset: '办理行政处罚案件36件。'.length });
+    e.undo();
+    expect(texts(e)).toEqual(['全年开展执法检查，成效明显。']);
+  });
+  it('into an empty paragraph replaces it; at the end of a block goes after it; at the start goes before it', () => {
+    const e = editorWith([paragraph('前文。'), paragraph(''), paragraph('后文。')]);
+    Transforms.select(e, Editor.start(e, [1]));
+    insertBlocksAtCaret(e, structuredClone(pasted));
+    expect(texts(e)).toEqual(['前文。', '严格规范公正文明执法', '办理行政处罚案件36件。', '后文。']);
+    Transforms.select(e, Editor.end(e, [0]));
+    insertBlocksAtCaret(e, [paragraph('补充一句。')]);
+    expect(texts(e)[1]).toBe('补充一句。');
+    Transforms.select(e, Editor.start(e, [0]));
+    insertBlocksAtCaret(e, [paragraph('开头。')]);
+    expect(texts(e).slice(0, 2)).toEqual(['开头。', '前文。']);
   });
 });
