@@ -8,7 +8,9 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli';
 import { createDispatcher, type Dispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { TEMP_PREFIX } from '../../main/services/atomicWrite';
@@ -238,6 +240,34 @@ describe('the disk fills up', () => {
     expect(parseDocument(readFileSync(`${target}.bak`, 'utf8'))).toEqual(first);
     expect(temps(docs)).toEqual([]);
     expect(['tmpfs', 'injected']).toContain(disk.kind);
+  });
+});
+
+describe('the command line on a full disk', () => {
+  it('import and export say the disk is full, in Chinese, with exit code 2, and leave nothing behind', async () => {
+    const disk = smallDisk('cli-full');
+    const fixture = resolve(REPO, '..', 'shared', 'fixtures', 'reports', 'jianghai-2025-webpage.txt');
+    const cli = async (...args: string[]) => {
+      let out = '';
+      let err = '';
+      const sink = (add: (s: string) => void) => new Writable({ write(chunk, _enc, done) { add(String(chunk)); done(); } });
+      const code = await runCli(args, sink((s) => (out += s)), sink((s) => (err += s)));
+      return { code, out, err };
+    };
+    const fzbg = join(disk.dir, '报告.fzbg');
+    expect((await cli('import', fixture, '-o', fzbg)).code).toBe(0);
+    const saved = readFileSync(fzbg);
+    disk.fill();
+    for (const args of [['import', fixture, '-o', fzbg, '--force'], ['export', fzbg, '-o', join(disk.dir, '报告.docx')]]) {
+      const r = await cli(...args);
+      expect(r.code, `${args[0]}: ${r.err}`).toBe(2);
+      expect(r.err).toMatch(/^出错：.*磁盘空间不足/);
+      expect(r.err).not.toMatch(/^\s+at /m);
+    }
+    expect(readFileSync(fzbg).equals(saved)).toBe(true);
+    // Nothing half-written: no Word file, no temp file, not even a backup (the new bytes never fitted).
+    expect(readdirSync(disk.dir).filter((n) => n !== 'filler.bin')).toEqual(['报告.fzbg']);
+    disk.free();
   });
 });
 
