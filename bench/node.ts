@@ -1,5 +1,5 @@
 // Node-side benchmarks (bench, Node): the checker (full and incremental), text import, Word export and import, the
-// renderer bundle's gzip size, and the checker against zhlint on the same text.
+// checker against zhlint on the same text, and the renderer bundle's gzip size.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -129,7 +129,6 @@ export async function nodeMetrics(docs: Map<number, ReportDocument>, options: No
       `ours ${oursRate.toFixed(0)} chars/ms (${median(ours).toFixed(1)} ms), zhlint ${theirRate.toFixed(1)} chars/ms (${median(theirs).toFixed(0)} ms, preset default); p95 column: ratio of the p95 times`));
   }
 
-  if (options.wants('bundle.gzip')) out.push(bundleMetric());
   return out;
 }
 
