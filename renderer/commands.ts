@@ -1,18 +1,15 @@
-// One gate for commands that can arrive twice (renderer): a shortcut pressed in the page and the same accelerator
-// of the Electron menu. A command runs unless the same command came from the other source a moment ago.
+// Commands from the keyboard in the page (renderer): the menu's accelerators, and the gate that runs a press once
+// when the Electron menu echoes it (shared/editor/commandGate.ts).
 import type { MenuCommand } from '../shared/ipc/contract';
+import { createCommandGate, type CommandSource } from '../shared/editor/commandGate';
 
-export type CommandSource = 'key' | 'menu' | 'button';
+export type { CommandSource };
 
-const WINDOW_MS = 400;
-const last = new Map<MenuCommand, { source: CommandSource; at: number }>();
+const gate = createCommandGate();
 
 /** Whether `command` from `source` should run now (false when it is the echo of the same press from elsewhere). */
 export function commandGate(command: MenuCommand, source: CommandSource): boolean {
-  const now = performance.now();
-  const prev = last.get(command);
-  last.set(command, { source, at: now });
-  return !(prev && prev.source !== source && source !== 'button' && prev.source !== 'button' && now - prev.at < WINDOW_MS);
+  return gate(command, source, performance.now());
 }
 
 /** The command a key press in the page means, if any (the same accelerators as the menu). */
