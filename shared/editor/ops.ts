@@ -134,7 +134,8 @@ export function insertParagraphAfter(editor: Editor, index: number): void {
 }
 
 /**
- * Enter inside a heading: at the end a new paragraph follows (the heading's text stays whole); at the very start of
+ * Enter inside a heading: at the end a new paragraph follows (the heading's text stays whole; a run-in heading's caret
+ * goes on into the paragraph printed after it); at the very start of
  * a non-empty heading an empty paragraph goes above it; in the middle the rest of the line becomes body text.
  * Returns false when the selection is not a collapsed caret in a heading (the default Enter then applies).
  */
@@ -148,6 +149,12 @@ export function breakHeading(editor: Editor): boolean {
   const end = Editor.end(editor, [index]);
   const at = selection.anchor;
   if (Editor.isEnd(editor, at, [index]) || Point.equals(at, end)) {
+    // A run-in heading prints on one line with its paragraph: Enter goes on into that paragraph.
+    const next = editor.children[index + 1];
+    if (block.runIn && next && Element.isElement(next) && next.type === 'paragraph') {
+      Transforms.select(editor, Editor.start(editor, [index + 1]));
+      return true;
+    }
     insertParagraphAfter(editor, index);
     return true;
   }

@@ -131,6 +131,13 @@ describe('Enter in a heading', () => {
     expect(breakHeading(e)).toBe(true);
     expect(e.children).toEqual([paragraph(''), heading(1, '主要举措')]);
   });
+  it('at the end of a run-in heading goes on into its paragraph', () => {
+    const e = editorWith([heading(2, '深化政务公开。', { runIn: true }), paragraph('主动公开信息120条。')]);
+    Transforms.select(e, Editor.end(e, [0]));
+    expect(breakHeading(e)).toBe(true);
+    expect(e.children).toHaveLength(2);
+    expect(e.selection?.anchor).toEqual({ path: [1, 0], offset: 0 });
+  });
   it('does nothing in a paragraph', () => {
     const e = editorWith([paragraph('正文')]);
     Transforms.select(e, Editor.end(e, [0]));
