@@ -9,8 +9,9 @@ import { applyFix, applyFixes, checkDocument, createChecker, textAtPath, type Fi
 import { importText } from '../../shared/import/text';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
 import { ReportDocument } from '../../shared/model/schema';
-import { mutatedReport, reportDocument } from './hostile/arbitraries';
+import { FIXTURE_TEXTS, mutatedReport, reportDocument } from './hostile/arbitraries';
 
+const FIXTURE_REPORT = FIXTURE_TEXTS[0]!;
 const RUNS = { shapes: 200, reports: 40, fixes: 200, orders: 100 };
 
 /** Documents to check: any shape the schema allows, and mutated real reports as the importer reads them. */
@@ -115,4 +116,15 @@ describe('fixes', () => {
       expect(serializeDocument(doc)).toBe(serializeDocument(ReportDocument.parse(structuredClone(doc))));
     }), { numRuns: RUNS.orders });
   });
+});
+
+describe('settings the user typed', () => {
+  it.each(['某某县人民政府(办)', '区市，[', '阳江市司法局*', '江海区政务服务和数据管理局\\', '某某县{2}局', '某某县人民政府办公室|'])(
+    'an organ name with pattern characters (%s) is text, not a pattern',
+    (organ) => {
+      const doc = importText(FIXTURE_REPORT, { id: 'organ', defaultYear: 2025 }).doc;
+      const result = createChecker().check({ ...doc, meta: { ...doc.meta, organ } });
+      for (const f of result.findings) expectInside(doc, f);
+    },
+  );
 });

@@ -168,7 +168,8 @@ export const organConsistency: DocumentRule = {
     const core = organ.slice(place.length);
     const last = core[core.length - 1]!;
     // Candidates: the place name, then up to core+3 Chinese characters ending in the same type character (局, 政府…).
-    const re = new RegExp(`${place.replace(/^中共/, '(?:中共)?')}([${HAN_CLASS}]{1,${core.length + 3}}?)${last}`, 'g');
+    // `last` is the user's text (an organ typed as 某某县人民政府(办) ends in a bracket): escaped for the pattern.
+    const re = new RegExp(`${place.replace(/^中共/, '(?:中共)?')}([${HAN_CLASS}]{1,${core.length + 3}}?)${escape(last)}`, 'g');
     const out: RawFinding[] = [];
     const bare = place.replace(/^中共/, '');
     const hitsKey = `form.organ\u0001${organ}`;
