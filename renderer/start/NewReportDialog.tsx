@@ -5,13 +5,14 @@ import { emptyRuleSettings, paragraph } from '../../shared/model/schema';
 import type { Template, TemplateSummary } from '../../shared/model/template';
 import { createReportFromTemplate, reportTitle } from '../../shared/model/templateOps';
 import { newDocumentId } from '../../shared/model/id';
+import { defaultReportDate, defaultReportYear, type Today } from '../../shared/model/defaults';
 import { api, errorMessage } from '../api';
 
 const BLANK = '';
 
-function todayIso(): string {
+function today(): Today {
   const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
 }
 
 export function NewReportDialog({ onCreate, onCancel }: { onCreate(doc: ReportDocument): void; onCancel(): void }) {
@@ -19,12 +20,17 @@ export function NewReportDialog({ onCreate, onCancel }: { onCreate(doc: ReportDo
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
   const [templateId, setTemplateId] = useState<string>(BLANK);
+  const templateChosen = useRef(false);
+  const chooseTemplate = (id: string) => {
+    templateChosen.current = true;
+    setTemplateId(id);
+  };
   const [template, setTemplate] = useState<Template | null>(null);
   const [organ, setOrgan] = useState('');
-  const [year, setYear] = useState(() => new Date().getFullYear() - 1);
+  const [year, setYear] = useState(() => defaultReportYear(today()));
   const [addressee, setAddressee] = useState('');
   const [addresseeTouched, setAddresseeTouched] = useState(false);
-  const [date, setDate] = useState(todayIso);
+  const [date, setDate] = useState(() => defaultReportDate(today(), defaultReportYear(today())));
   const [signature, setSignature] = useState('');
   const [title, setTitle] = useState('');
   const [titleTouched, setTitleTouched] = useState(false);
@@ -42,8 +48,9 @@ export function NewReportDialog({ onCreate, onCancel }: { onCreate(doc: ReportDo
         if (!live) return;
         setTemplates(list.templates);
         setNotices(list.notices);
+        // Preselect a template only if the user has not already picked one (空白报告 is clickable while loading).
         const first = list.templates.find((t) => t.id === 'department') ?? list.templates[0];
-        if (first) setTemplateId(first.id);
+        if (first && !templateChosen.current) setTemplateId(first.id);
       },
       (e) => live && (setTemplates([]), setError(errorMessage(e))),
     );
@@ -125,13 +132,13 @@ export function NewReportDialog({ onCreate, onCancel }: { onCreate(doc: ReportDo
           {templates === null && <p className="muted">正在读取模板…</p>}
           {templates?.map((t) => (
             <label key={t.id} className={`template-card${templateId === t.id ? ' selected' : ''}`}>
-              <input type="radio" name="template" value={t.id} checked={templateId === t.id} onChange={() => setTemplateId(t.id)} />
+              <input type="radio" name="template" value={t.id} checked={templateId === t.id} onChange={() => chooseTemplate(t.id)} />
               <span className="template-name">{t.name}</span>
               <span className="template-desc">{t.description}</span>
             </label>
           ))}
           <label className={`template-card${templateId === BLANK ? ' selected' : ''}`}>
-            <input type="radio" name="template" value="" checked={templateId === BLANK} onChange={() => setTemplateId(BLANK)} />
+            <input type="radio" name="template" value="" checked={templateId === BLANK} onChange={() => chooseTemplate(BLANK)} />
             <span className="template-name">空白报告</span>
             <span className="template-desc">不套用模板，从空白开始，或把已有文稿粘贴进来自动识别结构。</span>
           </label>
