@@ -1,6 +1,7 @@
 // Figures and placeholders (shared, pure): unfilled placeholders, unconfirmed figures carried from last year, the
 // same indicator stated with different values, achievements sub-parts with no figure, years that contradict the
 // report year, and the indicators a template requires.
+import { compileUserPattern } from '../userPattern';
 import type { BlockRule, DocumentRule, RawFinding, TextUnit } from '../types';
 import { at, HAN_CLASS, matches, q } from '../text';
 import { partAt, partRanges, partsOf } from './sections';
@@ -220,7 +221,7 @@ const compiled = new Map<string, RegExp | null>();
 function compile(source: string): RegExp | null {
   let re = compiled.get(source);
   if (re === undefined) {
-    try { re = new RegExp(source, 'u'); } catch { try { re = new RegExp(source); } catch { re = null; } }
+    re = compileUserPattern(source, 'u') ?? compileUserPattern(source, '');
     compiled.set(source, re);
   }
   return re;

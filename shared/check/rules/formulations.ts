@@ -1,6 +1,7 @@
 // Standard formulations (shared, pure): the versioned dictionary of templates/formulations.json merged with the
 // template's own entries (doc.rules.formulations), each applied to the report years it covers; and the consistency
 // of the reporting organ's name across the document.
+import { compileUserPattern } from '../userPattern';
 import { z } from 'zod';
 import dictionary from '../../../templates/formulations.json';
 import { FormulationEntry } from '../../model/schema';
@@ -53,12 +54,9 @@ export function compiledFormulations(year: number, extra: readonly FormulationEn
   for (const entry of [...BUILTIN_FORMULATIONS.filter((e) => !own.has(e.wrong)), ...extra]) {
     if (entry.fromYear !== undefined && year < entry.fromYear) continue;
     if (entry.toYear !== undefined && year > entry.toYear) continue;
-    let re: RegExp;
-    try {
-      re = new RegExp(entry.regex ? entry.wrong : escape(entry.wrong), 'g');
-    } catch {
-      continue; // an invalid pattern typed by a team lead: skipped rather than breaking the check
-    }
+    // An invalid or catastrophically backtracking pattern typed by a team lead is skipped, not run.
+    const re = entry.regex ? compileUserPattern(entry.wrong, 'g') : new RegExp(escape(entry.wrong), 'g');
+    if (!re) continue;
     list.push({ entry, re, hint: hintOf(entry) });
   }
   if (compiledCache.size > 32) compiledCache.clear();
