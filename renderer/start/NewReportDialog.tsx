@@ -19,7 +19,8 @@ export function NewReportDialog({ onCreate, onCancel }: { onCreate(doc: ReportDo
   const ref = useRef<HTMLDialogElement>(null);
   const [templates, setTemplates] = useState<TemplateSummary[] | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
-  const [templateId, setTemplateId] = useState<string>(BLANK);
+  // null until the user picks or the template list arrives (then 政府部门 is preselected): nothing looks chosen before.
+  const [templateId, setTemplateId] = useState<string | null>(null);
   const templateChosen = useRef(false);
   const chooseTemplate = (id: string) => {
     templateChosen.current = true;
@@ -50,9 +51,14 @@ export function NewReportDialog({ onCreate, onCancel }: { onCreate(doc: ReportDo
         setNotices(list.notices);
         // Preselect a template only if the user has not already picked one (空白报告 is clickable while loading).
         const first = list.templates.find((t) => t.id === 'department') ?? list.templates[0];
-        if (first && !templateChosen.current) setTemplateId(first.id);
+        if (!templateChosen.current) setTemplateId(first ? first.id : BLANK);
       },
-      (e) => live && (setTemplates([]), setError(errorMessage(e))),
+      (e) => {
+        if (!live) return;
+        setTemplates([]);
+        setError(errorMessage(e));
+        if (!templateChosen.current) setTemplateId(BLANK);
+      },
     );
     api.getSettings().then(
       ({ settings }) => {
@@ -74,7 +80,7 @@ export function NewReportDialog({ onCreate, onCancel }: { onCreate(doc: ReportDo
   useEffect(() => {
     let live = true;
     setTemplate(null);
-    if (templateId === BLANK) return;
+    if (templateId === null || templateId === BLANK) return;
     api.readTemplate(templateId).then(
       (t) => {
         if (!live) return;
