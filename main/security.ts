@@ -24,26 +24,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** webPreferences of the one window, written literally so reviewers and scanners see every option. */
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    disableBlinkFeatures: 'Auxclick',
-  } as const;
-}
-
 /** Whether a URL is the app's own page (the only place the window may be). */
 export function isAppUrl(url: string): boolean {
   try {

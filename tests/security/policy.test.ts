@@ -10,7 +10,6 @@ import {
   isSafeExternalUrl,
   isTrustedSender,
   permissionDecision,
-  secureWebPreferences,
 } from '../../main/security';
 import { resolveAppFile } from '../../main/appProtocol';
 
@@ -29,10 +28,6 @@ describe('the window factory', () => {
     'webviewTag: false',
   ])('writes %s literally', (option) => {
     expect(source).toContain(option);
-  });
-  it('agrees with the policy object used by tests', () => {
-    const prefs = secureWebPreferences('/x/preload.js');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
   });
   it('denies window.open and loads the app from its own protocol', () => {
     expect(source).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/);
