@@ -57,7 +57,23 @@ function isEditableField(el: Element | globalThis.Element | null): boolean {
   return !!el && el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') && !el.closest('[data-slate-editor]');
 }
 
-export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(function ReportEditor({ doc, onChange }, ref) {
+/** Documents a ReportEditor reported for a body edit (typing): the new body is already on screen. */
+const bodyEdits = new WeakSet<ReportDocument>();
+
+/**
+ * A body edit coming back as the `doc` prop changes nothing on screen (the body is the editor's own, meta, ignores
+ * and rules are the same objects): skip that render, so a keystroke costs one editor commit, not a second one of the
+ * whole editor when the parent takes the document.
+ */
+function sameEditorProps(prev: ReportEditorProps, next: ReportEditorProps): boolean {
+  if (prev.onChange !== next.onChange) return false;
+  if (prev.doc === next.doc) return true;
+  const a = prev.doc;
+  const b = next.doc;
+  return bodyEdits.has(b) && a.meta === b.meta && a.ignores === b.ignores && a.rules === b.rules;
+}
+
+export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProps>(function ReportEditor({ doc, onChange }, ref) {
   const pasteRef = useRef<PasteHandler | null>(null);
   const [editor] = useState(() => {
     const e = withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef);
@@ -166,6 +182,7 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
       const next = { ...propsDoc.current, body: value as Block[] };
       propsDoc.current = next;
       ownDocs.current.add(next);
+      bodyEdits.add(next);
       startTransition(() => onChangeRef.current(next));
       scheduleAnalysis();
     },
@@ -593,7 +610,7 @@ export const ReportEditor = forwardRef<ReportEditorHandle, ReportEditorProps>(fu
       </aside>
     </div>
   );
-});
+}), sameEditorProps);
 
 const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentIndex }: { template: Template | null; analysis: Analysis; currentIndex: number }) {
   if (!template || template.guidance.length === 0) return <p className="muted empty-note">本报告没有关联模板的写作提示。</p>;
