@@ -60,6 +60,8 @@ function isEditableField(el: Element | globalThis.Element | null): boolean {
 /** Documents a ReportEditor reported for a body edit (typing): the new body is already on screen. */
 const bodyEdits = new WeakSet<ReportDocument>();
 
+const NO_MATCHES: ReturnType<typeof findMatches> = [];
+
 /**
  * A body edit coming back as the `doc` prop changes nothing on screen (the body is the editor's own, meta, ignores
  * and rules are the same objects): skip that render, so a keystroke costs one editor commit, not a second one of the
@@ -207,7 +209,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   const [find, setFind] = useState<FindState>(closedFind);
   const [findMessage, setFindMessage] = useState<string | null>(null);
   const matches = useMemo(
-    () => (find.open && find.query ? findMatches(editor.children as Block[], find.query, { loose: find.loose }) : []),
+    () => (find.open && find.query ? findMatches(editor.children as Block[], find.query, { loose: find.loose }) : NO_MATCHES),
     // analysis: re-search after edits settle.
     [find.open, find.query, find.loose, analysis, editor],
   );
@@ -226,15 +228,19 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   // ---- decorations ---------------------------------------------------------------------------------------------
   const [decorCache] = useState(createDecorationCache);
   const prevUnits = useRef<Map<string, UnitMarks> | null>(null);
+  // The map stays the same object while no unit's findings change, and so does `decorate`: an analysis after typing in
+  // a block without findings does not make the editor re-decorate every block.
+  const unitsBody = useRef<readonly Block[]>(analysis.doc.body);
   const units = useMemo(() => {
     const u = unitsFromFindings(analysis.result.findings, analysis.doc.body, prevUnits.current);
+    if (u !== prevUnits.current) unitsBody.current = analysis.doc.body;
     prevUnits.current = u;
     return u;
   }, [analysis]);
   const decorate = useMemo(() => {
-    const state: DecorationState = { body: analysis.doc.body, units, hits, hitsVersion: 0 };
+    const state: DecorationState = { body: unitsBody.current, units, hits, hitsVersion: 0 };
     return createDecorate(state, () => composing.current, decorCache);
-  }, [analysis.doc.body, units, hits, decorCache]);
+  }, [units, hits, decorCache]);
 
   // ---- selecting text ------------------------------------------------------------------------------------------
   const scrollToBlock = useCallback(

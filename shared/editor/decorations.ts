@@ -60,7 +60,10 @@ export const emptyDecorationState = (): DecorationState => ({ body: [], units: n
 
 const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** Groups body findings by text unit; a unit whose findings are unchanged keeps its previous array (cheap equality). */
+/**
+ * Groups body findings by text unit; a unit whose findings are unchanged keeps its previous entry (cheap equality), and
+ * when every unit is unchanged the previous map itself is returned.
+ */
 export function unitsFromFindings(findings: readonly Finding[], body: readonly Block[], previous: Map<string, UnitMarks> | null): Map<string, UnitMarks> {
   const grouped = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -79,6 +82,13 @@ export function unitsFromFindings(findings: readonly Finding[], body: readonly B
     const prev = previous?.get(key);
     if (prev && prev.text === text && sameFindings(prev.findings, list)) out.set(key, prev);
     else out.set(key, { text, findings: list });
+  }
+  // Nothing changed (typing in a block without findings): the previous map itself, so the decorate function built on
+  // it stays the same and the editor does not re-decorate every block.
+  if (previous && previous.size === out.size) {
+    let same = true;
+    for (const [key, marks] of out) if (previous.get(key) !== marks) { same = false; break; }
+    if (same) return previous;
   }
   return out;
 }

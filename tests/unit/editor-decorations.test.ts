@@ -50,6 +50,21 @@ describe('decorate', () => {
     expect(moved.map((r) => r.anchor.path)).toEqual([[2, 0]]);
   });
 
+  it('returns the previous unit map itself when no unit changed, and a new one when one did', () => {
+    const first = unitsFromFindings(findings, body, null);
+    // A later check of a body where only a block without findings changed: the same map (decorate stays the same).
+    const typedElsewhere = [body[0]!, body[1]!, paragraph('制定文件【××件】，已公布。')];
+    expect(unitsFromFindings(findings, typedElsewhere, first)).toBe(first);
+    const fixedBody = [body[0]!, paragraph('全年办理案件12件，纠错3件。'), body[2]!];
+    const next = unitsFromFindings([], fixedBody, first);
+    expect(next).not.toBe(first);
+    expect(next.size).toBe(0);
+    const moreFindings = [...findings, finding([2], 4, '【××件】', { rule: 'fig.placeholder', severity: 'warning' })];
+    const grown = unitsFromFindings(moreFindings, body, first);
+    expect(grown).not.toBe(first);
+    expect(grown.get('1')).toBe(first.get('1'));
+  });
+
   it('after typing before a finding, shifts it by the length change until the next check; drops it when its text is gone', () => {
     const decorate = createDecorate(stateOf(body, findings), () => false, createDecorationCache());
     const typed = paragraph('2025年全年办理案件12件,纠错3件。');
