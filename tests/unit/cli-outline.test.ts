@@ -36,7 +36,7 @@ describe('cli: usage and errors', () => {
     const r = await cli();
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('用法');
-    expect(r.stdout).toMatch(/import <文件\.txt> -o <输出\.fzbg>/);
+    expect(r.stdout).toMatch(/import <文件\.txt\|\.docx> -o <输出\.fzbg>/);
     expect(r.stdout).toMatch(/outline <文件> \[--json\]/);
   });
 
