@@ -1,9 +1,10 @@
 // The app shell (renderer): the start screen and, once a report is open, the workspace with the drafting editor.
 // Commands arrive from the Electron menu (menuCommand events) and from the same shortcuts pressed in the page.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useAction } from './useAction';
 import type { ReportDocument } from '../shared/model/schema';
 import type { MenuCommand } from '../shared/ipc/contract';
-import { api, errorMessage } from './api';
+import { api } from './api';
 import { commandForKey, commandGate, type CommandSource } from './commands';
 import { FilesLayer, FilesNotices, RecentFiles, useDocumentSession } from './files';
 import { ReportEditor, type ReportEditorHandle } from './editor/ReportEditor';
@@ -17,24 +18,12 @@ export function App() {
   const filesRef = useRef(files);
   filesRef.current = files;
   const report = files.doc ? { doc: files.doc, loadId: files.loadId } : null;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [dialog, setDialog] = useState<'new' | 'help' | null>(null);
   const editorRef = useRef<ReportEditorHandle>(null);
   const reportRef = useRef(report);
   reportRef.current = report;
 
-  const run = useCallback(async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
 
   const open = useCallback(() => void filesRef.current.open(), []);
   const importFile = useCallback(async () => {

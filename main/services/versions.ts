@@ -3,7 +3,7 @@
 import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { UserFacingError, type VersionEntry } from '../../shared/ipc/contract';
+import { UserFacingError, VersionEntry } from '../../shared/ipc/contract';
 import { ReportDocument } from '../../shared/model/schema';
 import { atomicWrite, sweepStaleTemps } from './atomicWrite';
 import { countChars, docKey, errorCode, timeId } from './storeUtil';
@@ -15,14 +15,7 @@ const VERSION_ID = /^(named|auto)-[0-9a-z]{9,16}$/;
 const StoredVersion = z.object({
   format: z.literal(VERSION_FORMAT),
   version: z.literal(1),
-  entry: z.object({
-    id: z.string(),
-    docId: z.string(),
-    name: z.string(),
-    kind: z.enum(['named', 'auto']),
-    createdAt: z.string(),
-    chars: z.number().int().nonnegative(),
-  }),
+  entry: VersionEntry,
   doc: ReportDocument,
 });
 type StoredVersion = z.infer<typeof StoredVersion>;

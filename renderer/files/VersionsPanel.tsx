@@ -1,6 +1,7 @@
 // Version history (renderer): keep a named snapshot (送审前), list the snapshots (automatic ones are taken by main at
 // each save), preview one, compare it with the current text, and restore it as an undoable change.
 import { useCallback, useEffect, useState } from 'react';
+import { useAction } from '../useAction';
 import type { VersionEntry } from '../../shared/ipc/contract';
 import { diffDocuments, type DocumentDiff } from '../../shared/model/diff';
 import type { ReportDocument } from '../../shared/model/schema';
@@ -17,8 +18,7 @@ export function VersionsPanel({ files, onClose }: { files: DocumentSessionApi; o
   const docId = files.doc?.id ?? null;
   const [entries, setEntries] = useState<VersionEntry[] | null>(null);
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  const { busy: working, error, setError, run: act } = useAction();
   const [detail, setDetail] = useState<Detail | null>(null);
 
   const refresh = useCallback(async () => {
@@ -36,17 +36,6 @@ export function VersionsPanel({ files, onClose }: { files: DocumentSessionApi; o
     void refresh();
   }, [refresh]);
 
-  const act = async (action: () => Promise<void>) => {
-    setWorking(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setWorking(false);
-    }
-  };
 
   const create = () =>
     act(async () => {
