@@ -2,6 +2,7 @@
 // validates and stores them; a corrupt settings file is reported once as a notice. (The editor preferences in
 // settings.ui get their controls once the editor reads them.)
 import { useEffect, useState } from 'react';
+import { useAction } from '../useAction';
 import type { Settings } from '../../shared/ipc/contract';
 import { api, errorMessage } from '../api';
 import { Modal } from './Modal';
@@ -10,8 +11,7 @@ import type { DocumentSessionApi } from './useDocumentSession';
 
 export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; onClose: () => void }) {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  const { busy: working, error, setError, run } = useAction();
 
   useEffect(() => {
     let cancelled = false;
@@ -28,9 +28,7 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
 
   const submit = async () => {
     if (!settings) return;
-    setWorking(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api.updateSettings({
         defaultOrgan: settings.defaultOrgan.trim(),
         defaultSignature: settings.defaultSignature.trim(),
@@ -39,11 +37,7 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
       });
       files.notify('info', T.settingsSaved);
       onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setWorking(false);
-    }
+    });
   };
 
   return (

@@ -1,10 +1,11 @@
 // 另存为模板 (renderer): a template from the open report: structure, guidance and rule settings kept, figures turned
 // into placeholders, year-specific text optionally cleared. (基于上一年度报告新建 is useDocumentSession.newFromPrevious.)
 import { useState } from 'react';
+import { useAction } from '../useAction';
 import { newDocumentId } from '../../shared/model/id';
 import type { Template } from '../../shared/model/template';
 import { reportToTemplate } from '../../shared/model/templateOps';
-import { api, errorMessage } from '../api';
+import { api } from '../api';
 import { Modal } from './Modal';
 import { T } from './text';
 import type { DocumentSessionApi } from './useDocumentSession';
@@ -20,8 +21,7 @@ export function SaveTemplateDialog({ files, onClose }: { files: DocumentSessionA
   const [description, setDescription] = useState('');
   const [clearYearText, setClearYearText] = useState(true);
   const [clearOrganName, setClearOrganName] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [working, setWorking] = useState(false);
+  const { busy: working, error, setError, run } = useAction();
 
   const submit = async () => {
     const doc = files.currentDoc();
@@ -30,9 +30,7 @@ export function SaveTemplateDialog({ files, onClose }: { files: DocumentSessionA
       setError(T.templateNameRequired);
       return;
     }
-    setWorking(true);
-    setError(null);
-    try {
+    await run(async () => {
       // The template the report came from lends its writing guidance; a report without one still makes a template.
       let base: Template | null = null;
       if (doc.meta.templateId) base = await api.readTemplate(doc.meta.templateId).catch(() => null);
@@ -47,11 +45,7 @@ export function SaveTemplateDialog({ files, onClose }: { files: DocumentSessionA
       const saved = await api.saveTemplate(template);
       files.notify('info', T.templateSaved(saved.name));
       onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setWorking(false);
-    }
+    });
   };
 
   return (
