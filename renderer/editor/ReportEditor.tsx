@@ -4,7 +4,7 @@
 import { forwardRef, memo, startTransition, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createEditor, Editor, Element, Node, Transforms, type Descendant } from 'slate';
 import { HistoryEditor, withHistory } from 'slate-history';
-import { Editable, ReactEditor, Slate, withReact } from 'slate-react';
+import { Editable, ReactEditor, Slate, useSlate, withReact } from 'slate-react';
 import type { Block, HeadingLevel, MandatedPartId, ReportDocument, ReportMeta } from '../../shared/model/schema';
 import type { Template } from '../../shared/model/template';
 import { NEXT_YEAR_TOKEN, YEAR_TOKEN } from '../../shared/model/templateOps';
@@ -20,7 +20,8 @@ import { findMatches, replaceAllEdits } from '../../shared/editor/find';
 import { api } from '../api';
 import { commandGate } from '../commands';
 import { analyze, type Analysis } from './analysis';
-import { createDecorate, createDecorationCache, unitsFromFindings, type DecorationState, type Hit, type UnitMarks } from '../../shared/editor/decorations';
+import { unitsFromFindings, type Hit, type UnitMarks } from '../../shared/editor/marks';
+import { MarkLayer } from './markLayer';
 import { renderElement, renderLeaf } from './elements';
 import { FindBar, closedFind, type FindState } from './FindBar';
 import { FindingsPanel } from './FindingsPanel';
@@ -225,22 +226,19 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
     return map;
   }, [matches, currentMatch]);
 
-  // ---- decorations ---------------------------------------------------------------------------------------------
-  const [decorCache] = useState(createDecorationCache);
+  // ---- marks painted over the text (findings, placeholders, find hits) ------------------------------------------
+  const [layer, setLayer] = useState<MarkLayer | null>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const l = new MarkLayer(editor, scrollRef.current);
+    setLayer(l);
+    return () => l.dispose();
+  }, [editor]);
   const prevUnits = useRef<Map<string, UnitMarks> | null>(null);
-  // The map stays the same object while no unit's findings change, and so does `decorate`: an analysis after typing in
-  // a block without findings does not make the editor re-decorate every block.
-  const unitsBody = useRef<readonly Block[]>(analysis.doc.body);
-  const units = useMemo(() => {
-    const u = unitsFromFindings(analysis.result.findings, analysis.doc.body, prevUnits.current);
-    if (u !== prevUnits.current) unitsBody.current = analysis.doc.body;
-    prevUnits.current = u;
-    return u;
-  }, [analysis]);
-  const decorate = useMemo(() => {
-    const state: DecorationState = { body: unitsBody.current, units, hits, hitsVersion: 0 };
-    return createDecorate(state, () => composing.current, decorCache);
-  }, [units, hits, decorCache]);
+  // The map stays the same object (and so do its unchanged entries) while no unit's findings change: a check after
+  // typing repaints only the units whose findings did.
+  const units = useMemo(() => (prevUnits.current = unitsFromFindings(analysis.result.findings, analysis.doc.body, prevUnits.current)), [analysis]);
+  useEffect(() => layer?.setMarks(units, hits), [layer, units, hits]);
 
   // ---- selecting text ------------------------------------------------------------------------------------------
   const scrollToBlock = useCallback(
@@ -575,12 +573,12 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
             </button>
           </div>
         )}
-        <div className="page-scroll">
+        <div className="page-scroll" ref={scrollRef}>
           <Slate editor={editor} initialValue={doc.body as Descendant[]} onValueChange={onValueChange} onSelectionChange={onSelectionChange}>
             <Page
               meta={doc.meta}
               onMetaChange={onMetaChange}
-              decorate={decorate}
+              layer={layer}
               onKeyDown={onKeyDown}
               onCompositionStart={onCompositionStart}
               onCompositionEnd={onCompositionEnd}
@@ -649,17 +647,24 @@ export function formatChineseDate(iso: string): string {
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
 }
 
+/** Repaints the marks after every editor change, once the DOM shows it (a frame later, off the keystroke's task). */
+function MarkSync({ layer }: { layer: MarkLayer | null }) {
+  useSlate();
+  useLayoutEffect(() => layer?.schedule());
+  return null;
+}
+
 interface PageProps {
   meta: ReportMeta;
   onMetaChange(patch: Partial<ReportMeta>): void;
-  decorate: ReturnType<typeof createDecorate>;
+  layer: MarkLayer | null;
   onKeyDown(e: React.KeyboardEvent<HTMLDivElement>): void;
   onCompositionStart(): void;
   onCompositionEnd(): void;
 }
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
-const Page = memo(function Page({ meta, onMetaChange, decorate, onKeyDown, onCompositionStart, onCompositionEnd }: PageProps) {
+const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompositionStart, onCompositionEnd }: PageProps) {
   const [editingDate, setEditingDate] = useState(false);
   return (
     <article className="page" lang="zh-CN">
@@ -682,12 +687,14 @@ const Page = memo(function Page({ meta, onMetaChange, decorate, onKeyDown, onCom
         />
         <span>：</span>
       </div>
+      <MarkSync layer={layer} />
       <Editable
         className="doc-body"
-        decorate={decorate}
         renderElement={renderElement}
         renderLeaf={renderLeaf}
         onKeyDown={onKeyDown}
+        onMouseMove={(e) => layer?.hover(e.clientX, e.clientY)}
+        onMouseLeave={() => layer?.leave()}
         onCompositionStart={onCompositionStart}
         onCompositionEnd={onCompositionEnd}
         spellCheck={false}

@@ -21,6 +21,25 @@ async function newReport(page: Page, opts: { template: string; organ?: string; y
   await expect(page.locator('.doc-body')).toBeVisible();
 }
 
+/** The texts painted with highlight `name` (fzbg-error, fzbg-placeholder…) in body block `index`, or anywhere in the body. */
+const painted = (page: Page, name: string, index?: number) =>
+  page.evaluate(
+    ({ name, index }) => {
+      const body = document.querySelector('.doc-body')!;
+      const scope = index === undefined ? body : body.querySelectorAll(':scope > [data-slate-node="element"]')[index];
+      const out: string[] = [];
+      CSS.highlights.get(name)?.forEach((r) => {
+        if (!scope || !r.startContainer.isConnected || !scope.contains(r.startContainer)) return;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      });
+      return out;
+    },
+    { name, index },
+  );
+
 const headingMarkers = (page: Page) =>
   page.locator('.doc-body .h').evaluateAll((els) => els.map((e) => (e.getAttribute('data-marker') ?? '') + (e.textContent ?? '').replace(/\uFEFF/g, '')));
 
@@ -31,7 +50,8 @@ test('a new report from the department template shows the outline, numbering and
   const markers = await headingMarkers(page);
   expect(markers[0]).toBe('一、2025年推进法治政府建设的主要举措和成效');
   expect(markers[1]).toBe('（一）依法全面履行部门职能');
-  expect(await page.locator('.doc-body .ph').count()).toBeGreaterThan(5);
+  await expect.poll(async () => (await painted(page, 'fzbg-placeholder')).length).toBeGreaterThan(5);
+  expect(await painted(page, 'fzbg-placeholder')).toContain('【××件】');
   await app.screenshot('editor-new-department');
   // The template's writing guidance, with the report's years filled in, the caret's part first.
   await page.locator('.doc-body .h1').nth(1).click();
@@ -77,9 +97,23 @@ test('typing Chinese (with an IME composition) shows a finding inline and in the
   await page.keyboard.insertText('办理行政复议案件12件,纠错3件。');
   await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件,纠错3件。');
 
-  // The half-width comma is underlined in the paragraph and listed in the panel.
-  const mark = page.locator('.doc-body > [data-slate-node="element"]').first().locator('.f-error', { hasText: ',' });
-  await expect(mark).toBeVisible();
+  // The half-width comma is underlined in the paragraph (its message is the tooltip there) and listed in the panel.
+  await expect.poll(() => painted(page, 'fzbg-error', 0)).toContain(',');
+  const comma = await page.evaluate(() => {
+    let box: DOMRect | null = null;
+    CSS.highlights.get('fzbg-error')!.forEach((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      if (range.toString() === ',') box = range.getBoundingClientRect();
+    });
+    return box as DOMRect | null;
+  });
+  expect(comma).not.toBeNull();
+  await page.mouse.move(comma!.x + comma!.width / 2, comma!.y + comma!.height / 2);
+  await expect(page.locator('.doc-body > [data-slate-node="element"]').first()).toHaveAttribute('title', /半角/);
+  await page.mouse.move(5, 5);
+  await expect(page.locator('.doc-body > [data-slate-node="element"]').first()).not.toHaveAttribute('title', /.+/);
   const item = page.locator('.finding[data-rule="punct.halfwidth"]').first();
   await expect(item).toContainText('半角标点');
   await app.screenshot('editor-finding-inline');
@@ -90,7 +124,7 @@ test('typing Chinese (with an IME composition) shows a finding inline and in the
 
   await item.getByRole('button', { name: /^修正/ }).click();
   await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件，纠错3件。');
-  await expect(page.locator('.doc-body > [data-slate-node="element"]').first().locator('.f-error', { hasText: ',' })).toHaveCount(0);
+  await expect.poll(() => painted(page, 'fzbg-error', 0)).not.toContain(',');
   await expect(page.locator('.finding[data-rule="punct.halfwidth"]')).toHaveCount(0);
 
   // Undo brings the comma back; redo fixes it again.
@@ -205,6 +239,15 @@ test('pasting the Jianghai web page into a blank report builds its structure; un
   await expect(page.locator('.part-state[data-part="achievements"]')).not.toHaveAttribute('data-state', 'missing');
   await expect(page.locator('.part-state[data-part="plans"]')).not.toHaveAttribute('data-state', 'missing');
   await app.screenshot('editor-pasted-jianghai');
+  // The half-width commas are underlined where the page shows them: at the end (the caret) and, once scrolled back, at
+  // the top.
+  const blocks = page.locator('.doc-body > [data-slate-node="element"]');
+  const last = (await blocks.count()) - 1;
+  await expect.poll(async () => (await painted(page, 'fzbg-error', last)).filter((t) => t === ',').length).toBeGreaterThan(3);
+  const first = await blocks.evaluateAll((els) => els.findIndex((e) => (e.textContent ?? '').split(',').length > 4));
+  expect(first).toBeLessThan(5);
+  await blocks.nth(first).scrollIntoViewIfNeeded();
+  await expect.poll(async () => (await painted(page, 'fzbg-error', first)).filter((t) => t === ',').length).toBeGreaterThan(3);
 
   await page.locator('.doc-body').focus();
   await page.keyboard.press('Control+z');
@@ -219,7 +262,12 @@ test('find and replace with Ctrl+F and Ctrl+H; the help dialog lists the shortcu
   const find = page.getByRole('search');
   await expect(find).toBeVisible();
   await find.getByLabel('查找', { exact: true }).fill('法治政府建设');
-  const count = await page.locator('.doc-body .hit').count();
+  // The matches on screen are painted, the current one apart.
+  await expect.poll(async () => (await painted(page, 'fzbg-hit')).length).toBeGreaterThan(1);
+  const hits = [...(await painted(page, 'fzbg-hit')), ...(await painted(page, 'fzbg-hit-current'))];
+  expect(new Set(hits)).toEqual(new Set(['法治政府建设']));
+  expect(await painted(page, 'fzbg-hit-current')).toHaveLength(1);
+  const count = ((await page.locator('.doc-body').textContent()) ?? '').split('法治政府建设').length - 1;
   expect(count).toBeGreaterThan(3);
   await expect(find).toContainText(`共 ${count} 处`);
   await page.keyboard.press('Control+h');

@@ -1,0 +1,268 @@
+// The marks painted over the editor's text (renderer): findings, placeholders and find hits as CSS Custom Highlights
+// (::highlight(fzbg-…) in styles.css). Nothing is added to the DOM, so Slate keeps one leaf per text, typing costs the
+// same with or without findings and an IME composition is never disturbed. Only units (a heading, a paragraph or a
+// table cell) on screen, or nearly, are painted (a unit scrolled into view is painted a frame later): Chromium rebuilds
+// and repaints every highlight range at each DOM change, so a report with hundreds of marks would otherwise pay for
+// all of them at every keystroke. After a
+// change only the units whose Slate node, DOM element, findings, hits or visibility changed are repainted; the
+// finding messages show as the tooltip of the unit under the pointer.
+import { Node } from 'slate';
+import { ReactEditor } from 'slate-react';
+import type { Block, HeadingElement, ParagraphElement, TableCellElement } from '../../shared/model/schema';
+import { MARK_KINDS, messagesAt, unitSpans, type Hit, type MarkKind, type MarkSpan, type UnitMarks } from '../../shared/editor/marks';
+
+/** The highlight name of each kind (the ::highlight() selectors in styles.css). */
+export const HIGHLIGHT_NAMES: Record<MarkKind, string> = {
+  info: 'fzbg-info',
+  warning: 'fzbg-warning',
+  error: 'fzbg-error',
+  placeholder: 'fzbg-placeholder',
+  hit: 'fzbg-hit',
+  'hit-current': 'fzbg-hit-current',
+};
+
+/** Overlapping highlights paint in this order (a higher one on top). */
+const PRIORITY: Record<MarkKind, number> = { placeholder: 0, info: 1, warning: 2, error: 3, hit: 4, 'hit-current': 5 };
+
+interface PaintedUnit {
+  /** The Slate node painted from; null when the DOM did not hold its text yet (painted again at the next sync). */
+  node: object | null;
+  element: HTMLElement;
+  /** On screen or nearly, and so painted. */
+  visible: boolean;
+  marks: UnitMarks | undefined;
+  hits: Hit[] | undefined;
+  spans: MarkSpan[];
+  ranges: [MarkKind, StaticRange][];
+  /** The unit's DOM text nodes in order, and the unit offset each starts at. */
+  texts: Text[];
+  starts: number[];
+}
+
+const NO_UNITS = new Map<string, UnitMarks>();
+const NO_HITS = new Map<string, Hit[]>();
+
+export class MarkLayer {
+  private readonly units = new Map<string, PaintedUnit>();
+  private readonly byElement = new WeakMap<HTMLElement, PaintedUnit>();
+  private readonly highlights: Map<MarkKind, Highlight> | null;
+  private readonly observer: IntersectionObserver | null = null;
+  private readonly inView = new WeakSet<Element>();
+  private marks: Map<string, UnitMarks> = NO_UNITS;
+  private hits: Map<string, Hit[]> = NO_HITS;
+  private frame = 0;
+  private hoverFrame = 0;
+  /** Units the last sync could not paint (not rendered yet), and how many frames in a row that has happened. */
+  private behind = false;
+  private retries = 0;
+  private pointer: { x: number; y: number } | null = null;
+  private titled: HTMLElement | null = null;
+
+  /** `scrollRoot`: the element the page scrolls in (the units it shows are painted). */
+  constructor(
+    private readonly editor: ReactEditor,
+    scrollRoot: HTMLElement | null,
+  ) {
+    // Without the Highlight API (an engine older than the app's Electron) nothing is painted; the panel still lists
+    // every finding.
+    if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight === 'undefined') {
+      this.highlights = null;
+      return;
+    }
+    this.highlights = new Map();
+    for (const kind of MARK_KINDS) {
+      const h = new Highlight();
+      h.priority = PRIORITY[kind];
+      this.highlights.set(kind, h);
+      CSS.highlights.set(HIGHLIGHT_NAMES[kind], h);
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (e.isIntersecting) this.inView.add(e.target);
+          else this.inView.delete(e.target);
+        }
+        this.schedule();
+      },
+      { root: scrollRoot, rootMargin: '10% 0px' },
+    );
+  }
+
+  /** New findings (per unit, from the last check) and find hits; repainted at the next frame. */
+  setMarks(marks: Map<string, UnitMarks>, hits: Map<string, Hit[]>): void {
+    this.marks = marks;
+    this.hits = hits;
+    this.schedule();
+  }
+
+  /** Repaints what changed at the next frame (after the editor's DOM has caught up with its value). */
+  schedule(): void {
+    if (this.frame || !this.highlights) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.sync();
+    });
+  }
+
+  /** Repaints now every unit whose node, DOM element, visibility, findings or hits changed since it was painted. */
+  sync(): void {
+    if (!this.highlights) return;
+    this.behind = false;
+    const seen = new Set<string>();
+    (this.editor.children as Block[]).forEach((block, i) => {
+      if (block.type === 'table') {
+        block.children.forEach((row, r) => row.children.forEach((cell, c) => this.syncUnit(`${i}.${r}.${c}`, cell, seen)));
+      } else {
+        this.syncUnit(String(i), block, seen);
+      }
+    });
+    for (const [key, unit] of this.units) {
+      if (!seen.has(key)) {
+        this.clear(unit);
+        this.observer?.unobserve(unit.element);
+        this.units.delete(key);
+      }
+    }
+    // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
+    this.retries = this.behind ? this.retries + 1 : 0;
+    if (this.behind && this.retries <= 10) this.schedule();
+  }
+
+  private syncUnit(key: string, node: HeadingElement | ParagraphElement | TableCellElement, seen: Set<string>): void {
+    seen.add(key);
+    const marks = this.marks.get(key);
+    const hits = this.hits.get(key);
+    let element: HTMLElement | null = null;
+    try {
+      element = ReactEditor.toDOMNode(this.editor, node);
+    } catch {
+      // Not rendered (yet).
+    }
+    const visible = element !== null && this.inView.has(element);
+    const prev = this.units.get(key);
+    if (prev && prev.node === node && prev.element === element && prev.visible === visible && prev.marks === marks && prev.hits === hits) return;
+    if (prev) {
+      this.clear(prev);
+      if (prev.element !== element) this.observer?.unobserve(prev.element);
+      this.units.delete(key);
+    }
+    if (!element) {
+      this.behind = true;
+      return;
+    }
+    if (prev?.element !== element) this.observer?.observe(element);
+    const unit: PaintedUnit = { node, element, visible, marks, hits, spans: [], ranges: [], texts: [], starts: [] };
+    this.units.set(key, unit);
+    this.byElement.set(element, unit);
+    if (!visible) return;
+    const text = Node.string(node);
+    const spans = (unit.spans = unitSpans(node, text, marks, hits));
+    if (spans.length === 0) return;
+    let length = 0;
+    for (const s of element.querySelectorAll('[data-slate-string]')) {
+      const t = s.firstChild;
+      if (!(t instanceof Text)) continue;
+      unit.texts.push(t);
+      unit.starts.push(length);
+      length += t.data.length;
+    }
+    if (length < text.length) {
+      unit.node = null; // The DOM is behind the value: try again at the next sync.
+      this.behind = true;
+      return;
+    }
+    for (const span of spans) {
+      const [startContainer, startOffset] = this.domPoint(unit, span.start, false);
+      const [endContainer, endOffset] = this.domPoint(unit, span.end, true);
+      const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      unit.ranges.push([span.kind, range]);
+      this.highlights!.get(span.kind)!.add(range);
+    }
+  }
+
+  /** The DOM position of unit offset `offset`: at the end of a text node for an end, at the start of the next for a start. */
+  private domPoint(unit: PaintedUnit, offset: number, isEnd: boolean): [Text, number] {
+    const { texts, starts } = unit;
+    for (let i = 0; i < texts.length; i++) {
+      const end = starts[i]! + texts[i]!.data.length;
+      if (offset < end || (offset === end && (isEnd || i === texts.length - 1))) return [texts[i]!, offset - starts[i]!];
+    }
+    const last = texts[texts.length - 1]!;
+    return [last, last.data.length];
+  }
+
+  private clear(unit: PaintedUnit): void {
+    for (const [kind, range] of unit.ranges) this.highlights?.get(kind)?.delete(range);
+    unit.ranges = [];
+    if (this.titled === unit.element) this.setTitle(null, []);
+  }
+
+  // ---- tooltip ------------------------------------------------------------------------------------------------
+
+  /** The pointer moved over the editor: the messages of the finding under it become the tooltip (next frame). */
+  hover(x: number, y: number): void {
+    this.pointer = { x, y };
+    if (this.hoverFrame || !this.highlights) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      if (this.pointer) this.updateTitle(this.pointer.x, this.pointer.y);
+    });
+  }
+
+  /** The pointer left the editor. */
+  leave(): void {
+    this.pointer = null;
+    this.setTitle(null, []);
+  }
+
+  private updateTitle(x: number, y: number): void {
+    const found = this.charAt(x, y);
+    if (!found) return this.setTitle(null, []);
+    this.setTitle(found.unit.element, messagesAt(found.unit.spans, found.offset));
+  }
+
+  /** The unit and offset of the character under (x, y), if it is painted text. */
+  private charAt(x: number, y: number): { unit: PaintedUnit; offset: number } | null {
+    const pos = document.caretPositionFromPoint(x, y);
+    const node = pos?.offsetNode;
+    if (!pos || !(node instanceof Text)) return null;
+    const element = node.parentElement?.closest<HTMLElement>('[data-slate-node="element"]');
+    const unit = element ? this.byElement.get(element) : undefined;
+    const i = unit ? unit.texts.indexOf(node) : -1;
+    if (!unit || i < 0) return null;
+    // The caret position is between two characters: the one whose box holds the pointer.
+    const range = document.createRange();
+    for (const o of [pos.offset, pos.offset - 1]) {
+      if (o < 0 || o >= node.data.length) continue;
+      range.setStart(node, o);
+      range.setEnd(node, o + 1);
+      for (const r of range.getClientRects()) {
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return { unit, offset: unit.starts[i]! + o };
+      }
+    }
+    return null;
+  }
+
+  private setTitle(element: HTMLElement | null, messages: string[]): void {
+    if (this.titled && (this.titled !== element || messages.length === 0)) {
+      this.titled.removeAttribute('title');
+      this.titled = null;
+    }
+    if (element && messages.length > 0) {
+      const title = messages.join('\n');
+      if (element.getAttribute('title') !== title) element.setAttribute('title', title);
+      this.titled = element;
+    }
+  }
+
+  /** Stops painting: the highlights are removed from the page. */
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    cancelAnimationFrame(this.hoverFrame);
+    this.frame = this.hoverFrame = 0;
+    this.setTitle(null, []);
+    this.observer?.disconnect();
+    if (this.highlights) for (const kind of MARK_KINDS) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
+    this.units.clear();
+  }
+}
