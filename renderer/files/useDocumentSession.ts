@@ -48,7 +48,10 @@ export type FilesPanel = 'versions' | 'saveTemplate' | 'settings' | 'recovery' |
 type UnsavedChoice = 'save' | 'discard' | 'cancel';
 
 export interface DocumentSessionState {
-  /** The open document with every edit reported so far (null on the start screen). */
+  /**
+   * The open document for rendering (null on the start screen): its meta, ignores and rules are the latest, its body
+   * may be older (the editor owns the body). For the latest document use currentDoc().
+   */
   doc: ReportDocument | null;
   /** Changes whenever a different document is loaded: use it as the editor's React key. */
   loadId: number;
@@ -251,10 +254,13 @@ export function useDocumentSession(): DocumentSessionApi {
 
   const docChanged = useCallback(
     (next: ReportDocument) => {
-      if (next === docRef.current) return;
+      const prev = docRef.current;
+      if (next === prev) return;
       docRef.current = next;
       revisionRef.current += 1;
-      setDoc(next);
+      // The editor owns the body: an edit of the body alone (typing) is kept here for saving and autosave but does not
+      // re-render the shell; `doc` (state) follows the meta, ignores, rules and loads.
+      if (!prev || prev.id !== next.id || prev.meta !== next.meta || prev.ignores !== next.ignores || prev.rules !== next.rules) setDoc(next);
       if (!dirtyRef.current) setDirty(true);
       scheduleAutosave();
     },
