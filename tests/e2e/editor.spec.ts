@@ -1,9 +1,11 @@
 // The drafting editor in Chromium against the real services: new report from a template, typing (with IME
 // composition), live findings and fixes, moving parts with live renumbering, structured paste, undo, find/replace.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, REPO } from './harness';
+import { importText } from '../../shared/import/text';
+import { serializeDocument } from '../../shared/model/format';
 
 const JIANGHAI = join(REPO, '..', 'shared', 'fixtures', 'reports', 'jianghai-2025-webpage.txt');
 
@@ -285,4 +287,55 @@ test('find and replace with Ctrl+F and Ctrl+H; the help dialog lists the shortcu
   await expect(help).toContainText('标题降一级');
   await help.getByRole('button', { name: '关闭' }).click();
   await expect(help).toBeHidden();
+});
+
+test('a finding in a table cell is underlined there, with its message as the tooltip, and stays after typing in the cell', async ({ app }) => {
+  const { page } = app;
+  const { doc } = importText(readFileSync(JIANGHAI, 'utf8'), { id: 'jianghai-table' });
+  const cell = (text: string) => ({ type: 'table-cell' as const, children: [{ text }] });
+  const at = doc.body.findIndex((b) => b.type === 'paragraph');
+  doc.body.splice(at + 1, 0, {
+    type: 'table',
+    children: [
+      { type: 'table-row', children: [cell('指标'), cell('数量')] },
+      { type: 'table-row', children: [cell('办理行政复议案件,纠错'), cell('12件')] },
+    ],
+  });
+  const path = join(app.workDir, '带表格.fzbg');
+  writeFileSync(path, serializeDocument(doc));
+  app.dialogs.opens.push(path);
+  await page.getByRole('button', { name: '打开…' }).click();
+  const td = page.locator('.doc-table td').filter({ hasText: '办理行政复议案件' });
+  await td.scrollIntoViewIfNeeded();
+  const inCell = () =>
+    td.evaluate((el) => {
+      const out: string[] = [];
+      CSS.highlights.get('fzbg-error')?.forEach((r) => {
+        if (el.contains(r.startContainer)) out.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+      });
+      return out;
+    });
+  await expect.poll(inCell).toEqual([',']);
+  // The tooltip over the comma.
+  const box = await td.evaluate((el) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(',');
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  });
+  await page.mouse.move(box!.x, box!.y);
+  await expect(td).toHaveAttribute('title', /半角/);
+  // Typing before the comma in the cell keeps it underlined (re-placed at once, re-checked after the pause).
+  await td.click();
+  await page.keyboard.press('Home');
+  await page.keyboard.insertText('全年');
+  await expect(td).toContainText('全年办理行政复议案件,纠错');
+  await expect.poll(inCell).toEqual([',']);
 });
