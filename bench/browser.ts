@@ -366,12 +366,23 @@ export interface TypingPage {
   throttle: number;
 }
 
-export async function openForTyping(bench: Bench, doc: ReportDocument, name: string, liveCheck: boolean, throttle: number): Promise<TypingPage> {
+/**
+ * `bare`: the editor's DOM is then replaced by a copy of itself with no editor behind it (no Slate, no React: a plain
+ * contenteditable with the same text, elements and styles), to measure what the browser alone costs per key.
+ */
+export async function openForTyping(bench: Bench, doc: ReportDocument, name: string, liveCheck: boolean, throttle: number, bare = false): Promise<TypingPage> {
   // Each page is its own app, with its own settings.
   const session = await bench.page({ ui: { liveCheck, showGuidance: true, zoom: 1 } });
   session.queueOpen(doc);
   await openAndTimeRender(session.page, doc.body.length, lastText(doc.body[doc.body.length - 1]!));
   await settle(session.page);
+  if (bare) {
+    // A clone keeps no event listeners and no React fibres: keys reach only the browser's own editing.
+    await session.page.evaluate(() => {
+      const root = document.querySelector('[data-slate-editor]')!;
+      root.replaceWith(root.cloneNode(true));
+    });
+  }
   const index = middleParagraph(doc);
   await caretInto(session.page, index);
   await settle(session.page, 400);
@@ -445,11 +456,12 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
     const doc50 = docs.get(50_000)!;
 
     if (options.wants('typing')) {
-      options.log('typing: the 20k report open in three pages (checked, plain, checked at 4× CPU throttling)');
+      options.log('typing: the 20k report open in four pages (checked, plain, checked at 4× CPU throttling, bare browser)');
       const pages = [
         await openForTyping(bench, doc20, 'checked', true, 1),
         await openForTyping(bench, doc20, 'plain', false, 1),
         await openForTyping(bench, doc20, 'cpu4x', true, 4),
+        await openForTyping(bench, doc20, 'bare', false, 1, true),
       ];
       try {
         options.log(`typing: ${keys} keys into each page, in turns`);
@@ -464,7 +476,7 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
         const plain = r.get('plain')!.task;
         const slow = r.get('cpu4x')!.task;
         const domP95 = (name: string) => percentile(r.get(name)!.dom, 95).toFixed(1);
-        const how = 'keydown timestamp → the typed character in the DOM and the task that put it there finished (MutationObserver, then a posted message); a key every 90 ms, a 400 ms pause after each phrase; the three pages typed in turns';
+        const how = 'keydown timestamp → the typed character in the DOM and the task that put it there finished (MutationObserver, then a posted message); a key every 90 ms, a 400 ms pause after each phrase; the pages typed in turns';
         out.push(metric('typing.checked', 20_000, checked, 'ms', { stat: 'p95', op: '<=', value: 8 }, `${how}; ${shown.get('checked')} findings shown; to the DOM change alone p95 ${domP95('checked')} ms; ${r.get('checked')!.cpu}`));
         out.push(metric('typing.checked.cpu4x', 20_000, slow, 'ms', { stat: 'p95', op: '<=', value: 16 }, `CDP Emulation.setCPUThrottlingRate 4; to the DOM change alone p95 ${domP95('cpu4x')} ms`));
         const plainValid = shown.get('plain') === 0 && (shown.get('checked') ?? 0) > 0;
@@ -472,6 +484,8 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
           plainValid
             ? `settings ui.liveCheck = false; to the DOM change alone p95 ${domP95('plain')} ms; ${r.get('plain')!.cpu}`
             : `settings ui.liveCheck = false, but the editor still showed ${shown.get('plain')} findings: live checking was not switched off, so this is not a baseline`));
+        out.push(metric('typing.bare', 20_000, r.get('bare')!.task, 'ms', null,
+          `the same report's DOM as a plain contenteditable with no editor code (Slate and React detached), typed the same way: what the browser alone costs on this machine, a floor for any editor; to the DOM change alone p95 ${domP95('bare')} ms; ${r.get('bare')!.cpu}`));
         out.push(derived('typing.ratio', 20_000, plainValid ? median(checked) / median(plain) : NaN, plainValid ? percentile(checked, 95) / percentile(plain, 95) : NaN, '×',
           { stat: 'p95', op: '<=', value: 1.3 }, checked.length,
           plainValid
