@@ -414,9 +414,10 @@ function perKeyNote(before: ThreadTimes, after: ThreadTimes, keys: number): stri
 
 /**
  * Types about `keys` characters of TYPED_TEXT into each page, phrase by phrase, taking turns between the pages so
- * that the machine's load at any moment falls on all of them alike; after each phrase the writer pauses (the
- * debounced live check runs then, as it does for a real writer). Stops after `keys` keys, or after `maxMs` once
- * `minKeys` have been typed (a loaded machine makes every step slower). Returns each page's per-key latencies.
+ * that the machine's load at any moment falls on all of them alike; after each phrase the writer pauses before the
+ * next page's turn (the page's debounced live check runs then, as it does for a real writer, and not while another
+ * page is being typed into). Stops after `keys` keys, or after `maxMs` once `minKeys` have been typed (a loaded
+ * machine makes every step slower). Returns each page's per-key latencies.
  */
 export async function typeInTurns(pages: readonly TypingPage[], keys: number, maxMs = Infinity, minKeys = 40): Promise<Map<string, TypingResult>> {
   const list = phrases(TYPED_TEXT);
@@ -426,11 +427,12 @@ export async function typeInTurns(pages: readonly TypingPage[], keys: number, ma
   const started = performance.now();
   for (let i = 0; typed < keys && (typed < minKeys || performance.now() - started < maxMs); i++) {
     const phrase = list[i % list.length]!;
-    for (const p of pages) await typePhrase(p.session.page, p.session.cdp, phrase);
-    await pages[0]!.session.page.waitForTimeout(PHRASE_PAUSE_MS);
+    for (const p of pages) {
+      await typePhrase(p.session.page, p.session.cdp, phrase);
+      await p.session.page.waitForTimeout(PHRASE_PAUSE_MS);
+    }
     typed += [...phrase].length;
   }
-  await pages[0]!.session.page.waitForTimeout(PHRASE_PAUSE_MS);
   const out = new Map<string, TypingResult>();
   for (const p of pages) {
     const r = await readProbe(p.session.page);
@@ -466,7 +468,7 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
       try {
         options.log(`typing: ${keys} keys into each page, in turns`);
         if (options.profileDir) for (const p of pages) await startProfile(p.session.cdp);
-        const r = await typeInTurns(pages, keys, 60_000 * options.budget);
+        const r = await typeInTurns(pages, keys, 90_000 * options.budget);
         if (options.profileDir) for (const p of pages) options.log(`profile: ${await stopProfile(p.session.cdp, options.profileDir, `typing-${p.name}`)}`);
         for (const p of pages) if (p.throttle !== 1) await p.session.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await Promise.all(pages.map((p) => settle(p.session.page, 800)));
@@ -476,7 +478,7 @@ export async function browserMetrics(docs: Map<number, ReportDocument>, options:
         const plain = r.get('plain')!.task;
         const slow = r.get('cpu4x')!.task;
         const domP95 = (name: string) => percentile(r.get(name)!.dom, 95).toFixed(1);
-        const how = 'keydown timestamp → the typed character in the DOM and the task that put it there finished (MutationObserver, then a posted message); a key every 90 ms, a 400 ms pause after each phrase; the pages typed in turns';
+        const how = 'keydown timestamp → the typed character in the DOM and the task that put it there finished (MutationObserver, then a posted message); a key every 90 ms, a 400 ms pause after each phrase; the pages typed in turns, a phrase each';
         out.push(metric('typing.checked', 20_000, checked, 'ms', { stat: 'p95', op: '<=', value: 8 }, `${how}; ${shown.get('checked')} findings shown; to the DOM change alone p95 ${domP95('checked')} ms; ${r.get('checked')!.cpu}`));
         out.push(metric('typing.checked.cpu4x', 20_000, slow, 'ms', { stat: 'p95', op: '<=', value: 16 }, `CDP Emulation.setCPUThrottlingRate 4; to the DOM change alone p95 ${domP95('cpu4x')} ms`));
         const plainValid = shown.get('plain') === 0 && (shown.get('checked') ?? 0) > 0;
