@@ -52,6 +52,9 @@ class QueuedDialogs implements Dialogs {
   async saveFile() {
     return null;
   }
+  async openFolder() {
+    return null;
+  }
 }
 
 function serve(root: string): Promise<Server> {

@@ -84,6 +84,12 @@ async function start(): Promise<void> {
       const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    async openFolder({ title }) {
+      const parent = mainWindow ?? undefined;
+      const options = { title, properties: ['openDirectory' as const] };
+      const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
+    },
   };
   const windowPort: WindowPort = {
     setTitle: (title) => mainWindow?.setTitle(title),

@@ -41,6 +41,7 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     readVersion: async (docId, versionId) => versions.read(docId, versionId),
     getSettings: async () => settings.get(),
     updateSettings: async (patch) => settings.update(patch),
+    chooseTeamFolder: async () => ({ path: await ctx.dialogs.openFolder({ title: '选择团队模板文件夹' }) }),
     listTemplates: async () => templates.list(),
     readTemplate: async (id) => templates.read(id),
     saveTemplate: async (template) => templates.save(template),

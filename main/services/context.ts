@@ -9,6 +9,8 @@ export interface Dialogs {
   openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
   /** A path to write, or null when the user cancelled. */
   saveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A folder, or null when the user cancelled. */
+  openFolder(options: { title: string }): Promise<string | null>;
 }
 
 /** The window the renderer lives in, as far as services care. */

@@ -40,6 +40,13 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
     });
   };
 
+  // The system's folder dialog (main); the field shows the pick, which is stored when the settings are saved.
+  const chooseFolder = () =>
+    run(async () => {
+      const { path } = await api.chooseTeamFolder();
+      if (path) set('templateFolders', { team: path });
+    });
+
   return (
     <Modal
       title={T.settingsTitle}
@@ -76,13 +83,18 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
           </label>
           <label className="files-field">
             <span>{T.settingsTeamFolder}</span>
-            <input
-              type="text"
-              value={settings.templateFolders.team}
-              maxLength={500}
-              spellCheck={false}
-              onChange={(e) => set('templateFolders', { team: e.target.value })}
-            />
+            <span className="files-row">
+              <input
+                type="text"
+                value={settings.templateFolders.team}
+                maxLength={500}
+                spellCheck={false}
+                onChange={(e) => set('templateFolders', { team: e.target.value })}
+              />
+              <button type="button" disabled={working} onClick={() => void chooseFolder()}>
+                {T.settingsChooseFolder}
+              </button>
+            </span>
             <small className="files-hint">{T.settingsTeamFolderHint}</small>
           </label>
           <button type="submit" hidden />

@@ -68,7 +68,8 @@ export const T = {
   settingsSignature: '默认署名',
   settingsAddressee: '默认主送机关',
   settingsTeamFolder: '团队模板文件夹',
-  settingsTeamFolderHint: '共享盘上由牵头处室发布模板的文件夹路径，例如 \\\\fileserver\\法制科\\年报模板。留空则不使用。',
+  settingsTeamFolderHint: '共享盘上由牵头处室发布模板的文件夹，可点“选择…”挑选或直接填写路径，例如 \\\\fileserver\\法制科\\年报模板。留空则不使用。',
+  settingsChooseFolder: '选择…',
   settingsSaved: '设置已保存。',
   settingsSave: '保存设置',
 

@@ -19,6 +19,7 @@ export const METHODS = [
   'readVersion',
   'getSettings',
   'updateSettings',
+  'chooseTeamFolder',
   'listTemplates',
   'readTemplate',
   'saveTemplate',

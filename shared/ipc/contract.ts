@@ -114,6 +114,8 @@ export const requestSchemas = {
   readVersion: z.tuple([DocId, z.string().min(1).max(100)]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([SettingsPatch]),
+  /** Asks main for a folder (the team template folder) with the system's folder dialog; nothing is stored yet. */
+  chooseTeamFolder: z.tuple([]),
   listTemplates: z.tuple([]),
   readTemplate: z.tuple([z.string().min(1).max(64)]),
   saveTemplate: z.tuple([Template]),
@@ -141,6 +143,8 @@ export interface Responses {
   readVersion: ReportDocument;
   getSettings: SettingsResult;
   updateSettings: Settings;
+  /** The folder picked, or null when the user cancelled. */
+  chooseTeamFolder: { path: string | null };
   listTemplates: TemplateList;
   readTemplate: Template;
   saveTemplate: TemplateSummary;

@@ -1,7 +1,7 @@
 // Files in Chromium against the real services: save and reopen, the title's unsaved marker, 保存 / 不保存 / 取消 on
 // close, crash recovery after a page crash, a failed save that keeps the text, and versions (snapshot, compare,
 // restore). The report is the published Yangjiang 2024 report, imported from the fixture text.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importText } from '../../shared/import/text';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
@@ -231,6 +231,30 @@ test('settings: a team template folder that cannot be reached is reported as a n
   await app.screenshot('files-team-folder-offline');
   const settings = await app.page.evaluate(() => (window as unknown as { fzbg: { getSettings(): Promise<{ ok: true; value: { settings: { defaultOrgan: string } } }> } }).fzbg.getSettings());
   expect(settings.value.settings.defaultOrgan).toBe('阳江市政务服务和数据管理局');
+});
+
+test('settings: the team template folder is picked with the folder dialog, and its templates are offered for a new report', async ({ app }) => {
+  const folder = join(app.workDir, '共享盘', '年报模板');
+  mkdirSync(folder, { recursive: true });
+  const builtin = JSON.parse(readFileSync(join(__dirname, '..', '..', 'templates', 'builtin', 'department.json'), 'utf8'));
+  writeFileSync(join(folder, '市统一模板.json'), JSON.stringify({ ...builtin, id: 'city-unified', name: '市法治办统一模板', source: 'team' }));
+
+  await app.page.getByRole('button', { name: '设置…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: '设置' });
+  const field = dialog.getByRole('textbox', { name: '团队模板文件夹' });
+  // Cancelling the folder dialog changes nothing; picking a folder fills the field.
+  app.dialogs.folders.push(null, folder);
+  await dialog.getByRole('button', { name: '选择…' }).click();
+  await expect.poll(() => app.dialogs.asked).toContain('选择团队模板文件夹');
+  await expect(field).toHaveValue('');
+  await dialog.getByRole('button', { name: '选择…' }).click();
+  await expect(field).toHaveValue(folder);
+  await dialog.getByRole('button', { name: '保存设置' }).click();
+  await expect(dialog).toBeHidden();
+
+  await app.page.getByRole('button', { name: '新建报告' }).click();
+  const create = app.page.getByRole('dialog', { name: '新建报告' });
+  await expect(create.getByLabel(/市法治办统一模板/)).toBeVisible();
 });
 
 test('a damaged file opens from its backup, says so, and counts as unsaved until saved over', async ({ app }) => {

@@ -29,6 +29,11 @@ export class ScriptedDialogs implements Dialogs {
     this.asked.push(o.title);
     return this.saves.length ? this.saves.shift()! : null;
   }
+  readonly folders: (string | null)[] = [];
+  async openFolder(o: { title: string }) {
+    this.asked.push(o.title);
+    return this.folders.length ? this.folders.shift()! : null;
+  }
 }
 
 export interface AppHarness {

@@ -137,7 +137,7 @@ function app(dataDir: string, saveTo: string | null = null): { dispatch: Dispatc
   const logged: string[] = [];
   const handlers = createHandlers({
     dataDir, templatesDir: join(REPO, 'templates'), appName: '法治年报助手', appVersion: 'test', platform: process.platform,
-    dialogs: { openFile: async () => null, saveFile: async () => saveTo },
+    dialogs: { openFile: async () => null, saveFile: async () => saveTo, openFolder: async () => null },
     window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
   });
   return { dispatch: createDispatcher(handlers, (message) => logged.push(message)), logged };

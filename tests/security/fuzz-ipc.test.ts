@@ -21,7 +21,7 @@ const dispatch = createDispatcher(
   createHandlers({
     dataDir, templatesDir: resolve(__dirname, '..', '..', 'templates'), appName: '法治年报助手', appVersion: 'test', platform: process.platform,
     // The user cancels every dialog: nothing is read or written outside the data folder.
-    dialogs: { openFile: async () => null, saveFile: async () => null },
+    dialogs: { openFile: async () => null, saveFile: async () => null, openFolder: async () => null },
     window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
   }),
   (message, error) => logged.push(`${message}: ${String(error)}`),

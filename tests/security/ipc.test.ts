@@ -18,7 +18,7 @@ function fakeContext(): AppContext {
     appName: '法治年报助手',
     appVersion: '1.0.0',
     platform: 'linux',
-    dialogs: { openFile: async () => null, saveFile: async () => null },
+    dialogs: { openFile: async () => null, saveFile: async () => null, openFolder: async () => null },
     window: { setTitle: () => {}, setDirty: () => {}, closeConfirmed: () => {} },
   };
 }

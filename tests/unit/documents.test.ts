@@ -28,6 +28,7 @@ function setup() {
     dialogs: {
       openFile: async ({ title }) => (asked.push(title), answers.open.shift() ?? null),
       saveFile: async ({ title, defaultName }) => (asked.push(`${title}:${defaultName}`), answers.save.shift() ?? null),
+      openFolder: async () => null,
     },
     window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
   };
@@ -76,7 +77,7 @@ describe('documents', () => {
     writeFileSync(join(docs, `${TEMP_PREFIX}a.fzbg-999999999-0123abcd.tmp`), '{"torn');
     const next = createHandlers({
       dataDir: join(root, 'data'), templatesDir: join(__dirname, '../../templates'), appName: 't', appVersion: '0', platform: 'linux',
-      dialogs: { openFile: async () => null, saveFile: async () => null },
+      dialogs: { openFile: async () => null, saveFile: async () => null, openFolder: async () => null },
       window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
     });
     await next.listRecovery();

@@ -293,6 +293,7 @@ describe('exportDocx handler service: dialog, then an atomic write', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const dialogs = (answer: string | null, asked: { defaultName?: string }[] = []): Dialogs => ({
     openFile: async () => null,
+    openFolder: async () => null,
     saveFile: async (o) => {
       asked.push(o);
       return answer;

@@ -19,6 +19,7 @@ function setup(answer: string | null) {
     dialogs: {
       openFile: async (options) => (asked.push(options), answer),
       saveFile: async () => null,
+      openFolder: async () => null,
     },
     window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
   };

@@ -8,6 +8,7 @@ import {
   createJsonFileBackend, defaultSettings, electronStoreBackend, MAX_RECENT_FILES, prepareSettingsFile, SETTINGS_FILE_NAME, SettingsService,
 } from '../../main/services/settings';
 import { createServices } from '../../main/services';
+import { createHandlers } from '../../main/ipc/handlers';
 import type { AppContext } from '../../main/services/context';
 
 const dirs: string[] = [];
@@ -19,15 +20,26 @@ function dataDir(): string {
   dirs.push(d);
   return d;
 }
-function ctxFor(dir: string): AppContext {
+function ctxFor(dir: string, folders: (string | null)[] = [], asked: string[] = []): AppContext {
   return {
     dataDir: dir, templatesDir: join(__dirname, '../../templates'), appName: 't', appVersion: '0', platform: 'linux',
-    dialogs: { openFile: async () => null, saveFile: async () => null },
+    dialogs: { openFile: async () => null, saveFile: async () => null, openFolder: async ({ title }) => (asked.push(title), folders.shift() ?? null) },
     window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
   };
 }
 
 describe('settings', () => {
+  it('lets the user pick the team template folder with the folder dialog, storing nothing until the settings are saved', async () => {
+    const dir = dataDir();
+    const asked: string[] = [];
+    const handlers = createHandlers(ctxFor(dir, ['\\\\fs01\\法治办\\模板', null], asked));
+    expect(await handlers.chooseTeamFolder()).toEqual({ path: '\\\\fs01\\法治办\\模板' });
+    expect(asked).toEqual(['选择团队模板文件夹']);
+    expect((await handlers.getSettings()).settings.templateFolders.team).toBe('');
+    // Cancelled.
+    expect(await handlers.chooseTeamFolder()).toEqual({ path: null });
+  });
+
   it('starts from defaults when there is no file, and persists updates', async () => {
     const dir = dataDir();
     const file = join(dir, SETTINGS_FILE_NAME);

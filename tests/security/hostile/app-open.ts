@@ -17,7 +17,7 @@ const handlers = createHandlers({
   appName: '法治年报助手',
   appVersion: 'test',
   platform: process.platform,
-  dialogs: { openFile: async () => file, saveFile: async () => null },
+  dialogs: { openFile: async () => file, saveFile: async () => null, openFolder: async () => null },
   window: { setTitle: () => undefined, setDirty: () => undefined, closeConfirmed: () => undefined },
 });
 const dispatch = createDispatcher(handlers, (message, error) => process.stderr.write(`${message}: ${String(error)}\n`));

@@ -10,7 +10,7 @@ const [target, versionFile, countText] = process.argv.slice(2);
 const doc = ReportDocument.parse(JSON.parse(readFileSync(versionFile!, 'utf8')));
 // Recent files are not what this exercises: a settings stand-in that remembers nothing.
 const settings = { addRecent: async () => undefined, snapshot: () => ({ recentFiles: [] }), removeRecent: async () => undefined } as unknown as SettingsService;
-const documents = new DocumentService({ dialogs: { openFile: async () => null, saveFile: async () => null }, settings });
+const documents = new DocumentService({ dialogs: { openFile: async () => null, saveFile: async () => null, openFolder: async () => null }, settings });
 
 void (async () => {
   let failed = 0;
