@@ -28,6 +28,7 @@ import { FindingsPanel } from './FindingsPanel';
 import { OutlinePanel } from './OutlinePanel';
 import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 import { PART_LABELS, T } from './strings';
+import { titleLines } from '../../shared/docx/title';
 
 export interface ReportEditorHandle {
   undo(): void;
@@ -657,6 +658,33 @@ function MarkSync({ layer }: { layer: MarkLayer | null }) {
   return null;
 }
 
+/**
+ * The title as it will print (broken before 关于, at word boundaries, lines balanced: shared/docx/title.ts) while the
+ * field is not being edited; the plain title while it is, with the caret kept where the click put it.
+ */
+function useTitleLines(title: string) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [editing, setEditing] = useState(false);
+  const printed = useMemo(() => titleLines(title).join('\n'), [title]);
+  const caret = useRef<[number, number] | null>(null);
+  const onFocus = useCallback(() => {
+    const el = ref.current;
+    if (el) {
+      // Offsets in the printed lines → offsets in the title without the line breaks.
+      const plain = (i: number) => i - (el.value.slice(0, i).match(/\n/g)?.length ?? 0);
+      caret.current = [plain(el.selectionStart), plain(el.selectionEnd)];
+    }
+    setEditing(true);
+  }, []);
+  const onBlur = useCallback(() => setEditing(false), []);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (editing && el && caret.current) el.setSelectionRange(...caret.current);
+    caret.current = null;
+  }, [editing]);
+  return { ref, value: editing ? title : printed, onFocus, onBlur };
+}
+
 interface PageProps {
   meta: ReportMeta;
   onMetaChange(patch: Partial<ReportMeta>): void;
@@ -669,14 +697,18 @@ interface PageProps {
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
 const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompositionStart, onCompositionEnd }: PageProps) {
   const [editingDate, setEditingDate] = useState(false);
+  const title = useTitleLines(meta.title);
   return (
     <article className="page" lang="zh-CN">
       <textarea
         className="doc-title-input"
-        value={meta.title}
+        ref={title.ref}
+        value={title.value}
         rows={1}
         placeholder={T.titlePlaceholder}
         aria-label={T.titlePlaceholder}
+        onFocus={title.onFocus}
+        onBlur={title.onBlur}
         onChange={(e) => onMetaChange({ title: e.target.value.replace(/[\r\n]+/g, '') })}
       />
       <div className="addressee-line">
