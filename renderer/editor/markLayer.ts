@@ -39,6 +39,16 @@ interface PaintedUnit {
   starts: number[];
 }
 
+/** The caret position at a point (caretPositionFromPoint, or the older caretRangeFromPoint of Chromium before 128). */
+function caretAt(x: number, y: number): { node: globalThis.Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const p = document.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : null;
+  }
+  const r = document.caretRangeFromPoint?.(x, y);
+  return r ? { node: r.startContainer, offset: r.startOffset } : null;
+}
+
 const NO_UNITS = new Map<string, UnitMarks>();
 const NO_HITS = new Map<string, Hit[]>();
 
@@ -223,8 +233,8 @@ export class MarkLayer {
 
   /** The unit and offset of the character under (x, y), if it is painted text. */
   private charAt(x: number, y: number): { unit: PaintedUnit; offset: number } | null {
-    const pos = document.caretPositionFromPoint(x, y);
-    const node = pos?.offsetNode;
+    const pos = caretAt(x, y);
+    const node = pos?.node;
     if (!pos || !(node instanceof Text)) return null;
     const element = node.parentElement?.closest<HTMLElement>('[data-slate-node="element"]');
     const unit = element ? this.byElement.get(element) : undefined;
