@@ -83,6 +83,7 @@ function installBridge({ methods, events }: { methods: string[]; events: string[
   }
   Object.defineProperty(window, 'fzbg', { value: Object.freeze(api) });
   Object.defineProperty(window, '__fzbgEmit', { value: (e: string, p: unknown) => listeners[e]?.forEach((cb) => cb(p)) });
+  Object.defineProperty(window, '__fzbgListening', { value: (e: string) => (listeners[e]?.size ?? 0) > 0 });
 }
 
 export const test = base.extend<{ app: AppHarness }>({
@@ -135,7 +136,12 @@ export const test = base.extend<{ app: AppHarness }>({
       windowState,
       requests,
       foreignRequests,
-      emit: (event, payload) => page.evaluate(([e, p]) => (window as unknown as { __fzbgEmit: (e: string, p: unknown) => void }).__fzbgEmit(e as string, p), [event, payload] as const),
+      // As in Electron, where no menu click can come before the window shows: the event is sent once the page listens
+      // (right after a load or reload it may not yet).
+      emit: async (event, payload) => {
+        await page.waitForFunction((e) => (window as unknown as { __fzbgListening: (e: string) => boolean }).__fzbgListening(e), event);
+        await page.evaluate(([e, p]) => (window as unknown as { __fzbgEmit: (e: string, p: unknown) => void }).__fzbgEmit(e as string, p), [event, payload] as const);
+      },
       screenshot: async (name) => {
         const file = join(SCREENSHOTS, `${name}.png`);
         await page.screenshot({ path: file, fullPage: false });
