@@ -22,6 +22,8 @@ import { commandGate } from '../commands';
 import { analyze, type Analysis } from './analysis';
 import { unitsFromFindings, type Hit, type UnitMarks } from '../../shared/editor/marks';
 import { MarkLayer } from './markLayer';
+import { moveToCell } from '../../shared/editor/tableOps';
+import { TableBar } from './TableBar';
 import { renderElement, renderLeaf } from './elements';
 import { FindBar, closedFind, type FindState } from './FindBar';
 import { FindingsPanel } from './FindingsPanel';
@@ -454,6 +456,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
       const key = e.key;
       if (key === 'Tab' && !mod && !e.altKey) {
         e.preventDefault();
+        if (moveToCell(editor, e.shiftKey ? -1 : 1)) return;
         if (index >= 0) shiftHeadingLevel(editor, index, e.shiftKey ? -1 : 1);
         return;
       }
@@ -574,8 +577,9 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
             </button>
           </div>
         )}
-        <div className="page-scroll" ref={scrollRef}>
-          <Slate editor={editor} initialValue={doc.body as Descendant[]} onValueChange={onValueChange} onSelectionChange={onSelectionChange}>
+        <Slate editor={editor} initialValue={doc.body as Descendant[]} onValueChange={onValueChange} onSelectionChange={onSelectionChange}>
+          <TableBar editor={editor} onChanged={runAnalysis} />
+          <div className="page-scroll" ref={scrollRef}>
             <Page
               meta={doc.meta}
               onMetaChange={onMetaChange}
@@ -584,8 +588,8 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
               onCompositionStart={onCompositionStart}
               onCompositionEnd={onCompositionEnd}
             />
-          </Slate>
-        </div>
+          </div>
+        </Slate>
       </div>
       <aside className="side-panel">
         <div className="tabs" role="tablist">

@@ -353,4 +353,29 @@ test('a finding in a table cell is underlined there, with its message as the too
   await page.keyboard.insertText('全年');
   await expect(td).toContainText('全年办理行政复议案件,纠错');
   await expect.poll(inCell).toEqual([',']);
+
+  // The table bar: a row below, filled by typing and Tab (which moves cell to cell), then deleted; undo brings it back.
+  const bar = page.getByRole('toolbar', { name: '表格' });
+  await expect(bar).toContainText('第2行第1列（共2行2列）');
+  await bar.getByRole('button', { name: '下方插入行' }).click();
+  const rows = page.locator('.doc-table tr');
+  await expect(rows).toHaveCount(3);
+  await expect(bar).toContainText('第3行第1列（共3行2列）');
+  await page.keyboard.insertText('行政诉讼');
+  await page.keyboard.press('Tab');
+  await page.keyboard.insertText('3件');
+  await expect(rows.nth(2)).toHaveText('行政诉讼3件');
+  await bar.getByRole('button', { name: '右侧插入列' }).click();
+  await expect(rows.nth(0).locator('td')).toHaveCount(3);
+  await bar.getByRole('button', { name: '删除列' }).click();
+  await expect(rows.nth(0).locator('td')).toHaveCount(2);
+  await bar.getByRole('button', { name: '删除行' }).click();
+  await expect(rows).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toHaveText('行政诉讼3件');
+  await app.screenshot('editor-table-bar');
+  // Outside the table the bar goes away.
+  await page.locator('.doc-body > p.para').first().click();
+  await expect(bar).toBeHidden();
 });
