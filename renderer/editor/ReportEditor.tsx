@@ -673,13 +673,14 @@ function useTitleLines(title: string) {
   const caret = useRef<[number, number] | null>(null);
   const onFocus = useCallback(() => {
     const el = ref.current;
-    if (el) {
-      // Offsets in the printed lines → offsets in the title without the line breaks.
+    // Offsets in the printed lines → offsets in the title without the added line breaks (a title with breaks of its
+    // own prints on exactly those lines).
+    if (el && !title.includes('\n')) {
       const plain = (i: number) => i - (el.value.slice(0, i).match(/\n/g)?.length ?? 0);
       caret.current = [plain(el.selectionStart), plain(el.selectionEnd)];
     }
     setEditing(true);
-  }, []);
+  }, [title]);
   const onBlur = useCallback(() => setEditing(false), []);
   useLayoutEffect(() => {
     const el = ref.current;
