@@ -54,6 +54,8 @@ export interface ReportEditorProps {
 /** Debounce of the live check after typing stops, and the longest it waits while typing goes on. */
 const CHECK_DELAY_MS = 180;
 const CHECK_MAX_WAIT_MS = 1500;
+/** The longest a due analysis waits for the main thread to be idle. */
+const CHECK_IDLE_TIMEOUT_MS = 500;
 /** Top-level blocks per render chunk (slate-react chunking). */
 const CHUNK_SIZE = 24;
 
@@ -112,12 +114,16 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   const liveCheck = useRef(true);
   const [liveCheckOn, setLiveCheckOn] = useState(true);
   const [analysis, setAnalysis] = useState<Analysis>(() => analyze(doc, checker, true));
-  const timers = useRef<{ debounce: number | null; max: number | null }>({ debounce: null, max: null });
-  const runAnalysis = useCallback(() => {
+  const timers = useRef<{ debounce: number | null; max: number | null; idle: number | null }>({ debounce: null, max: null, idle: null });
+  const clearTimers = useCallback(() => {
     const t = timers.current;
     if (t.debounce !== null) window.clearTimeout(t.debounce);
     if (t.max !== null) window.clearTimeout(t.max);
-    t.debounce = t.max = null;
+    if (t.idle !== null) window.cancelIdleCallback(t.idle);
+    t.debounce = t.max = t.idle = null;
+  }, []);
+  const runAnalysis = useCallback(() => {
+    clearTimers();
     if (composing.current) {
       pending.current = true;
       return;
@@ -126,21 +132,23 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
     const next = analyze(getDoc(), checker, liveCheck.current);
     // Panels and underlines update in a transition: a key pressed meanwhile is handled first.
     startTransition(() => setAnalysis(next));
-  }, [checker, getDoc]);
+  }, [checker, clearTimers, getDoc]);
+  // When a timer is due, the analysis waits for the main thread's next idle period: right after a keystroke has been
+  // handled and painted, so that while typing goes on it runs between two keys rather than delaying one.
+  const runWhenIdle = useCallback(() => {
+    const t = timers.current;
+    if (t.idle === null) t.idle = window.requestIdleCallback(runAnalysis, { timeout: CHECK_IDLE_TIMEOUT_MS });
+  }, [runAnalysis]);
   const scheduleAnalysis = useCallback(
     (delay = CHECK_DELAY_MS) => {
       const t = timers.current;
       if (t.debounce !== null) window.clearTimeout(t.debounce);
-      t.debounce = window.setTimeout(runAnalysis, delay);
-      if (t.max === null) t.max = window.setTimeout(runAnalysis, Math.max(delay, CHECK_MAX_WAIT_MS));
+      t.debounce = window.setTimeout(runWhenIdle, delay);
+      if (t.max === null) t.max = window.setTimeout(runWhenIdle, Math.max(delay, CHECK_MAX_WAIT_MS));
     },
-    [runAnalysis],
+    [runWhenIdle],
   );
-  useEffect(() => () => {
-    const t = timers.current;
-    if (t.debounce !== null) window.clearTimeout(t.debounce);
-    if (t.max !== null) window.clearTimeout(t.max);
-  }, []);
+  useEffect(() => clearTimers, [clearTimers]);
   useEffect(() => {
     let live = true;
     api.getSettings().then(
