@@ -58,6 +58,8 @@ export class MarkLayer {
   private readonly highlights: Map<MarkKind, Highlight> | null;
   private readonly observer: IntersectionObserver | null = null;
   private readonly inView = new WeakSet<Element>();
+  /** The unit elements the observer watches. */
+  private readonly observed = new Set<HTMLElement>();
   private marks: Map<string, UnitMarks> = NO_UNITS;
   private hits: Map<string, Hit[]> = NO_HITS;
   private frame = 0;
@@ -129,8 +131,22 @@ export class MarkLayer {
     for (const [key, unit] of this.units) {
       if (!seen.has(key)) {
         this.clear(unit);
-        this.observer?.unobserve(unit.element);
         this.units.delete(key);
+      }
+    }
+    // Watch exactly the elements of today's units (a moved block's element may now belong to another unit).
+    const used = new Set<HTMLElement>();
+    for (const unit of this.units.values()) used.add(unit.element);
+    for (const el of this.observed) {
+      if (!used.has(el)) {
+        this.observer?.unobserve(el);
+        this.observed.delete(el);
+      }
+    }
+    for (const el of used) {
+      if (!this.observed.has(el)) {
+        this.observer?.observe(el);
+        this.observed.add(el);
       }
     }
     // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
@@ -153,14 +169,12 @@ export class MarkLayer {
     if (prev && prev.node === node && prev.element === element && prev.visible === visible && prev.marks === marks && prev.hits === hits) return;
     if (prev) {
       this.clear(prev);
-      if (prev.element !== element) this.observer?.unobserve(prev.element);
       this.units.delete(key);
     }
     if (!element) {
       this.behind = true;
       return;
     }
-    if (prev?.element !== element) this.observer?.observe(element);
     const unit: PaintedUnit = { node, element, visible, marks, hits, spans: [], ranges: [], texts: [], starts: [] };
     this.units.set(key, unit);
     this.byElement.set(element, unit);
@@ -272,6 +286,7 @@ export class MarkLayer {
     this.frame = this.hoverFrame = 0;
     this.setTitle(null, []);
     this.observer?.disconnect();
+    this.observed.clear();
     if (this.highlights) for (const kind of MARK_KINDS) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.units.clear();
   }

@@ -266,7 +266,20 @@ test('pasting the Jianghai web page into a blank report builds its structure; un
   await blocks.nth(first).scrollIntoViewIfNeeded();
   await expect.poll(async () => (await painted(page, 'fzbg-error', first)).filter((t) => t === ',').length).toBeGreaterThan(3);
 
+  // After a section moves (Alt+↓ on its heading), the moved paragraphs are still painted wherever the page is scrolled.
+  const heading = blocks.filter({ hasText: '深入践行习近平法治思想' }).first();
+  await heading.click();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect.poll(async () => (await headingMarkers(page)).findIndex((m) => m.includes('深入践行'))).toBeGreaterThan(1);
+  const withCommas = await blocks.evaluateAll((els) => els.flatMap((e, i) => ((e.textContent ?? '').split(',').length > 4 ? [i] : [])));
+  expect(withCommas.length).toBeGreaterThan(4);
+  for (const i of [withCommas.at(-1)!, withCommas[0]!, withCommas.at(-2)!, withCommas[1]!]) {
+    await blocks.nth(i).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await painted(page, 'fzbg-error', i)).join('').split(',').length - 1).toBeGreaterThan(3);
+  }
+
   await page.locator('.doc-body').focus();
+  await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await expect(page.locator('.doc-body .h')).toHaveCount(0);
 });
