@@ -67,6 +67,8 @@ export class MarkLayer {
   /** Units the last sync could not paint (not rendered yet), and how many frames in a row that has happened. */
   private behind = false;
   private retries = 0;
+  /** A unit got a different element, or went away, during this sync: the observed set needs updating. */
+  private elementsMoved = false;
   private pointer: { x: number; y: number } | null = null;
   private titled: HTMLElement | null = null;
 
@@ -120,6 +122,7 @@ export class MarkLayer {
   sync(): void {
     if (!this.highlights) return;
     this.behind = false;
+    this.elementsMoved = false;
     const seen = new Set<string>();
     (this.editor.children as Block[]).forEach((block, i) => {
       if (block.type === 'table') {
@@ -132,9 +135,17 @@ export class MarkLayer {
       if (!seen.has(key)) {
         this.clear(unit);
         this.units.delete(key);
+        this.elementsMoved = true;
       }
     }
-    // Watch exactly the elements of today's units (a moved block's element may now belong to another unit).
+    if (this.elementsMoved) this.watchUnitElements();
+    // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
+    this.retries = this.behind ? this.retries + 1 : 0;
+    if (this.behind && this.retries <= 10) this.schedule();
+  }
+
+  /** Watches exactly the elements of today's units (a moved block's element may now belong to another unit). */
+  private watchUnitElements(): void {
     const used = new Set<HTMLElement>();
     for (const unit of this.units.values()) used.add(unit.element);
     for (const el of this.observed) {
@@ -149,9 +160,6 @@ export class MarkLayer {
         this.observed.add(el);
       }
     }
-    // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
-    this.retries = this.behind ? this.retries + 1 : 0;
-    if (this.behind && this.retries <= 10) this.schedule();
   }
 
   private syncUnit(key: string, node: HeadingElement | ParagraphElement | TableCellElement, seen: Set<string>): void {
@@ -171,6 +179,7 @@ export class MarkLayer {
       this.clear(prev);
       this.units.delete(key);
     }
+    if (!prev || prev.element !== element) this.elementsMoved = true;
     if (!element) {
       this.behind = true;
       return;
