@@ -9,6 +9,7 @@ import { importText } from '../../shared/import/text';
 import { UserFacingError } from '../../shared/ipc/contract';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
 import { fileReadError, loadDocumentFromFile } from '../../main/services/loadDocument';
+import { JIANGHAI_HEADINGS } from './helpers/fixtureOutlines';
 
 const ROOT = join(__dirname, '../..');
 const REPORTS = join(ROOT, '../shared/fixtures/reports');
@@ -82,20 +83,7 @@ describe('cli outline', () => {
       ['plans', '2026年度推进法治政府建设的主要安排'],
     ]);
     const top = outline.headings.filter((h: { level: number }) => h.level <= 2).map((h: { level: number; text: string }) => [h.level, h.text]);
-    expect(top).toEqual([
-      [1, '2025年推进法治政府建设的主要举措及成效'],
-      [2, '深入践行习近平法治思想,坚持高标准推进法治政府建设'],
-      [2, '持续深化政务服务改革,助力营造法治化一流营商环境'],
-      [2, '不断强化数字科技赋能,夯实法治政府建设数字基石'],
-      [1, '2025年推进法治政府建设存在的不足'],
-      [2, '智慧政务还需待完善。'],
-      [2, '网络安全还存在短板。'],
-      [1, '2026年度推进法治政府建设的主要安排'],
-      [2, '持续完善AI“智能办”服务功能。'],
-      [2, '持续推动数据依法有序流动。'],
-      [2, '打造法治引领的系统集群。'],
-      [2, '筑牢法治化网络安全防护阵地。'],
-    ]);
+    expect(top).toEqual(JIANGHAI_HEADINGS);
     expect(outline.headings).toHaveLength(22);
     expect(outline.headings[0].path).toEqual([1]);
     // No heading keeps its sequence marker.
