@@ -2,7 +2,7 @@
 // composition), live findings and fixes, moving parts with live renumbering, structured paste, undo, find/replace.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect, REPO } from './harness';
 import { importText } from '../../shared/import/text';
 import { serializeDocument } from '../../shared/model/format';
@@ -41,6 +41,22 @@ const painted = (page: Page, name: string, index?: number) =>
     },
     { name, index },
   );
+
+/** The centre of the first `ch` in the text of `scope` (where the pointer goes to show its tooltip). */
+const charCentre = (scope: Locator, ch: string) =>
+  scope.evaluate((el, ch) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = n.textContent!.indexOf(ch);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + ch.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    throw new Error(`no ${ch}`);
+  }, ch);
 
 const headingMarkers = (page: Page) =>
   page.locator('.doc-body .h').evaluateAll((els) => els.map((e) => (e.getAttribute('data-marker') ?? '') + (e.textContent ?? '').replace(/\uFEFF/g, '')));
@@ -116,18 +132,8 @@ test('typing Chinese (with an IME composition) shows a finding inline and in the
 
   // The half-width comma is underlined in the paragraph (its message is the tooltip there) and listed in the panel.
   await expect.poll(() => painted(page, 'fzbg-error', 0)).toContain(',');
-  const comma = await page.evaluate(() => {
-    let box: DOMRect | null = null;
-    CSS.highlights.get('fzbg-error')!.forEach((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      if (range.toString() === ',') box = range.getBoundingClientRect();
-    });
-    return box as DOMRect | null;
-  });
-  expect(comma).not.toBeNull();
-  await page.mouse.move(comma!.x + comma!.width / 2, comma!.y + comma!.height / 2);
+  const comma = await charCentre(page.locator('.doc-body > [data-slate-node="element"]').first(), ',');
+  await page.mouse.move(comma.x, comma.y);
   await expect(page.locator('.doc-body > [data-slate-node="element"]').first()).toHaveAttribute('title', /半角/);
   await page.mouse.move(5, 5);
   await expect(page.locator('.doc-body > [data-slate-node="element"]').first()).not.toHaveAttribute('title', /.+/);
@@ -345,20 +351,8 @@ test('a finding in a table cell is underlined there, with its message as the too
     });
   await expect.poll(inCell).toEqual([',']);
   // The tooltip over the comma.
-  const box = await td.evaluate((el) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = n.textContent!.indexOf(',');
-      if (i < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + 1);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  });
-  await page.mouse.move(box!.x, box!.y);
+  const box = await charCentre(td, ',');
+  await page.mouse.move(box.x, box.y);
   await expect(td).toHaveAttribute('title', /半角/);
   // Typing before the comma in the cell keeps it underlined (re-placed at once, re-checked after the pause).
   await td.click();
