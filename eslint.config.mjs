@@ -1,6 +1,8 @@
-// Lint: typescript-eslint, plus import zones that mirror the layers (shared/ pure; renderer/ never reaches main/ or Node).
+// Lint: typescript-eslint, plus import zones that mirror the layers (shared/ pure; renderer/ never reaches main/ or Node;
+// in main/, only main/electron/ touches Electron).
 import tseslint from 'typescript-eslint';
 
+const noRenderer = { group: ['**/renderer/**', '../renderer/*'], message: 'main/ cannot import renderer/.' };
 const nodeModules = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'https', 'net', 'tls', 'dgram', 'url', 'stream', 'zlib', 'util', 'events'];
 
 export default tseslint.config(
@@ -46,7 +48,22 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/renderer/**', '../renderer/*'], message: 'main/ cannot import renderer/.' }],
+        patterns: [noRenderer],
+      }],
+    },
+  },
+  {
+    // main/ split by runtime (as VS Code's electron-main vs node): only main/electron/ may touch Electron; the
+    // services, IPC handlers and CLI are plain Node, run by the CLI, the e2e harness and tests without Electron.
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          noRenderer,
+          { group: ['electron', 'electron/*', 'electron-store'], message: 'Only main/electron/ may import Electron: services, IPC handlers and the CLI run in plain Node.' },
+          { group: ['**/electron/**', './electron', '../electron'], message: 'main/electron/ is the shell around the services: the services and the CLI do not import it.' },
+        ],
       }],
     },
   },

@@ -13,7 +13,7 @@ import { serializeDocument } from '../shared/model/format';
 import type { ReportDocument } from '../shared/model/schema';
 import { createDispatcher } from '../main/ipc/dispatch';
 import { createHandlers } from '../main/ipc/handlers';
-import { resolveAppFile, responseHeaders } from '../main/appProtocol';
+import { resolveAppFile, responseHeaders } from '../main/electron/appProtocol';
 import type { AppContext, Dialogs } from '../main/services/context';
 import { REPO_ROOT } from './corpus';
 import { middleParagraph, TYPED_TEXT } from './node';

@@ -1,7 +1,7 @@
 // Builds the app with esbuild: main process, preload, workers (Node/CommonJS) and the renderer bundle (browser).
 // Production loads dist/renderer through the app:// protocol, never from a dev server.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,11 +12,17 @@ const production = process.env.NODE_ENV !== 'development';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'renderer'), { recursive: true });
 
-const nodeEntries = ['main/main.ts', 'main/preload.ts', 'main/services/docxImportWorker.ts'].filter((f) => existsSync(join(root, f)));
+// Sources by runtime (main/electron/ is the Electron glue, main/services/ plain Node); the bundle keeps one flat
+// layout: dist/main/main.js (package.json "main"), preload.js beside it, the docx worker under services/.
+const nodeEntries = [
+  { in: 'main/electron/main.ts', out: 'main' },
+  { in: 'main/electron/preload.ts', out: 'preload' },
+  { in: 'main/services/docxImportWorker.ts', out: 'services/docxImportWorker' },
+];
 
 await Promise.all([
   build({
-    entryPoints: nodeEntries.map((f) => join(root, f)),
+    entryPoints: nodeEntries.map((e) => ({ in: join(root, e.in), out: e.out })),
     outdir: join(out, 'main'),
     bundle: true,
     platform: 'node',

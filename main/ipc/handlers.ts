@@ -1,5 +1,5 @@
 // The implementation of every contract method (Node), over the plain services. Used by the Electron IPC
-// registration (main/ipc/register.ts) and by the e2e harness alike, so tests exercise the same code.
+// registration (main/electron/registerIpc.ts) and by the e2e harness alike, so tests exercise the same code.
 import type { Method, } from '../../shared/ipc/channels';
 import type { Requests, Responses } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
@@ -9,7 +9,7 @@ import { exportToDialog } from '../services/exportFile';
 
 export type Handlers = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> };
 
-/** `services` defaults to the JSON-file settings backend; main/main.ts passes ones built with electron-store. */
+/** `services` defaults to the JSON-file settings backend; main/electron/main.ts passes ones built with electron-store. */
 export function createHandlers(ctx: AppContext, services: Services = createServices(ctx)): Handlers {
   // Start-up sweep of interrupted saves; the file methods wait for it so they never race a temp-file cleanup.
   const ready = services.init();

@@ -1,5 +1,5 @@
 // What the main-process services need from their surroundings (Node). Electron supplies the real ones in
-// main/main.ts; the e2e harness and unit tests supply their own, so every service runs without Electron.
+// main/electron/main.ts; the e2e harness and unit tests supply their own, so every service runs without Electron.
 
 export interface FileFilter { name: string; extensions: string[] }
 

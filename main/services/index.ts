@@ -1,4 +1,4 @@
-// Builds the file, recovery, version, settings and template services from the AppContext (Node). main/main.ts
+// Builds the file, recovery, version, settings and template services from the AppContext (Node). main/electron/main.ts
 // passes an electron-store backend; tests, the e2e harness and the CLI use the JSON-file backend.
 import { join } from 'node:path';
 import { sweepStaleTemps } from './atomicWrite';

@@ -1,6 +1,6 @@
 // User settings (Node): validated with the contract's schema; a corrupt or invalid file is moved aside, never
 // deleted, defaults are used and the user is told once. The storage is a small backend: electron-store in the app
-// (constructed by main/main.ts after prepareSettingsFile has vetted the file), a plain JSON file in Node.
+// (constructed by main/electron/main.ts after prepareSettingsFile has vetted the file), a plain JSON file in Node.
 import { readFileSync, renameSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { Settings, UserFacingError, type RecentFile, type SettingsPatch, type SettingsResult } from '../../shared/ipc/contract';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { EVENTS, METHODS, type EventName } from '../../shared/ipc/channels';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
-import { resolveAppFile, responseHeaders } from '../../main/appProtocol';
+import { resolveAppFile, responseHeaders } from '../../main/electron/appProtocol';
 import type { AppContext, Dialogs } from '../../main/services/context';
 
 export const REPO = resolve(__dirname, '..', '..');

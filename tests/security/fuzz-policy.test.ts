@@ -4,8 +4,8 @@
 import { join, sep } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveAppFile } from '../../main/appProtocol';
-import { APP_ENTRY_URL, isAppUrl, isNavigationAllowed, isSafeExternalUrl } from '../../main/security';
+import { resolveAppFile } from '../../main/electron/appProtocol';
+import { APP_ENTRY_URL, isAppUrl, isNavigationAllowed, isSafeExternalUrl } from '../../main/electron/security';
 
 const RUNS = 1000;
 

@@ -36,7 +36,7 @@ describe('the contract', () => {
 });
 
 describe('the preload', () => {
-  const source = readFileSync(resolve(REPO, 'main/preload.ts'), 'utf8');
+  const source = readFileSync(resolve(REPO, 'main/electron/preload.ts'), 'utf8');
   it('exposes one object built from the contract’s method names', () => {
     expect(source.match(/exposeInMainWorld\(/g)).toHaveLength(1);
     expect(source).toContain("exposeInMainWorld('fzbg', Object.freeze(api))");
@@ -48,7 +48,7 @@ describe('the preload', () => {
     expect(source).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
   });
   it('is the only file that touches contextBridge or ipcRenderer', () => {
-    for (const file of ['main/main.ts', 'main/window.ts', 'main/menu.ts', 'renderer/api.ts', 'renderer/App.tsx']) {
+    for (const file of ['main/electron/main.ts', 'main/electron/window.ts', 'main/electron/menu.ts', 'renderer/api.ts', 'renderer/App.tsx']) {
       expect(readFileSync(resolve(REPO, file), 'utf8')).not.toMatch(/contextBridge|ipcRenderer\./);
     }
   });

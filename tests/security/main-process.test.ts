@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METHODS, channelOf } from '../../shared/ipc/channels';
-import { CONTENT_SECURITY_POLICY } from '../../main/security';
+import { CONTENT_SECURITY_POLICY } from '../../main/electron/security';
 
 const REPO = resolve(__dirname, '..', '..');
 let facts: Record<string, any>;

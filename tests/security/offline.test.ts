@@ -43,7 +43,7 @@ describe('no network code in the app’s sources', () => {
 
   it('scans every source file of main/, shared/ and renderer/', () => {
     expect(files.length).toBeGreaterThan(40);
-    expect(files.some((f) => f.endsWith(join('main', 'main.ts')))).toBe(true);
+    expect(files.some((f) => f.endsWith(join('main', 'electron', 'main.ts')))).toBe(true);
     expect(files.some((f) => f.endsWith(join('renderer', 'main.tsx')))).toBe(true);
   });
 
@@ -83,7 +83,7 @@ describe('no network module bundled into the main process', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('the built main process, preload and CLI (with every dependency they pull in) import no network built-in', async () => {
-    const entries = ['main/main.ts', 'main/preload.ts', 'main/cli.ts', 'main/services/docxImportWorker.ts']
+    const entries = ['main/electron/main.ts', 'main/electron/preload.ts', 'main/cli.ts', 'main/services/docxImportWorker.ts']
       .map((f) => join(REPO, f))
       .filter((f) => { try { return statSync(f).isFile(); } catch { return false; } });
     const result = await build({

@@ -10,13 +10,13 @@ import {
   isSafeExternalUrl,
   isTrustedSender,
   permissionDecision,
-} from '../../main/security';
-import { resolveAppFile } from '../../main/appProtocol';
+} from '../../main/electron/security';
+import { resolveAppFile } from '../../main/electron/appProtocol';
 
 const REPO = resolve(__dirname, '..', '..');
 
 describe('the window factory', () => {
-  const source = readFileSync(resolve(REPO, 'main/window.ts'), 'utf8');
+  const source = readFileSync(resolve(REPO, 'main/electron/window.ts'), 'utf8');
   it.each([
     'contextIsolation: true',
     'sandbox: true',
@@ -35,7 +35,7 @@ describe('the window factory', () => {
     expect(APP_ENTRY_URL).toBe('app://fzbg/index.html');
   });
   it('is the only place a BrowserWindow is created', () => {
-    for (const file of ['main/main.ts', 'main/menu.ts', 'main/ipc/register.ts']) {
+    for (const file of ['main/electron/main.ts', 'main/electron/menu.ts', 'main/electron/registerIpc.ts']) {
       expect(readFileSync(resolve(REPO, file), 'utf8')).not.toMatch(/new BrowserWindow/);
     }
   });

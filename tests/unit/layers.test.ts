@@ -67,6 +67,27 @@ describe('lint import zones', () => {
     expect(await ruleIds(`import { createHandlers } from '../main/ipc/handlers';\nexport const x = createHandlers;\n`, 'renderer/probe.ts')).toContain('no-restricted-imports');
   });
 
+  it('forbids Electron in main/ outside main/electron/ (services, IPC handlers, CLI are plain Node)', async () => {
+    const electronProbe = `import { app } from 'electron';\nexport const x = app;\n`;
+    for (const file of ['main/services/probe.ts', 'main/cli/probe.ts', 'main/ipc/probe.ts', 'main/probe.ts']) {
+      expect(await ruleIds(electronProbe, file), file).toContain('no-restricted-imports');
+    }
+    expect(await ruleIds(`import Store from 'electron-store';\nexport const x = Store;\n`, 'main/services/probe.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds(`import { installMenu } from '../electron/menu';\nexport const x = installMenu;\n`, 'main/cli/probe.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds(`import { createHandlers } from '../../renderer/x';\nexport const x = createHandlers;\n`, 'main/services/probe.ts')).toContain('no-restricted-imports');
+  });
+
+  it('lets main/electron/ import Electron and the services (so the rejection above is the zone, not a broken probe)', async () => {
+    expect(await ruleIds(`import { app } from 'electron';\nimport { createServices } from '../services';\nexport const x = [app, createServices];\n`, 'main/electron/probe.ts')).toEqual([]);
+    expect(await ruleIds(`import { createHandlers } from '../../renderer/x';\nexport const x = createHandlers;\n`, 'main/electron/probe.ts')).toContain('no-restricted-imports');
+  });
+
+  it('has every Electron import of main/ inside main/electron/', async () => {
+    const results = await eslint.lintFiles(['main/**/*.ts']);
+    expect(results.length).toBeGreaterThan(20);
+    expect(results.flatMap((r) => r.messages.map((m) => `${r.filePath}: ${m.message}`))).toEqual([]);
+  });
+
   it('lets shared/ import zod and main/ import node:fs', async () => {
     expect(await ruleIds(`import { z } from 'zod';\nexport const x = z;\n`, 'shared/model/probe.ts')).toEqual([]);
     expect(await ruleIds(`import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n`, 'main/probe.ts')).toEqual([]);

@@ -1,7 +1,7 @@
-// Builds the native menu from main/menuTemplate.ts and forwards commands to the renderer (Electron, thin).
+// Builds the native menu from main/menuTemplate.ts (plain data) and forwards commands to the renderer (Electron, thin).
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { channelOf } from '../shared/ipc/channels';
-import { menuTemplate, type MenuItemSpec } from './menuTemplate';
+import { channelOf } from '../../shared/ipc/channels';
+import { menuTemplate, type MenuItemSpec } from '../menuTemplate';
 
 export function installMenu(getWindow: () => BrowserWindow | null, devTools: boolean): void {
   const toItem = (spec: MenuItemSpec): MenuItemConstructorOptions => {

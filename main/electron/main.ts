@@ -4,16 +4,16 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { channelOf } from '../shared/ipc/channels';
+import { channelOf } from '../../shared/ipc/channels';
 import { responseHeaders, resolveAppFile } from './appProtocol';
-import { createDispatcher } from './ipc/dispatch';
-import { createHandlers } from './ipc/handlers';
-import { registerIpc } from './ipc/register';
+import { createDispatcher } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/handlers';
+import { registerIpc } from './registerIpc';
 import { installMenu } from './menu';
 import { APP_SCHEME, APP_HOST, permissionDecision } from './security';
-import type { AppContext, Dialogs, WindowPort } from './services/context';
-import { createServices } from './services';
-import { electronStoreBackend } from './services/settings';
+import type { AppContext, Dialogs, WindowPort } from '../services/context';
+import { createServices } from '../services';
+import { electronStoreBackend } from '../services/settings';
 import { createMainWindow } from './window';
 
 app.setName('法治年报助手');

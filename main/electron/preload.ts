@@ -1,7 +1,7 @@
 // The preload (Electron, sandboxed): the only file that touches contextBridge and ipcRenderer. It exposes exactly
 // the contract's methods and events by name as window.fzbg; there is no generic send/invoke/on.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENTS, METHODS, channelOf, eventMethodName } from '../shared/ipc/channels';
+import { EVENTS, METHODS, channelOf, eventMethodName } from '../../shared/ipc/channels';
 
 const api: Record<string, unknown> = {};
 for (const method of METHODS) {

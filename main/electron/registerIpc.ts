@@ -2,8 +2,8 @@
 // window's own main frame before the dispatcher validates the payload and calls the service.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHODS, channelOf } from '../../shared/ipc/channels';
-import type { Dispatcher } from './dispatch';
-import { isTrustedSender, type SenderInfo } from '../security';
+import type { Dispatcher } from '../ipc/dispatch';
+import { isTrustedSender, type SenderInfo } from './security';
 
 export function senderInfo(event: IpcMainInvokeEvent): SenderInfo | null {
   const frame = event.senderFrame;

@@ -13,7 +13,7 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     backgroundColor: '#f4f1ea',
     webPreferences: {
-      // The preload is reviewed: it exposes the contract's named methods only (main/preload.ts).
+      // The preload is reviewed: it exposes the contract's named methods only (main/electron/preload.ts).
       preload: join(__dirname, 'preload.js'), /* eng-disable PRELOAD_JS_CHECK */
       contextIsolation: true,
       sandbox: true,
