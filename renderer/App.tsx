@@ -1,15 +1,17 @@
 // The app shell (renderer): the start screen and, once a report is open, the workspace with the drafting editor.
-// Commands arrive from the Electron menu (menuCommand events) and from the same shortcuts pressed in the page.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Every command of the table (shared/commands.ts) — from the Electron menu, a shortcut or a button — goes through
+// runCommand: 'app' commands to the handlers below (a missing one does not compile), 'editor' ones to the editor.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAction } from './useAction';
 import type { ReportDocument } from '../shared/model/schema';
-import type { MenuCommand } from '../shared/ipc/contract';
+import { COMMANDS, isEditorCommand, keysLabel, type AppCommandId, type CommandId } from '../shared/commands';
 import { api } from './api';
 import { commandForKey, commandGate, type CommandSource } from './commands';
-import { FilesLayer, FilesNotices, RecentFiles, useDocumentSession } from './files';
+import { FilesLayer, FilesNotices, RecentFiles, useDocumentSession, type FilesCommand } from './files';
 import { ReportEditor, type ReportEditorHandle } from './editor/ReportEditor';
 import { HelpDialog } from './editor/HelpDialog';
 import { NewReportDialog } from './start/NewReportDialog';
+import { useExportWord } from './useExportWord';
 import { T } from './editor/strings';
 
 export function App() {
@@ -17,15 +19,11 @@ export function App() {
   const files = useDocumentSession();
   const filesRef = useRef(files);
   filesRef.current = files;
-  const report = files.doc ? { doc: files.doc, loadId: files.loadId } : null;
   const { busy, error, setError, run } = useAction();
   const [dialog, setDialog] = useState<'new' | 'help' | null>(null);
   const editorRef = useRef<ReportEditorHandle>(null);
-  const reportRef = useRef(report);
-  reportRef.current = report;
+  const shell = useExportWord(files);
 
-
-  const open = useCallback(() => void filesRef.current.open(), []);
   const importFile = useCallback(async () => {
     // Unsaved changes are asked about first (保存 / 不保存 / 取消), then the file is chosen.
     if (!(await filesRef.current.ensureSaved())) return;
@@ -39,56 +37,63 @@ export function App() {
     filesRef.current.loadDocument(doc, { session: null, dirty: true });
   }, []);
 
+  const handlers = useMemo((): Record<AppCommandId, () => void> => {
+    const editor = () => editorRef.current;
+    const filesCommand = (c: FilesCommand) => () => filesRef.current.handleCommand(c);
+    return {
+      new: () => void filesRef.current.ensureSaved().then((proceed) => proceed && setDialog('new')),
+      newFromPrevious: filesCommand('newFromPrevious'),
+      open: filesCommand('open'),
+      save: filesCommand('save'),
+      saveAs: filesCommand('saveAs'),
+      versions: filesCommand('versions'),
+      saveTemplate: filesCommand('saveTemplate'),
+      import: () => void importFile(),
+      export: () => void shell.exportWord(),
+      print: () => shell.print(),
+      undo: () => editor()?.undo(),
+      redo: () => editor()?.redo(),
+      find: () => editor()?.openFind(false),
+      replace: () => editor()?.openFind(true),
+      findNext: () => editor()?.findStep(1),
+      findPrevious: () => editor()?.findStep(-1),
+      help: () => setDialog('help'),
+      about: () => void shell.about(),
+    };
+  }, [importFile, shell]);
+
   const runCommand = useCallback(
-    (command: MenuCommand, source: CommandSource) => {
+    (command: CommandId, source: CommandSource) => {
       if (!commandGate(command, source)) return;
-      // open, save, saveAs, newFromPrevious, versions, saveTemplate
-      if (filesRef.current.handleCommand(command)) return;
-      const editor = editorRef.current;
-      switch (command) {
-        case 'new':
-          void filesRef.current.ensureSaved().then((proceed) => proceed && setDialog('new'));
-          break;
-        case 'import':
-          void importFile();
-          break;
-        case 'undo':
-          editor?.undo();
-          break;
-        case 'redo':
-          editor?.redo();
-          break;
-        case 'find':
-        case 'replace':
-          editor?.openFind(command === 'replace');
-          break;
-        case 'help':
-          setDialog('help');
-          break;
-        default:
-          // Export, versions, templates and the rest are handled by their own features.
-          break;
-      }
+      if (isEditorCommand(command)) editorRef.current?.runEditorCommand(command);
+      else handlers[command]();
     },
-    [importFile],
+    [handlers],
   );
 
-  useEffect(() => api.onMenuCommand((command: MenuCommand) => runCommand(command, 'menu')), [runCommand]);
+  const reportOpen = files.frame !== null;
+  const reportOpenRef = useRef(reportOpen);
+  reportOpenRef.current = reportOpen;
+  useEffect(() => api.onMenuCommand((command) => runCommand(command, 'menu')), [runCommand]);
   useEffect(() => {
+    // Capture: an app command's key is taken before the editor (or the browser) gives it another meaning.
     const onKey = (e: KeyboardEvent) => {
       const command = commandForKey(e);
-      if (!command) return;
-      // Commands that act on the editor need an open report; the others work from the start screen too.
-      if (!reportRef.current && ['find', 'replace', 'save', 'saveAs', 'export'].includes(command)) return;
+      if (!command || isEditorCommand(command)) return;
+      // Commands that act on the report need one open; on the start screen their keys stay the browser's.
+      if (COMMANDS[command].needsReport && !reportOpenRef.current) return;
       e.preventDefault();
       runCommand(command, 'key');
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [runCommand]);
-  // Restoring a version is an undoable step in the editor.
-  const { bindEditor } = files;
-  useEffect(() => bindEditor({ replaceDocument: (doc) => editorRef.current?.replaceDocument(doc) }), [bindEditor]);
+
+  const button = (command: AppCommandId, label: string, disabled = false) => (
+    <button type="button" onClick={() => runCommand(command, 'button')} title={keysLabel(command) || undefined} disabled={disabled}>
+      {label}
+    </button>
+  );
 
   return (
     <div className="app">
@@ -101,7 +106,7 @@ export function App() {
         </div>
       )}
       <FilesNotices files={files} />
-      {report ? (
+      {files.frame ? (
         <main className="workspace">
           <header className="toolbar">
             <span className="doc-name" title={files.displayName}>
@@ -109,21 +114,30 @@ export function App() {
               {files.dirty && <span className="dirty-mark" aria-label="有未保存的更改"> ●</span>}
             </span>
             <span className="toolbar-buttons">
-              <button type="button" onClick={() => runCommand('new', 'button')} title="Ctrl+N">新建</button>
-              <button type="button" onClick={() => runCommand('open', 'button')} title="Ctrl+O">打开</button>
-              <button type="button" onClick={() => runCommand('save', 'button')} title="Ctrl+S" disabled={busy || files.busy}>保存</button>
-              <button type="button" onClick={() => runCommand('versions', 'button')}>版本</button>
+              {button('new', '新建')}
+              {button('open', '打开')}
+              {button('save', '保存', busy || files.busy)}
+              {button('versions', '版本')}
+              {button('export', '导出Word', busy || files.busy)}
               <span className="toolbar-sep" />
-              <button type="button" onClick={() => runCommand('undo', 'button')} title="Ctrl+Z">{T.undo}</button>
-              <button type="button" onClick={() => runCommand('redo', 'button')} title="Ctrl+Y">{T.redo}</button>
-              <button type="button" onClick={() => runCommand('find', 'button')} title="Ctrl+F">{T.find}</button>
-              <button type="button" onClick={() => runCommand('replace', 'button')} title="Ctrl+H">{T.replace}</button>
+              {button('undo', T.undo)}
+              {button('redo', T.redo)}
+              {button('find', T.find)}
+              {button('replace', T.replace)}
               <span className="toolbar-sep" />
               <button type="button" onClick={() => files.showPanel('settings')}>设置</button>
-              <button type="button" onClick={() => runCommand('help', 'button')} title="F1">帮助</button>
+              {button('help', '帮助')}
             </span>
           </header>
-          <ReportEditor key={report.loadId} ref={editorRef} doc={report.doc} onChange={files.docChanged} />
+          <ReportEditor
+            key={files.loadId}
+            ref={editorRef}
+            frame={files.frame}
+            initialBody={files.loadedBody}
+            onBodyChange={files.bodyChanged}
+            onFrameChange={files.changeFrame}
+            onBind={files.bindEditor}
+          />
         </main>
       ) : (
         <main className="start" aria-busy={busy}>
@@ -133,10 +147,10 @@ export function App() {
             <button type="button" className="primary" disabled={busy} onClick={() => runCommand('new', 'button')}>
               新建报告
             </button>
-            <button type="button" disabled={busy} onClick={() => void open()}>
+            <button type="button" disabled={busy} onClick={() => runCommand('open', 'button')}>
               打开…
             </button>
-            <button type="button" disabled={busy} onClick={() => void importFile()}>
+            <button type="button" disabled={busy} onClick={() => runCommand('import', 'button')}>
               导入Word或文本…
             </button>
           </div>

@@ -1,4 +1,5 @@
-// Find and replace bar above the page (renderer): Ctrl+F finds, Ctrl+H replaces; Enter / F3 go to the next hit.
+// Find and replace bar above the page (renderer): Ctrl+F finds, Ctrl+H replaces; Enter (and F3, a command anywhere in
+// the window) goes to the next hit, Shift+Enter to the previous.
 import { useEffect, useRef } from 'react';
 import { T } from './strings';
 
@@ -38,7 +39,7 @@ export function FindBar({ state, total, message, onChange, onNext, onPrev, onRep
     if (e.key === 'Escape') {
       e.preventDefault();
       onClose();
-    } else if (e.key === 'Enter' || e.key === 'F3') {
+    } else if (e.key === 'Enter') {
       e.preventDefault();
       if (e.shiftKey) onPrev();
       else onNext();

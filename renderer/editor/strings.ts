@@ -9,29 +9,6 @@ export const PART_LABELS: Record<MandatedPartId, string> = {
   other: '其他需要报告的情况',
 };
 
-export const LEVEL_LABELS = ['一级标题（一、）', '二级标题（（一））', '三级标题（1.）', '四级标题（（1））'] as const;
-
-export const SHORTCUTS: { keys: string; action: string }[] = [
-  { keys: 'Ctrl+N', action: '新建报告' },
-  { keys: 'Ctrl+O', action: '打开报告' },
-  { keys: 'Ctrl+S', action: '保存' },
-  { keys: 'Ctrl+Shift+S', action: '另存为' },
-  { keys: 'Ctrl+I', action: '导入Word或文本' },
-  { keys: 'Ctrl+Z', action: '撤销' },
-  { keys: 'Ctrl+Y / Ctrl+Shift+Z', action: '重做' },
-  { keys: 'Ctrl+F', action: '查找' },
-  { keys: 'Ctrl+H', action: '替换' },
-  { keys: 'Enter', action: '另起一段；在标题末尾按下则开始正文' },
-  { keys: 'Ctrl+Enter', action: '在当前段落之后插入新段落' },
-  { keys: 'Tab', action: '标题降一级（一、→（一）→1.→（1））；在表格中到下一格，最后一格再按则添加一行' },
-  { keys: 'Shift+Tab', action: '标题升一级；在表格中回到上一格' },
-  { keys: 'Ctrl+1 … Ctrl+4', action: '把当前段落设为一至四级标题' },
-  { keys: 'Ctrl+0', action: '把当前标题改为正文' },
-  { keys: 'Alt+↑ / Alt+↓', action: '把当前标题连同其下内容上移或下移' },
-  { keys: 'F3 / Shift+F3', action: '查找下一处 / 上一处' },
-  { keys: 'F1', action: '打开本帮助' },
-];
-
 export const T = {
   untitled: '未命名报告',
   titlePlaceholder: '报告标题',
@@ -85,6 +62,7 @@ export const T = {
   staleFigure: '沿用上年的数据，请核实',
   composing: '输入中，检查暂停',
   liveCheck: '边写边查',
+  noCharacterFormatting: '公文正文不使用加粗、斜体、下划线。',
   liveCheckOff: '实时检查已关闭。勾选“边写边查”即可重新开启。',
   tableBar: '表格',
   tableCell: (row: number, column: number, rows: number, columns: number) => `表格 第${row}行第${column}列（共${rows}行${columns}列）`,

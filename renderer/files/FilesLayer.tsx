@@ -97,7 +97,7 @@ export function FilesLayer({ files }: { files: DocumentSessionApi }) {
     <>
       {files.panel === 'versions' && <VersionsPanel files={files} onClose={close} />}
       {files.panel === 'recovery' && recovery.list && <RecoveryDialog files={files} list={recovery.list} reload={recovery.reload} onClose={close} />}
-      {files.panel === 'saveTemplate' && files.doc && <SaveTemplateDialog files={files} onClose={close} />}
+      {files.panel === 'saveTemplate' && files.frame && <SaveTemplateDialog files={files} onClose={close} />}
       {files.panel === 'settings' && <SettingsDialog files={files} onClose={close} />}
       <UnsavedChangesDialog files={files} />
       {files.busy && <div className="files-busy" aria-live="polite">{T.working}</div>}

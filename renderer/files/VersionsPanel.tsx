@@ -15,7 +15,7 @@ type Detail =
   | { kind: 'compare'; entry: VersionEntry; diff: DocumentDiff };
 
 export function VersionsPanel({ files, onClose }: { files: DocumentSessionApi; onClose: () => void }) {
-  const docId = files.doc?.id ?? null;
+  const docId = files.frame?.id ?? null;
   const [entries, setEntries] = useState<VersionEntry[] | null>(null);
   const [name, setName] = useState('');
   const { busy: working, error, setError, run: act } = useAction();

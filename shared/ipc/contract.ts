@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ReportDocument } from '../model/schema';
 import { Template, TemplateSummary } from '../model/template';
 import type { EventName, Method } from './channels';
+import { COMMAND_IDS } from '../commands';
 
 // ---- values that cross the bridge -------------------------------------------------------------------------------
 
@@ -82,11 +83,8 @@ export type SettingsResult = { settings: Settings; notice: string | null };
 
 export type TemplateList = { templates: TemplateSummary[]; notices: string[] };
 
-export const MENU_COMMANDS = [
-  'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'import', 'export', 'saveTemplate', 'versions',
-  'undo', 'redo', 'find', 'replace', 'help', 'about',
-] as const;
-export const MenuCommand = z.enum(MENU_COMMANDS);
+/** The commands main's menu sends (the one command table: shared/commands.ts). */
+export const MenuCommand = z.enum(COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 // ---- requests: one argument tuple schema per method -------------------------------------------------------------

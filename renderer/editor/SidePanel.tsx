@@ -1,0 +1,102 @@
+// The side panel (renderer): the findings (with the 边写边查 switch) and the writing guidance of the report's template,
+// the caret's part first.
+import { memo, useEffect, useState } from 'react';
+import type { Finding } from '../../shared/check/types';
+import type { Template } from '../../shared/model/template';
+import { NEXT_YEAR_TOKEN, YEAR_TOKEN } from '../../shared/model/templateOps';
+import { api } from '../api';
+import type { Analysis } from './analysis';
+import { FindingsPanel } from './FindingsPanel';
+import { PART_LABELS, T } from './strings';
+
+/** The report's template (for its guidance), read over IPC; null while loading or when there is none. */
+function useTemplate(templateId: string | undefined): Template | null {
+  const [template, setTemplate] = useState<Template | null>(null);
+  useEffect(() => {
+    let live = true;
+    setTemplate(null);
+    if (templateId) {
+      api.readTemplate(templateId).then(
+        (t) => live && setTemplate(t),
+        () => undefined, // A report whose template is gone simply has no guidance.
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [templateId]);
+  return template;
+}
+
+export interface SidePanelProps {
+  analysis: Analysis;
+  templateId: string | undefined;
+  currentIndex: number;
+  liveCheckOn: boolean;
+  onToggleLiveCheck(): void;
+  findingActions: {
+    ruleTitles: ReadonlyMap<string, string>;
+    onSelect(f: Finding): void;
+    onFix(f: Finding): void;
+    onFixRule(rule: string): void;
+    onIgnore(f: Finding, reason: string): void;
+  };
+}
+
+export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onToggleLiveCheck, findingActions: a }: SidePanelProps) {
+  const template = useTemplate(templateId);
+  const [tab, setTab] = useState<'findings' | 'guidance'>('findings');
+  return (
+    <aside className="side-panel">
+      <div className="tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'findings'} className={tab === 'findings' ? 'tab active' : 'tab'} onClick={() => setTab('findings')}>
+          {T.findings}
+          <span className="tab-count">{analysis.result.findings.length}</span>
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'guidance'} className={tab === 'guidance' ? 'tab active' : 'tab'} onClick={() => setTab('guidance')}>
+          {T.guidance}
+        </button>
+      </div>
+      {tab === 'findings' ? (
+        <>
+          <label className="live-check-toggle">
+            <input type="checkbox" checked={liveCheckOn} onChange={onToggleLiveCheck} />
+            {T.liveCheck}
+          </label>
+          {liveCheckOn ? (
+            <FindingsPanel analysis={analysis} ruleTitles={a.ruleTitles} onSelect={a.onSelect} onFix={a.onFix} onFixRule={a.onFixRule} onIgnore={a.onIgnore} />
+          ) : (
+            <p className="muted empty-note">{T.liveCheckOff}</p>
+          )}
+        </>
+      ) : (
+        <GuidancePanel template={template} analysis={analysis} currentIndex={currentIndex} />
+      )}
+    </aside>
+  );
+}
+
+const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentIndex }: { template: Template | null; analysis: Analysis; currentIndex: number }) {
+  if (!template || template.guidance.length === 0) return <p className="muted empty-note">本报告没有关联模板的写作提示。</p>;
+  const year = analysis.doc.meta.year;
+  const fill = (t: string) => t.replaceAll(YEAR_TOKEN, String(year)).replaceAll(NEXT_YEAR_TOKEN, String(year + 1));
+  const here = analysis.parts.locations.find((l) => currentIndex >= l.extent.start && currentIndex < l.extent.end)?.id;
+  const ordered = here ? [...template.guidance].sort((a, b) => (a.part === here ? -1 : b.part === here ? 1 : 0)) : template.guidance;
+  return (
+    <section className="guidance-panel" aria-label={T.guidance}>
+      {ordered.map((g) => (
+        <div key={g.part} className={`guidance${g.part === here ? ' current' : ''}`}>
+          <h3>{PART_LABELS[g.part]}</h3>
+          <p>{fill(g.text)}</p>
+          {g.indicators.length > 0 && (
+            <ul className="indicators">
+              {g.indicators.map((i) => (
+                <li key={i}>{fill(i)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+});
