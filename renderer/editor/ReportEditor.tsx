@@ -31,6 +31,7 @@ import { OutlinePanel } from './OutlinePanel';
 import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 import { PART_LABELS, T } from './strings';
 import { titleLines } from '../../shared/docx/title';
+import { formatChineseDate } from '../../shared/model/dates';
 
 export interface ReportEditorHandle {
   undo(): void;
@@ -653,12 +654,6 @@ const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentI
     </section>
   );
 });
-
-/** 2025-03-01 → 2025年3月1日 (GB/T 9704: Arabic digits, no leading zeros). */
-export function formatChineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
 
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
