@@ -10,7 +10,8 @@ import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { sequenceMarkers } from '../../shared/model/numbering';
 import { blockText, type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
 import { Template } from '../../shared/model/template';
-import { PART_NAMES, recognizeMandatedParts } from '../../shared/outline/parts';
+import { PART_NAMES, requiredPartIds } from '../../shared/model/parts';
+import { recognizeMandatedParts } from '../../shared/outline/parts';
 import type { WrittenMarkerInfo } from '../../shared/check/rules/structure';
 import { loadDocumentFromFile } from '../services/loadDocument';
 import { parseArgs } from './args';
@@ -99,7 +100,7 @@ export function formatFileReport(file: string, doc: ReportDocument, findings: re
     `━━ ${file}`,
     `标题：${doc.meta.title || '（未识别）'}`,
     `机关：${doc.meta.organ || '（未识别）'}　年度：${doc.meta.year}　成文日期：${doc.meta.date || '（未填）'}${templateName ? `　模板：${templateName}` : ''}`,
-    `法定内容：${(['achievements', 'shortcomings', 'leadership', 'plans'] as const).map((id) => `${present.includes(id) ? '✓' : '✗'}${PART_NAMES[id]}`).join('　')}`,
+    `法定内容：${requiredPartIds().map((id) => `${present.includes(id) ? '✓' : '✗'}${PART_NAMES[id]}`).join('　')}`,
   ];
   const noteLines = notes.filter((n) => n.severity === 'warning');
   for (const n of noteLines) lines.push(`导入注意：${n.message}`);

@@ -4,7 +4,8 @@ import { UserFacingError } from '../../shared/ipc/contract';
 import { sequenceMarkers } from '../../shared/model/numbering';
 import { MANDATED_PART_IDS } from '../../shared/model/schema';
 import { buildOutline, type Outline } from '../../shared/outline/outline';
-import { PART_NAMES, recognizeMandatedParts, type Confidence, type PartEvidence } from '../../shared/outline/parts';
+import { PART_NAMES, requiredPartIds } from '../../shared/model/parts';
+import { recognizeMandatedParts, type Confidence, type PartEvidence } from '../../shared/outline/parts';
 import { loadDocumentFromFile } from '../services/loadDocument';
 import { parseArgs } from './args';
 import { registerCommand, type CliIo } from './commands';
@@ -36,9 +37,10 @@ export function formatOutline(outline: Outline, markers: readonly string[], miss
     '',
     '法定内容：',
   ];
+  const required = requiredPartIds();
   for (const id of MANDATED_PART_IDS) {
     const found = outline.parts.filter((p) => p.id === id);
-    const name = PART_NAMES[id] + (id === 'other' ? '（选报）' : '');
+    const name = PART_NAMES[id] + (required.includes(id) ? '' : '（选报）');
     if (found.length === 0) {
       lines.push(`  ${missing.includes(id) ? '✗' : '·'} ${name}：未找到`);
       continue;

@@ -3,7 +3,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { UserFacingError } from '../../shared/ipc/errors';
+import { UserFacingError, errorCode } from '../../shared/ipc/errors';
 
 /** Every temp file this module writes starts with this, so a sweep recognises them and nothing else. */
 export const TEMP_PREFIX = '.~fzbg-';
@@ -226,10 +226,6 @@ function processAlive(pid: number): boolean {
   } catch (e) {
     return errorCode(e) === 'EPERM';
   }
-}
-
-function errorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 }
 
 /** The Chinese message for a failed save; the code stays machine-readable for the renderer. */

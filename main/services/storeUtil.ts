@@ -1,5 +1,6 @@
 // Helpers shared by the stores under dataDir (Node): safe file names for document ids, JSON reads, text summaries.
 import { createHash, randomBytes } from 'node:crypto';
+import { countBody } from '../../shared/editor/counts';
 import { blockText, type ReportDocument } from '../../shared/model/schema';
 
 /** A file-name-safe key for a document id: the id itself when it is plain, else a hash of it. */
@@ -12,11 +13,9 @@ export function timeId(now: Date = new Date()): string {
   return now.getTime().toString(36).padStart(9, '0') + randomBytes(3).toString('hex');
 }
 
-/** Number of characters of text in the body (whitespace not counted), the figure shown in lists. */
+/** Number of characters of text in the body, counted as the editor counts them (shared/editor/counts.ts). */
 export function countChars(doc: ReportDocument): number {
-  let n = 0;
-  for (const block of doc.body) n += blockText(block).replace(/\s+/g, '').length;
-  return n;
+  return countBody(doc.body).total;
 }
 
 /** The first words of the body for a list entry. */
@@ -34,6 +33,4 @@ export function previewText(doc: ReportDocument, max = 120): string {
   return joined.length > max ? joined.slice(0, max) + '…' : joined;
 }
 
-export function errorCode(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
-}
+export { errorCode } from '../../shared/ipc/errors';

@@ -4,15 +4,10 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'r
 import { Editable, useSlate } from 'slate-react';
 import type { ReportMeta } from '../../shared/model/schema';
 import { titleLines } from '../../shared/docx/title';
+import { formatChineseDate } from '../../shared/model/dates';
 import { renderElement, renderLeaf } from './elements';
 import type { MarkLayer } from './markLayer';
 import { T } from './strings';
-
-/** 2025-03-01 → 2025年3月1日 (GB/T 9704: Arabic digits, no leading zeros). */
-function formatChineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
 
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that

@@ -1,7 +1,8 @@
 // What the side panels show, computed from one body snapshot (renderer, pure over shared/): checker findings, the
 // mandated parts, counts, and which level-1 part each block belongs to.
 import type { Block, ReportDocument, MandatedPartId } from '../../shared/model/schema';
-import { blockText } from '../../shared/model/schema';
+import { MANDATED_PART_IDS, blockText } from '../../shared/model/schema';
+import { requiredPartIds } from '../../shared/model/parts';
 import type { CheckResult, Finding } from '../../shared/check/types';
 import type { Checker } from '../../shared/check/engine';
 import { recognizeMandatedParts, type MandatedParts } from '../../shared/outline/parts';
@@ -51,10 +52,11 @@ export function analyze(doc: ReportDocument, checker: Checker, liveCheck: boolea
     sectionOf.push(section);
   });
   const partStates = {} as Record<MandatedPartId, PartState>;
-  for (const id of ['achievements', 'shortcomings', 'leadership', 'plans', 'other'] as const) {
+  const required = requiredPartIds();
+  for (const id of MANDATED_PART_IDS) {
     const locs = parts.locations.filter((l) => l.id === id);
     if (locs.length === 0) {
-      partStates[id] = { kind: 'missing', required: id !== 'other' };
+      partStates[id] = { kind: 'missing', required: required.includes(id) };
       continue;
     }
     const inPart = (f: Finding) =>

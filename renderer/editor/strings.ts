@@ -1,13 +1,7 @@
 // The editor's user-facing text (renderer), kept in one place.
-import type { MandatedPartId } from '../../shared/model/schema';
 
-export const PART_LABELS: Record<MandatedPartId, string> = {
-  achievements: '主要举措和成效',
-  shortcomings: '存在的不足和原因',
-  leadership: '第一责任人履职情况',
-  plans: '下一年度主要安排',
-  other: '其他需要报告的情况',
-};
+/** The outline's part labels come from the one table of the mandated parts. */
+export { PART_LABELS } from '../../shared/model/parts';
 
 export const T = {
   untitled: '未命名报告',

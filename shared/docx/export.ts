@@ -4,6 +4,7 @@ import {
   AlignmentType, Document, DocumentGridType, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType,
   TableRow, TextRun, WidthType,
 } from 'docx';
+import { formatChineseDate } from '../model/dates';
 import { sequenceMarkers } from '../model/numbering';
 import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
 import { FONT, FONT_ALT_NAMES, PAGE, charsToTwips, textWidth } from './layout';
@@ -11,12 +12,7 @@ import { HEADING_FONTS, STYLE, escapeXml, stylesXml } from './styles';
 import { EXPORT_APPLICATION } from './import';
 import { titleLines } from './title';
 
-/** `2025-03-01` → `2025年3月1日` (Arabic digits, no leading zeros); empty stays empty. */
-export function formatChineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return '';
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-}
+export { formatChineseDate } from '../model/dates';
 
 /** Text without the characters XML 1.0 forbids (control characters, unpaired surrogates), which Word refuses. */
 function xmlSafe(text: string): string {

@@ -2,7 +2,7 @@
 // heading 1–4 / outline level) or by their written markers, run-in headings, title, 主送, signature, date and
 // attachments, tables as table blocks. Comments, tracked changes and pictures are reported in the notes, never
 // silently dropped or accepted. Hostile packages are refused by the capped zip and XML readers.
-import type { ImportNote } from '../ipc/contract';
+import type { ImportNote } from '../model/importNote';
 import { newDocumentId } from '../model/id';
 import { heading, paragraph, emptyRuleSettings, type Block, type HeadingLevel, type ReportDocument, type ReportMeta, type TableElement } from '../model/schema';
 import { importText, normalizeLine, parseDateText, structureLine } from '../import/text';

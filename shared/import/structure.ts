@@ -1,7 +1,7 @@
 // Turning lines of report text into headings and paragraphs (shared, pure). Used by the text importer and by the
 // Word importer for paragraphs that carry no heading style. Words and punctuation are kept exactly as written;
 // only indentation is normalised and sequence markers are turned into structure (they are derived, never stored).
-import type { ImportNote } from '../ipc/contract';
+import type { ImportNote } from '../model/importNote';
 import { parseChineseNumeral, sequenceMarkers } from '../model/numbering';
 import { heading, paragraph, type Block, type HeadingLevel } from '../model/schema';
 import { parseHeadingMarker, type HeadingMarker } from '../outline/markers';

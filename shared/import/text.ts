@@ -1,7 +1,7 @@
 // Importing a published report from plain text (shared, pure): text copied from a government web page or a .txt.
 // Drops the page chrome, finds the title, organ, year and date, and structures the body. Words and punctuation are
 // kept exactly as written; what the importer could not do, or did on the user's behalf, is said in the notes.
-import type { ImportNote } from '../ipc/contract';
+import type { ImportNote } from '../model/importNote';
 import { newDocumentId } from '../model/id';
 import { parseChineseNumeral } from '../model/numbering';
 import { emptyRuleSettings, type Block, type ReportDocument, type ReportMeta } from '../model/schema';

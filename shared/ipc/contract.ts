@@ -1,6 +1,7 @@
 // The one typed contract between renderer and main (shared, pure). Main validates every request against these
 // schemas before a service sees it; the preload exposes exactly these methods by name and nothing else.
 import { z } from 'zod';
+import type { ImportNote } from '../model/importNote';
 import { ReportDocument } from '../model/schema';
 import { Template, TemplateSummary } from '../model/template';
 import type { EventName, Method } from './channels';
@@ -15,8 +16,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const DocSession = z.object({ handle: z.string().min(1).max(100), fileName: z.string() });
 export type DocSession = z.infer<typeof DocSession>;
 
-export const ImportNote = z.object({ severity: z.enum(['info', 'warning']), message: z.string() });
-export type ImportNote = z.infer<typeof ImportNote>;
+/** Import notes are a model type (shared/model/importNote.ts); the contract only carries them. */
+export { ImportNote } from '../model/importNote';
 
 export type OpenResult =
   | { status: 'cancelled' }

@@ -2,6 +2,7 @@
 // level-1 heading, a sub-heading, one clause of a run-in enumeration (`一是切实履行…第一责任人职责`), or share a
 // combined part (`三、坚持问题导向…` holding the shortcomings as 一是… and the plans as （一）（二）). Large reports use
 // thematic level-1 headings for the achievements. Each location says how it was found and how sure it is.
+import { requiredPartIds } from '../model/parts';
 import { MANDATED_PART_IDS, blockText, type Block, type MandatedPartId, type ReportDocument } from '../model/schema';
 
 /** How a part was found. */
@@ -46,7 +47,7 @@ export interface MandatedParts {
   primary: Partial<Record<MandatedPartId, PartLocation>>;
   /** Parts present, in the order of the rule. */
   present: MandatedPartId[];
-  /** Required parts (all but `other`) not found. */
+  /** Required parts (shared/model/parts.ts) not found. */
   missing: MandatedPartId[];
   /** Parts present only by weak evidence (best location of `low` confidence): worth a question to the officer. */
   weak: MandatedPartId[];
@@ -61,7 +62,7 @@ export interface PartsInput {
   meta?: Partial<Pick<ReportDocument['meta'], 'year'>>;
 }
 
-const REQUIRED: readonly MandatedPartId[] = ['achievements', 'shortcomings', 'leadership', 'plans'];
+const REQUIRED: readonly MandatedPartId[] = requiredPartIds();
 
 // ---- wording (REFERENCE.md §2 keywords, widened by what published reports write) --------------------------------
 
@@ -418,12 +419,3 @@ function sentenceAround(text: string, re: RegExp): { text: string; range: { star
   if (end < text.length) end++;
   return { text: text.slice(start, end), range: { start, end } };
 }
-
-/** The mandated parts' names as officers know them (Chinese), for messages and the outline. */
-export const PART_NAMES: Record<MandatedPartId, string> = {
-  achievements: '主要举措和成效',
-  shortcomings: '存在的不足和原因',
-  leadership: '党政主要负责人履行第一责任人职责情况',
-  plans: '下一年度主要安排',
-  other: '其他需要报告的情况',
-};

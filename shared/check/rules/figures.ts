@@ -5,7 +5,7 @@ import { compileUserPattern } from '../userPattern';
 import type { BlockRule, DocumentRule, RawFinding, TextUnit } from '../types';
 import { at, HAN_CLASS, matches, q } from '../text';
 import { partAt, partRanges, partsOf } from './sections';
-import { PART_NAMES } from '../../outline/parts';
+import { PART_NAMES } from '../../model/parts';
 
 // ----- placeholders -------------------------------------------------------------------------------------------------
 

@@ -3,12 +3,10 @@
 import { chineseNumeral } from '../../model/numbering';
 import { blockText, type MandatedPartId } from '../../model/schema';
 import { parseHeadingMarker } from '../../outline/markers';
-import { PART_NAMES } from '../../outline/parts';
+import { CORE_PART_IDS, PART_NAMES, requiredPartIds } from '../../model/parts';
 import type { BlockRule, DocumentRule, RawFinding } from '../types';
 import { at } from '../text';
 import { partsOf } from './sections';
-
-const REQUIRED_CORE: MandatedPartId[] = ['achievements', 'shortcomings', 'plans'];
 
 export const partMissing: DocumentRule = {
   id: 'struct.part-missing',
@@ -18,12 +16,12 @@ export const partMissing: DocumentRule = {
   scope: 'document',
   check(doc) {
     if (doc.body.length === 0) {
-      return [{ path: [], start: 0, end: 0, text: '', message: '报告正文为空。按规定，报告应包括：主要举措和成效、存在的不足和原因、党政主要负责人履行第一责任人职责情况、下一年度主要安排。' }];
+      return [{ path: [], start: 0, end: 0, text: '', message: `报告正文为空。按规定，报告应包括：${requiredPartIds().map((id) => PART_NAMES[id]).join('、')}。` }];
     }
     const parts = partsOf(doc);
     const out: RawFinding[] = [];
     for (const id of parts.missing) {
-      if (!REQUIRED_CORE.includes(id)) continue;
+      if (!CORE_PART_IDS.includes(id)) continue;
       out.push({ path: [], start: 0, end: 0, text: id, message: `未找到“${PART_NAMES[id]}”部分。按《法治政府建设与责任落实督察工作规定》，年度报告应包括${Y(doc.meta.year, id)}。` });
     }
     return out;
