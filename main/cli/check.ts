@@ -11,7 +11,7 @@ import { sequenceMarkers } from '../../shared/model/numbering';
 import { blockText, type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
 import { Template } from '../../shared/model/template';
 import { PART_NAMES, recognizeMandatedParts } from '../../shared/outline/parts';
-import type { WrittenMarkerInfo } from '../../shared/check/rules/structure';
+import type { WrittenMarkerInfo } from '../../shared/check/types';
 import { loadDocumentFromFile } from '../services/loadDocument';
 import { parseArgs } from './args';
 import { registerCommand, type CliIo } from './commands';
