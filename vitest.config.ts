@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/{unit,reliability,security}/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/setup/fast-check.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -12,7 +12,7 @@ import { blockText, type ReportDocument, type RuleSettings, type Severity } from
 import { Template } from '../../shared/model/template';
 import { PART_NAMES, requiredPartIds } from '../../shared/model/parts';
 import { recognizeMandatedParts } from '../../shared/outline/parts';
-import type { WrittenMarkerInfo } from '../../shared/check/rules/structure';
+import type { WrittenMarkerInfo } from '../../shared/check/types';
 import { loadDocumentFromFile } from '../services/loadDocument';
 import { parseArgs } from './args';
 import { registerCommand, type CliIo } from './commands';

@@ -3,8 +3,7 @@
 import type { Block, IgnoredFinding, ReportDocument, Severity } from '../model/schema';
 import { blockText, leavesText } from '../model/schema';
 import { ALL_RULES } from './rules';
-import { sourceMarker, writtenMarkerFindings, type WrittenMarkerInfo } from './rules/structure';
-import type { BlockRule, BlockSettings, CheckResult, DocumentRule, DocumentView, Finding, RawFinding, Rule, TextUnit } from './types';
+import type { BlockRule, BlockSettings, CheckResult, DocumentRule, DocumentView, Finding, RawFinding, Rule, TextUnit, WrittenMarkerInfo } from './types';
 
 /** The text units of one body block: itself, or each cell of a table. */
 function unitsOfBlock(block: Block, index: number): TextUnit[] {
@@ -119,7 +118,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
       const found: Finding[] = [];
       if (title.trim().length > 0) {
         for (const rule of blockRules) {
-          if (rule.id === 'struct.heading-stop') continue;
+          if (rule.appliesToTitle === false) continue;
           for (const f of rule.check(unit, settings)) found.push({ ...toFinding(rule, f), onTitle: true });
         }
       }
@@ -130,6 +129,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
     // Document-wide rules.
     const units = entries.flatMap((e) => e.units);
     const view: DocumentView = {
+      ...(options.writtenMarkers ? { writtenMarkers: options.writtenMarkers } : {}),
       units,
       unitsOf: (index) => entries[index]?.units ?? [],
       memo<T>(index: number, key: string, fn: (u: readonly TextUnit[], b: Block) => T): T {
@@ -147,9 +147,6 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
     for (const rule of docRules) {
       if (disabled.has(rule.id)) continue;
       for (const f of rule.check(doc, view)) raw.push(toFinding(rule, f));
-    }
-    if (options.writtenMarkers && !disabled.has(sourceMarker.id)) {
-      for (const f of writtenMarkerFindings(options.writtenMarkers)) raw.push(toFinding(sourceMarker, f));
     }
 
     // Template settings: switched-off rules and re-graded severities (a finding may carry a sub-rule id).

@@ -88,6 +88,8 @@ export interface RuleMeta {
 /** A rule that looks at one text unit at a time; its results are cached per block. */
 export interface BlockRule extends RuleMeta {
   scope: 'block';
+  /** The engine also runs block rules on meta.title as a level-1 heading; `false` keeps this one off the title. */
+  appliesToTitle?: false;
   check(unit: TextUnit, settings: BlockSettings): RawFinding[];
 }
 
@@ -107,6 +109,21 @@ export interface DocumentView {
   unitsOf(index: number): readonly TextUnit[];
   /** Memoises `fn(block)` per block object (and its text) under `key`, so unchanged blocks cost nothing. */
   memo<T>(index: number, key: string, fn: (units: readonly TextUnit[], block: Block) => T): T;
+  /** The heading markers as an imported source wrote them (absent for documents not just imported). */
+  writtenMarkers?: readonly WrittenMarkerInfo[];
+}
+
+/** A heading marker as the source document wrote it (kept by the importer; the body itself derives its numbers). */
+export interface WrittenMarkerInfo {
+  path: number[];
+  /** The heading level the marker gave (1: 一、 2: （一） 3: 1. 4: （1）). */
+  level: 1 | 2 | 3 | 4;
+  written: string;
+  /** The number written in it. */
+  number: number;
+  /** What the structure numbers it now. */
+  derived: string;
+  malformed?: string;
 }
 
 export interface CheckResult {

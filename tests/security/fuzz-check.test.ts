@@ -9,10 +9,11 @@ import { applyFix, applyFixes, checkDocument, createChecker, textAtPath, type Fi
 import { importText } from '../../shared/import/text';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
 import { ReportDocument } from '../../shared/model/schema';
+import { fuzzRuns } from '../setup/fast-check';
 import { FIXTURE_TEXTS, mutatedReport, reportDocument } from './hostile/arbitraries';
 
 const FIXTURE_REPORT = FIXTURE_TEXTS[0]!;
-const RUNS = { shapes: 200, reports: 40, fixes: 200, orders: 100 };
+const RUNS = { shapes: fuzzRuns(200), reports: fuzzRuns(40), fixes: fuzzRuns(200), orders: fuzzRuns(100), twice: fuzzRuns(100) };
 
 /** Documents to check: any shape the schema allows, and mutated real reports as the importer reads them. */
 const documents = fc.oneof(
@@ -69,26 +70,45 @@ describe('checking hostile documents', () => {
       expect(cached.check(doc)).toEqual(first);
       expect(createChecker().check(structuredClone(doc))).toEqual(first);
       expect(checkDocument(parseDocument(serializeDocument(doc)))).toEqual(first);
-    }), { numRuns: 100 });
+    }), { numRuns: RUNS.twice });
   });
 });
 
+/** The property of one fix, shared by the random runs and the counterexamples they found. */
+function fixRemovesItsFinding(doc: ReportDocument, f: Finding): void {
+  const fixed = applyFix(doc, f);
+  expect(ReportDocument.safeParse(fixed).success).toBe(true);
+  expect(textAtPath(fixed, f.path, f.onTitle)).not.toBe(textAtPath(doc, f.path, f.onTitle));
+  const after = checkDocument(fixed).findings;
+  // Its own finding is gone…
+  expect(after.filter((g) => g.rule === f.rule && g.path.join() === f.path.join() && !!g.onTitle === !!f.onTitle && g.start === f.start && g.text === f.text), `${f.rule} “${f.text}” → “${f.fix}” still found`).toEqual([]);
+  // …and no error of its rule sits where the replacement went.
+  expect(errorsAt(after, f, f.start, f.start + f.fix!.length), `${f.rule} “${f.text}” → “${f.fix}”`).toEqual([]);
+}
+
 describe('fixes', () => {
+  it('counterexample of seed 1394909811: a lost 是 after a line break in a table cell is fixed without a new error', () => {
+    const doc = importText('x', { id: 'fuzz', defaultYear: 2024 }).doc;
+    doc.body = [
+      { type: 'paragraph', children: [{ text: '一是围绕企业的办事需求，加强部门协同。二是细化政务服务事项办事指南。' }] },
+      { type: 'table', children: [{ type: 'table-row', children: [
+        { type: 'table-cell', children: [{ text: '三、坚持问题导向' }] },
+        { type: 'table-cell', children: [{ text: '       为\r\n三贯彻落实上级的重大部署，重点从以下两方面开新局。' }] },
+      ] }] },
+    ];
+    const candidates = fixable(checkDocument(doc).findings).filter((f) => f.rule === 'enum.sequence');
+    expect(candidates.map((f) => [f.text, f.fix])).toEqual([['三', '三是']]);
+    fixRemovesItsFinding(doc, candidates[0]!);
+  });
+
   it(`each fix removes its finding and creates no error of the same rule at that place (${RUNS.fixes} runs)`, () => {
     let tried = 0;
     fc.assert(fc.property(documents, fc.nat(), (doc, pick) => {
       const candidates = fixable(checkDocument(doc).findings);
       if (candidates.length === 0) return;
       const f = candidates[pick % candidates.length]!;
-      const fixed = applyFix(doc, f);
       tried++;
-      expect(ReportDocument.safeParse(fixed).success).toBe(true);
-      expect(textAtPath(fixed, f.path, f.onTitle)).not.toBe(textAtPath(doc, f.path, f.onTitle));
-      const after = checkDocument(fixed).findings;
-      // Its own finding is gone…
-      expect(after.filter((g) => g.rule === f.rule && g.path.join() === f.path.join() && !!g.onTitle === !!f.onTitle && g.start === f.start && g.text === f.text), `${f.rule} “${f.text}” → “${f.fix}” still found`).toEqual([]);
-      // …and no error of its rule sits where the replacement went.
-      expect(errorsAt(after, f, f.start, f.start + f.fix!.length), `${f.rule} “${f.text}” → “${f.fix}”`).toEqual([]);
+      fixRemovesItsFinding(doc, f);
     }), { numRuns: RUNS.fixes });
     expect(tried).toBeGreaterThan(RUNS.fixes / 4);
   });

@@ -50,4 +50,13 @@ describe('run-in enumerations', () => {
     expect(seq('一是加强学习；二是完善制度；三是强化监督。')).toEqual([]);
     expect(seq('重点做好三项工作，一是加强学习，二是完善制度，三是强化监督。')).toEqual([]);
   });
+
+  it('judges a numeral after a line break as a clause start both before and after the fix (fuzz seed 1394909811)', () => {
+    const before = ['一是加强学习。二是完善制度。', '为\r\n三贯彻落实上级部署，重点开展两项工作。'];
+    const found = findings(makeDoc(before.map((t) => paragraph(t))), 'enum.');
+    expect(found.map((f) => [f.text, f.fix])).toEqual([['三', '三是']]);
+    expect(seq(before[0]!, '为\r\n三是贯彻落实上级部署，重点开展两项工作。')).toEqual([]);
+    // Mid-clause after a plain space: neither a lost 是 nor, once written, a marker lacking its full stop.
+    expect(seq('一是加强学习。二是完善制度。为 三贯彻落实上级部署。')).toEqual([]);
+  });
 });

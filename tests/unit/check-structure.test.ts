@@ -88,10 +88,26 @@ describe('sequence markers', () => {
 
   it('reports the markers an imported source wrote badly', () => {
     const f = writtenMarkerFindings([
-      { path: [3], written: '一）', number: 1, derived: '（一）', malformed: '序号缺少左括号，应为“（一）”' },
-      { path: [5], written: '(三)', number: 3, derived: '（二）' },
-      { path: [7], written: '(三)', number: 3, derived: '（三）' },
+      { path: [3], level: 2, written: '一）', number: 1, derived: '（一）', malformed: '序号缺少左括号，应为“（一）”' },
+      { path: [5], level: 2, written: '(三)', number: 3, derived: '（二）' },
+      { path: [7], level: 2, written: '(四)', number: 4, derived: '（三）' },
     ]);
+    // （一）（三）（四）: one slip, one message, at （三）.
     expect(f.map((x) => x.path)).toEqual([[3], [5]]);
+    expect(f[1]!.message).toContain('应为“（二）”');
+  });
+
+  it('judges the written sequence per level, restarting under each higher heading; a repeated number is one slip', () => {
+    const m = (path: number, level: 1 | 2, written: string, number: number) => ({ path: [path], level, written, number, derived: written });
+    expect(writtenMarkerFindings([m(0, 1, '一、', 1), m(1, 2, '（一）', 1), m(2, 2, '（二）', 2), m(3, 1, '二、', 2), m(4, 2, '（一）', 1)])).toEqual([]);
+    expect(writtenMarkerFindings([m(0, 2, '（一）', 1), m(1, 2, '（二）', 2), m(2, 2, '（二）', 2), m(3, 2, '（三）', 3)]).map((x) => x.path)).toEqual([[2]]);
+  });
+
+  it('is one rule in the engine, run only when the importer passes the markers as written', () => {
+    const doc = makeDoc(full());
+    const written = [{ path: [1], level: 2 as const, written: '（二）', number: 2, derived: '（一）' }];
+    expect(createChecker().check(doc).findings.filter((f) => f.rule === 'struct.source-marker')).toEqual([]);
+    expect(createChecker().check(doc, { writtenMarkers: written }).findings.filter((f) => f.rule === 'struct.source-marker')).toHaveLength(1);
+    expect(createChecker().check({ ...doc, rules: { ...doc.rules, disabled: ['struct.source-marker'] } }, { writtenMarkers: written }).findings.filter((f) => f.rule === 'struct.source-marker')).toEqual([]);
   });
 });

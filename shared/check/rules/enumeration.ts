@@ -28,6 +28,21 @@ function prevNonSpace(text: string, i: number): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether position i starts a clause: only spaces lie between it and the start of the text, a line break, or a
+ * clause-ending mark. Bare numerals and markers are judged by this one test, so that the fix of a lost 是 never
+ * creates a "missing full stop" finding at the same place.
+ */
+function atClauseStart(text: string, i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const c = text[k]!;
+    if (c === '\n' || c === '\r') return true;
+    if (/\s/.test(c)) continue;
+    return CLAUSE_END.includes(c) || c === '“';
+  }
+  return true;
+}
+
 /** The markers and bare numerals at clause starts of one unit's text (memoised per block by the rule). */
 export function extractMarks(text: string, unitIndex = 0): UnitMarks {
   const markers: Marker[] = [];
@@ -39,8 +54,8 @@ export function extractMarks(text: string, unitIndex = 0): UnitMarks {
     const value = parseChineseNumeral(numeral);
     if (!(value >= 1 && value <= 30)) continue;
     const prev = prevNonSpace(text, start);
-    const clauseStart = prev === undefined || CLAUSE_END.includes(prev) || prev === '“';
-    if (!clauseStart) {
+    const clauseStart = atClauseStart(text, start);
+    if (!clauseStart && prev !== undefined) {
       // Mid-clause: a marker only when the numeral is a word of its own (not 唯一是, 之一是, 统一是).
       const words = wordsAround(text, start, start + numeral.length + 1);
       const w = words.find((x) => x.start === start);
@@ -53,6 +68,7 @@ export function extractMarks(text: string, unitIndex = 0): UnitMarks {
     const start = m.index + m[1]!.length;
     const numeral = m[2]!;
     const next = text[start + numeral.length];
+    if (!atClauseStart(text, start)) continue;
     if (next === undefined || NOT_A_MARKER_NEXT.has(next)) continue;
     const value = parseChineseNumeral(numeral);
     if (!(value >= 2 && value <= 30)) continue;

@@ -4,7 +4,7 @@ import { chineseNumeral } from '../../model/numbering';
 import { blockText, type MandatedPartId } from '../../model/schema';
 import { parseHeadingMarker } from '../../outline/markers';
 import { CORE_PART_IDS, PART_NAMES, requiredPartIds } from '../../model/parts';
-import type { BlockRule, DocumentRule, RawFinding } from '../types';
+import type { BlockRule, DocumentRule, RawFinding, WrittenMarkerInfo } from '../types';
 import { at } from '../text';
 import { partsOf } from './sections';
 
@@ -211,6 +211,8 @@ export const headingStop: BlockRule = {
   severity: 'info',
   title: '独立成行的标题末尾不加句号',
   scope: 'block',
+  // The title (meta.title) is judged by struct.title.
+  appliesToTitle: false,
   check(unit) {
     if (unit.kind !== 'heading' || unit.runIn) return [];
     const m = /[。；，,;.]$/.exec(unit.text);
@@ -219,42 +221,44 @@ export const headingStop: BlockRule = {
   },
 };
 
-/** A heading marker as the source document wrote it (kept by the importer; the body itself derives its numbers). */
-export interface WrittenMarkerInfo {
-  path: number[];
-  written: string;
-  number: number;
-  derived: string;
-  malformed?: string;
-}
+const WRITTEN_FORM: Record<1 | 2 | 3 | 4, (n: number) => string> = {
+  1: (n) => `${chineseNumeral(n)}、`,
+  2: (n) => `（${chineseNumeral(n)}）`,
+  3: (n) => `${n}.`,
+  4: (n) => `（${n}）`,
+};
 
-/** Findings for the markers of an imported document: malformed forms and numbers out of sequence in the source. */
+/**
+ * Findings for the markers of an imported document, one per slip: a malformed form, or a number that does not follow
+ * the number written before it at that level (（一）（三）（四） is one gap, before （三）). The sequence is judged on the
+ * numbers as written, restarting under each higher heading; the importer only reports what it changed.
+ */
 export function writtenMarkerFindings(markers: readonly WrittenMarkerInfo[]): RawFinding[] {
   const out: RawFinding[] = [];
+  const last: Record<number, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
   for (const m of markers) {
+    for (let l = m.level + 1; l <= 4; l++) last[l] = 0;
+    const expected = last[m.level]! + 1;
+    last[m.level] = m.number;
     if (m.malformed) {
-      out.push({ path: m.path, start: 0, end: 0, text: '', rule: 'struct.source-marker', message: `原文序号“${m.written}”写法不规范：${m.malformed}。导入后按结构显示为“${m.derived}”。` });
-    } else if (m.written.replace(/[()]/g, (c) => (c === '(' ? '（' : '）')) !== m.derived && !sameValue(m)) {
-      out.push({ path: m.path, start: 0, end: 0, text: '', rule: 'struct.source-marker', message: `原文序号“${m.written}”不连续或层级不符，按结构应为“${m.derived}”。请核对是否漏了或多了一节。` });
+      out.push({ path: m.path, start: 0, end: 0, text: '', message: `原文序号“${m.written}”写法不规范：${m.malformed}。导入后按结构显示为“${m.derived}”。` });
+    } else if (m.number !== expected) {
+      const should = WRITTEN_FORM[m.level](expected);
+      const what = m.number > expected ? `前面缺少“${should}”` : `与前面的序号重复或倒序`;
+      out.push({ path: m.path, start: 0, end: 0, text: '', message: `原文序号“${m.written}”不连续：按顺序此处应为“${should}”，${what}。请核对是否漏了或多了一节；导入后按结构显示为“${m.derived}”。` });
     }
   }
   return out;
 }
 
-function sameValue(m: WrittenMarkerInfo): boolean {
-  const digits = m.derived.replace(/[（）、.]/g, '');
-  return digits === String(m.number) || digits === chineseNumeral(m.number);
-}
-
-/** The rule under which findings about an imported document's own markers are reported. */
+/** Findings about an imported document's own markers; silent for documents not just imported. */
 export const sourceMarker: DocumentRule = {
   id: 'struct.source-marker',
   category: 'structure',
   severity: 'warning',
   title: '原文标题序号不规范或不连续',
   scope: 'document',
-  // Runs only when the caller passes the importer's marker record (see CheckOptions.writtenMarkers).
-  check: () => [],
+  check: (_doc, view) => (view.writtenMarkers ? writtenMarkerFindings(view.writtenMarkers) : []),
 };
 
 export const STRUCTURE_BLOCK_RULES = [markerInText, headingStop];
