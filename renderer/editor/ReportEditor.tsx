@@ -31,6 +31,7 @@ import { OutlinePanel } from './OutlinePanel';
 import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 import { PART_LABELS, T } from './strings';
 import { titleLines } from '../../shared/docx/title';
+import { AttachmentList, NotationLine } from './TrailerFields';
 
 export interface ReportEditorHandle {
   undo(): void;
@@ -749,6 +750,7 @@ const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompos
         aria-label={T.body}
         placeholder={T.emptyParagraph}
       />
+      <AttachmentList meta={meta} onMetaChange={onMetaChange} />
       <div className="signature-block">
         <input
           className="signature-input"
@@ -774,6 +776,7 @@ const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompos
           </button>
         )}
       </div>
+      <NotationLine meta={meta} onMetaChange={onMetaChange} />
     </article>
   );
 });
