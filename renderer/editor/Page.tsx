@@ -8,6 +8,7 @@ import { formatChineseDate } from '../../shared/model/dates';
 import { renderElement, renderLeaf } from './elements';
 import type { MarkLayer } from './markLayer';
 import { T } from './strings';
+import { AttachmentList, NotationLine } from './TrailerFields';
 
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
@@ -98,6 +99,7 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
         aria-label={T.body}
         placeholder={T.emptyParagraph}
       />
+      <AttachmentList meta={meta} onMetaChange={onMetaChange} />
       <div className="signature-block">
         <input
           className="signature-input"
@@ -123,6 +125,7 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
           </button>
         )}
       </div>
+      <NotationLine meta={meta} onMetaChange={onMetaChange} />
     </article>
   );
 });

@@ -7,7 +7,8 @@ import {
 import { formatChineseDate } from '../model/dates';
 import { sequenceMarkers } from '../model/numbering';
 import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
-import { FONT, FONT_ALT_NAMES, PAGE, charsToTwips, textWidth } from './layout';
+import { fontTableXml } from './fonts';
+import { FONT, PAGE, charsToTwips, textWidth } from './layout';
 import { HEADING_FONTS, STYLE, escapeXml, stylesXml } from './styles';
 import { EXPORT_APPLICATION } from './import';
 import { titleLines } from './title';
@@ -26,20 +27,28 @@ function run(text: string, font: string, style?: string): TextRun {
   return new TextRun({ text: xmlSafe(text), style, font: { ascii: font, eastAsia: font, hAnsi: font, cs: font, hint: 'eastAsia' } });
 }
 
+/**
+ * The last body paragraph before the signature block is kept with it (keep with next), and with widow control so
+ * that at least its last two lines go along when the page breaks: the signature and date never stand alone on a
+ * page (GB/T 9704 §7.3.5 asks to adjust the layout instead). Options for the docx library's Paragraph.
+ */
+type Keep = { keepNext?: boolean; widowControl?: boolean };
+const KEEP_WITH_SIGNATURE: Keep = { keepNext: true, widowControl: true };
+
 function headingParagraph(block: HeadingElement, marker: string): Paragraph {
   const font = HEADING_FONTS[block.level - 1];
   return new Paragraph({ style: STYLE.heading[block.level - 1], children: [run(marker + leavesText(block.children), font)] });
 }
 
 /** A run-in heading and the paragraph after it, printed as one body paragraph; the heading part keeps its font. */
-function runInParagraph(block: HeadingElement, marker: string, next: Block | undefined): Paragraph {
+function runInParagraph(block: HeadingElement, marker: string, next: Block | undefined, keep: Keep): Paragraph {
   const font = HEADING_FONTS[block.level - 1];
   const children = [run(marker + leavesText(block.children), font, STYLE.headingChar[block.level - 1])];
   if (next && next.type === 'paragraph') children.push(run(leavesText(next.children), FONT.body));
-  return new Paragraph({ style: STYLE.normal, children });
+  return new Paragraph({ style: STYLE.normal, ...keep, children });
 }
 
-function tableBlock(block: TableElement): Table {
+function tableBlock(block: TableElement, keep: Keep): Table {
   const columns = Math.max(...block.children.map((row) => row.children.length));
   const colWidth = Math.floor(PAGE.typeWidth / columns);
   return new Table({
@@ -53,6 +62,8 @@ function tableBlock(block: TableElement): Table {
           // The first row heads the columns: repeated when the table runs onto the next page; no row splits.
           tableHeader: i === 0 && block.children.length > 1,
           cantSplit: true,
+          // A table that ends the body keeps its last row with the signature block.
+          keepNext: keep.keepNext === true && i === block.children.length - 1 ? true : undefined,
           children: row.children.map(
             (cell) =>
               new TableCell({
@@ -67,7 +78,7 @@ function tableBlock(block: TableElement): Table {
   });
 }
 
-const blankLine = (): Paragraph => new Paragraph({ style: STYLE.normal, children: [] });
+const blankLine = (keep: Keep = {}): Paragraph => new Paragraph({ style: STYLE.normal, ...keep, children: [] });
 
 /** 附件：1.××× / 2.××× (names aligned under the first), or 附件：××× for a single one; no punctuation after names. */
 function attachmentParagraphs(names: readonly string[]): Paragraph[] {
@@ -77,7 +88,7 @@ function attachmentParagraphs(names: readonly string[]): Paragraph[] {
     const text = names.length === 1 ? label + name : (i === 0 ? label : '') + `${i + 1}.${name}`;
     return new Paragraph({
       style: STYLE.attachment,
-      indent: i === 0 ? undefined : { firstLine: charsToTwips(2) + hanging },
+      indent: i === 0 ? undefined : { firstLine: charsToTwips(2) + hanging, firstLineChars: Math.round((2 + textWidth(label)) * 100) },
       children: [run(text, FONT.body)],
     });
   });
@@ -89,7 +100,7 @@ function attachmentParagraphs(names: readonly string[]): Paragraph[] {
  * When the date is the longer, the date keeps two characters from the right and the name moves left. Both are set
  * by their left indent, so that the date's start is right whatever the width of the digits in the reader's font.
  */
-function signatureParagraphs(signature: string, date: string): Paragraph[] {
+function signatureParagraphs(signature: string, date: string, notation: boolean): Paragraph[] {
   const out: Paragraph[] = [];
   const chars = PAGE.charsPerLine;
   const ws = textWidth(signature);
@@ -102,7 +113,7 @@ function signatureParagraphs(signature: string, date: string): Paragraph[] {
   }
   const at = (start: number): { left: number } => ({ left: charsToTwips(Math.max(0, start)) });
   if (signature) out.push(new Paragraph({ style: STYLE.signature, indent: at(nameStart), children: [run(signature, FONT.body)] }));
-  if (date) out.push(new Paragraph({ style: STYLE.date, indent: at(dateStart), children: [run(date, FONT.body)] }));
+  if (date) out.push(new Paragraph({ style: STYLE.date, keepNext: notation || undefined, indent: at(dateStart), children: [run(date, FONT.body)] }));
   return out;
 }
 
@@ -130,35 +141,43 @@ function bodyChildren(doc: ReportDocument): (Paragraph | Table)[] {
   const addressee = meta.addressee.trim().replace(/[：:]$/, '');
   if (addressee) out.push(new Paragraph({ style: STYLE.addressee, children: [run(addressee + '：', FONT.body)] }));
 
+  const attachments = (meta.attachments ?? []).map((a) => a.trim()).filter((a) => a.length > 0);
+  const signature = (meta.signature || meta.organ).trim();
+  const date = formatChineseDate(meta.date);
+  const notation = (meta.notation ?? '').trim().replace(/^[（(](.*)[）)]$/, '$1').trim();
+  const trailer = attachments.length > 0 || signature !== '' || date !== '';
+  const keepLast = (i: number): Keep => (trailer && i >= body.length - 1 ? KEEP_WITH_SIGNATURE : {});
+
   const markers = sequenceMarkers(body);
   for (let i = 0; i < body.length; i++) {
     const block = body[i]!;
     if (block.type === 'heading') {
       if (block.runIn) {
         const next = body[i + 1];
-        out.push(runInParagraph(block, markers[i]!, next));
-        if (next && next.type === 'paragraph') i++;
+        const joined = next !== undefined && next.type === 'paragraph';
+        out.push(runInParagraph(block, markers[i]!, next, keepLast(joined ? i + 1 : i)));
+        if (joined) i++;
       } else {
         out.push(headingParagraph(block, markers[i]!));
       }
     } else if (block.type === 'paragraph') {
-      out.push(new Paragraph({ style: STYLE.normal, children: [run(leavesText(block.children), FONT.body)] }));
+      out.push(new Paragraph({ style: STYLE.normal, ...keepLast(i), children: [run(leavesText(block.children), FONT.body)] }));
     } else {
-      out.push(tableBlock(block));
+      out.push(tableBlock(block, keepLast(i)));
     }
   }
 
-  const attachments = (meta.attachments ?? []).map((a) => a.trim()).filter((a) => a.length > 0);
+  // 附件说明 one line below the body (GB/T 9704 §7.3.4), the signature and date one line below that (§7.3.5), the
+  // 附注 on the line below the date (§7.3.6); each blank line and paragraph kept with the next.
   if (attachments.length > 0) {
-    out.push(blankLine());
+    out.push(blankLine({ keepNext: true }));
     out.push(...attachmentParagraphs(attachments));
   }
-  const signature = (meta.signature || meta.organ).trim();
-  const date = formatChineseDate(meta.date);
   if (signature || date) {
-    out.push(blankLine());
-    out.push(...signatureParagraphs(signature, date));
+    out.push(blankLine({ keepNext: true }));
+    out.push(...signatureParagraphs(signature, date, notation !== ''));
   }
+  if (notation) out.push(new Paragraph({ style: STYLE.notation, children: [run(`（${notation}）`, FONT.body)] }));
   return out;
 }
 
@@ -207,13 +226,6 @@ export async function exportDocx(doc: ReportDocument): Promise<Uint8Array> {
 
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
-
-function fontTableXml(): string {
-  const fonts = Object.entries(FONT_ALT_NAMES)
-    .map(([name, alt]) => `<w:font w:name="${escapeXml(name)}"><w:altName w:val="${escapeXml(alt)}"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>`)
-    .join('');
-  return `${XML_DECLARATION}<w:fonts xmlns:w="${W_NS}">${fonts}<w:font w:name="Times New Roman"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
-}
 
 function settingsXml(): string {
   return (

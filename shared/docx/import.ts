@@ -6,6 +6,7 @@ import type { ImportNote } from '../model/importNote';
 import { newDocumentId } from '../model/id';
 import { heading, paragraph, emptyRuleSettings, type Block, type HeadingLevel, type ReportDocument, type ReportMeta, type TableElement } from '../model/schema';
 import { importText, normalizeLine, parseDateText, structureLine } from '../import/text';
+import { notationOf } from '../import/notation';
 import { parseHeadingMarker } from '../outline/markers';
 import { recognizeMandatedParts } from '../outline/parts';
 import { child, elements, parseXml, textContent, DEFAULT_MAX_XML_DEPTH, type XmlElement } from './xml';
@@ -488,6 +489,14 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   let k = lastIndex();
   const lastPara = (): Para | null => (k >= i && items[k]!.kind === 'p' ? (items[k] as Para) : null);
   let p = lastPara();
+  // The 附注 below the date: （此件公开发布）.
+  const notation: string[] = [];
+  while (p && p.level === 0 && k > i && notationOf(normalizeLine(p.text)) !== null) {
+    notation.unshift(notationOf(normalizeLine(p.text))!);
+    end = k;
+    k = lastIndex();
+    p = lastPara();
+  }
   let dated = false;
   if (p && p.level === 0 && (sheet.named(p.style, 'Date') || (!own && DATE_LINE.test(normalizeLine(p.text))))) {
     date = parseDateText(normalizeLine(p.text));
@@ -594,6 +603,7 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   if (!organ) notes.push({ severity: 'warning', message: '未能识别报告机关名称，请在“报告信息”中填写。' });
   const meta: ReportMeta = { organ, year, title, addressee, date, signature: signature || organ };
   if (attachments.length > 0) meta.attachments = attachments;
+  if (notation.length > 0) meta.notation = notation.join('；');
 
   const parts = recognizeMandatedParts({ body: blocks, meta: { year } });
   for (const [index, ids] of parts.headingTags) {

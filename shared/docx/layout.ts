@@ -58,7 +58,7 @@ export const PAGE = {
 /** Font sizes in half-points. */
 export const SIZE = { title: 44, body: 32, pageNumber: 28, table: 28 } as const;
 
-/** The fonts GB/T 9704 names, as bureau PCs call them, and what Word should substitute when one is missing. */
+/** The fonts GB/T 9704 names, as bureau PCs call them (their substitutes are in the font table, fonts.ts). */
 export const FONT = {
   title: '方正小标宋简体',
   body: '仿宋_GB2312',
@@ -67,13 +67,6 @@ export const FONT = {
   pageNumber: '宋体',
 } as const;
 
-export const FONT_ALT_NAMES: Readonly<Record<string, string>> = {
-  '方正小标宋简体': '宋体',
-  '仿宋_GB2312': '仿宋',
-  '楷体_GB2312': '楷体',
-  '黑体': 'SimHei',
-  '宋体': 'SimSun',
-};
 
 /** The width of a string in full-width characters: ASCII counts a half (digits are half-width in these fonts). */
 export function textWidth(text: string): number {

@@ -14,6 +14,7 @@ export const STYLE = {
   signature: 'Signature',
   date: 'Date',
   attachment: 'AttachmentNote',
+  notation: 'Notation',
   tableText: 'TableText',
   footer: 'Footer',
   tableGrid: 'TableGrid',
@@ -66,7 +67,9 @@ function styleXml(s: StyleSpec): string {
 }
 
 const exactLine = `<w:spacing w:before="0" w:after="0" w:line="${PAGE.linePitch}" w:lineRule="exact"/>`;
-const noIndent = '<w:ind w:left="0" w:right="0" w:firstLine="0"/>';
+// The first-line indent is written in twips and in hundredths of a character (firstLineChars, which Word's paragraph
+// dialog shows as 首行缩进 2 字符); Word prefers the Chars value, so a style that drops the indent drops both.
+const noIndent = '<w:ind w:left="0" w:right="0" w:firstLineChars="0" w:firstLine="0"/>';
 const sz = (halfPoints: number): string => `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
 const noCondense = '<w:spacing w:val="0"/>';
 
@@ -77,7 +80,7 @@ export function stylesXml(): string {
       type: 'paragraph', id: STYLE.normal, name: 'Normal', isDefault: true, qFormat: true,
       // Body text: justified, two characters' first-line indent, one grid line per line (exact, so that every reader
       // puts 22 lines on a page whatever the metrics of the substituted font).
-      pPr: `<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>${exactLine}<w:ind w:firstLine="${Math.round(2 * PAGE.charPitch)}"/><w:jc w:val="both"/>`,
+      pPr: `<w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>${exactLine}<w:ind w:firstLineChars="200" w:firstLine="${Math.round(2 * PAGE.charPitch)}"/><w:jc w:val="both"/>`,
       rPr: `${rFontsXml(FONT.body)}<w:color w:val="000000"/><w:spacing w:val="${PAGE.condense}"/>${sz(SIZE.body)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>`,
     },
     {
@@ -109,7 +112,12 @@ export function stylesXml(): string {
     },
     {
       type: 'paragraph', id: STYLE.attachment, name: '附件说明', basedOn: STYLE.normal, next: STYLE.normal, uiPriority: 99,
-      pPr: '<w:keepLines/>',
+      pPr: '<w:keepNext/><w:keepLines/>',
+    },
+    {
+      // 附注 (（此件公开发布）): on the line below the date, two characters in (GB/T 9704 §7.3.6).
+      type: 'paragraph', id: STYLE.notation, name: '附注', basedOn: STYLE.normal, next: STYLE.normal, uiPriority: 99,
+      pPr: '<w:jc w:val="left"/>',
     },
     {
       type: 'paragraph', id: STYLE.signature, name: 'Signature', basedOn: STYLE.normal, next: STYLE.date, uiPriority: 99,

@@ -8,6 +8,7 @@ import { emptyRuleSettings, type Block, type ReportDocument, type ReportMeta } f
 import { parseHeadingMarker } from '../outline/markers';
 import { recognizeMandatedParts, type MandatedParts } from '../outline/parts';
 import { normalizeLine, runInEnd, structureParagraphs, type WrittenMarker } from './structure';
+import { notationOf } from './notation';
 
 export { normalizeLine, runInEnd, structureLine, structureParagraphs, type StructuredBody, type WrittenMarker } from './structure';
 
@@ -318,7 +319,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   const attachments: string[] = [];
   const lastText = (): Line | undefined => lines[bodyIdx[bodyIdx.length - 1] ?? -1];
   const takeNotation = (): void => {
-    while (bodyIdx.length > 1 && /^[（(]此件[^）)]{0,16}[）)]$/.test(lastText()!.text)) {
+    while (bodyIdx.length > 1 && notationOf(lastText()!.text) !== null) {
       trailer.unshift(lastText()!.text);
       bodyIdx.pop();
     }
@@ -347,9 +348,6 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
       bodyIdx.length = k;
     }
     break;
-  }
-  if (trailer.length > 0) {
-    notes.push({ severity: 'info', message: `文末附注${trailer.map((t) => `“${t}”`).join('')}未放入正文，请在导出前按需补上。` });
   }
 
   // The body's paragraphs; lines broken mid-sentence (text copied from PDF) are joined.
@@ -437,6 +435,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
   if (docNumber) reportMeta.docNumber = docNumber;
   if (options.templateId) reportMeta.templateId = options.templateId;
   if (attachments.length > 0) reportMeta.attachments = attachments;
+  if (trailer.length > 0) reportMeta.notation = trailer.map((t) => notationOf(t)!).join('；');
 
   const body: Block[] = structured.blocks;
   const parts = recognizeMandatedParts({ body, meta: { year } });

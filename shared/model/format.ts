@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 1;
+export const FZBG_VERSION = 2;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -15,8 +15,24 @@ export class DocumentFormatError extends Error {
 
 const Envelope = z.object({ format: z.literal(FZBG_FORMAT), version: z.number().int().positive() }).loose();
 
+/**
+ * Version 1 → 2: the 附注 became a field of the meta (`notation`). Version 1 had nowhere else to put it, so a report
+ * whose last body paragraph is only a 附注 such as （此件公开发布） has it moved there; everything else is unchanged.
+ */
+export function migrateNotationToMeta(raw: Record<string, unknown>): Record<string, unknown> {
+  const meta = raw.meta as Record<string, unknown> | undefined;
+  const body = raw.body;
+  if (!meta || typeof meta !== 'object' || meta.notation !== undefined || !Array.isArray(body) || body.length < 2) return raw;
+  const last = body[body.length - 1] as { type?: unknown; children?: unknown } | null;
+  if (!last || last.type !== 'paragraph' || !Array.isArray(last.children)) return raw;
+  const text = (last.children as { text?: unknown }[]).map((l) => (typeof l?.text === 'string' ? l.text : '')).join('').trim();
+  const m = /^[（(](此件[^（()）]{1,16})[）)]$/.exec(text);
+  if (!m) return raw;
+  return { ...raw, meta: { ...meta, notation: m[1] }, body: body.slice(0, -1) };
+}
+
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: migrateNotationToMeta };
 
 export function serializeDocument(doc: ReportDocument): string {
   const checked = ReportDocument.parse(doc);

@@ -81,6 +81,8 @@ export const ReportMeta = z.object({
   templateId: z.string().optional(),
   /** 附件 names, printed as the attachment note. */
   attachments: z.array(z.string()).optional(),
+  /** 附注 (GB/T 9704 §7.3.6) without its parentheses, e.g. 此件公开发布: printed below the date. */
+  notation: z.string().optional(),
 });
 export type ReportMeta = z.infer<typeof ReportMeta>;
 

@@ -64,10 +64,10 @@ const headingMarkers = (page: Page) =>
 test('a new report from the department template shows the outline, numbering and placeholders', async ({ app }) => {
   const { page } = app;
   await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025, screenshot: () => app.screenshot('editor-new-report-dialog') });
-  // The title shows as it will print: broken before 关于, not wherever the line runs out.
+  // The title shows as it will print: balanced at a word boundary, not wherever the line runs out.
   const title = page.getByLabel('报告标题');
-  await expect(title).toHaveValue('江海区司法局\n关于2025年度法治政府建设情况的报告');
-  // Editing shows the plain title with the caret where it was put (here after 关于, on the second printed line).
+  await expect(title).toHaveValue('江海区司法局关于2025年度\n法治政府建设情况的报告');
+  // Editing shows the plain title with the caret where it was put (here after 关于).
   await title.evaluate((el: HTMLTextAreaElement) => {
     const at = el.value.indexOf('关于') + 2;
     el.setSelectionRange(at, at);
@@ -79,7 +79,7 @@ test('a new report from the department template shows the outline, numbering and
   await page.keyboard.press('Control+z');
   await expect(title).toHaveValue('江海区司法局关于2025年度法治政府建设情况的报告');
   await page.locator('.doc-body').click();
-  await expect(title).toHaveValue('江海区司法局\n关于2025年度法治政府建设情况的报告');
+  await expect(title).toHaveValue('江海区司法局关于2025年度\n法治政府建设情况的报告');
   const markers = await headingMarkers(page);
   expect(markers[0]).toBe('一、2025年推进法治政府建设的主要举措和成效');
   expect(markers[1]).toBe('（一）依法全面履行部门职能');

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx, formatChineseDate } from '../../shared/docx/export';
 import { importDocx } from '../../shared/docx/import';
 import { PAGE, charsToTwips, mmToTwips, textWidth } from '../../shared/docx/layout';
-import { titleLines } from '../../shared/docx/title';
+import { TITLE_LINE_EM, titleLines, titleWidth } from '../../shared/docx/title';
+import { FONT_TABLE } from '../../shared/docx/fonts';
 import { sequenceMarkers } from '../../shared/model/numbering';
 import type { Dialogs } from '../../main/services/context';
 import { exportToDialog } from '../../main/services/exportFile';
@@ -107,7 +108,12 @@ describe.each(DOCS)('export of the $name', ({ doc }) => {
     expect(eastAsiaFont(normal)).toBe('仿宋_GB2312');
     expect(normal).toContain('<w:sz w:val="32"/>');
     expect(normal).toContain(`<w:spacing w:before="0" w:after="0" w:line="579" w:lineRule="exact"/>`);
-    expect(normal).toContain(`<w:ind w:firstLine="${charsToTwips(2)}"/>`);
+    // Twips for every reader, and 200 hundredths of a character so that Word's paragraph dialog shows 首行缩进 2 字符.
+    expect(normal).toContain(`<w:ind w:firstLineChars="200" w:firstLine="${charsToTwips(2)}"/>`);
+    // Styles without the indent drop both values (Word prefers firstLineChars when a style inherits it).
+    for (const id of ['Title', 'Salutation', 'Signature', 'Date', 'TableText', 'Footer']) {
+      expect(styleXml(styles, id), id).toContain('w:firstLineChars="0" w:firstLine="0"');
+    }
     expect(normal).toContain('<w:jc w:val="both"/>');
     expect(normal).toContain(`<w:spacing w:val="${PAGE.condense}"/>`);
     const fonts = ['黑体', '楷体_GB2312', '仿宋_GB2312', '仿宋_GB2312'];
@@ -140,9 +146,10 @@ describe.each(DOCS)('export of the $name', ({ doc }) => {
     expect(theme).toMatch(/<a:minorFont><a:latin typeface="Times New Roman"\/><a:ea typeface="仿宋_GB2312"\/>/);
     expect(theme).toContain('<a:font script="Hans" typeface="仿宋_GB2312"/>');
     expect(theme).toContain('<a:font script="Hans" typeface="黑体"/>');
-    const fontTable = parts['word/fontTable.xml']!;
-    expect(fontTable).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
-    expect(fontTable).toContain('<w:font w:name="楷体_GB2312"><w:altName w:val="楷体"/>');
+    // Every font a run names is in the font table.
+    const inTable = [...parts['word/fontTable.xml']!.matchAll(/<w:font w:name="([^"]+)"/g)].map((m) => m[1]);
+    const named = new Set([...Object.values(parts).join('').matchAll(/w:eastAsia="([^"]+)"/g)].map((m) => m[1]).filter((f) => !/^(zh-CN|en-US)$/.test(f!)));
+    for (const f of named) expect(inTable, f).toContain(f);
   });
 
   it('carries the title and the organ in the document properties', () => {
@@ -191,16 +198,127 @@ describe('details of the format', () => {
     expect(formatChineseDate('')).toBe('');
   });
 
-  it('splits long titles before 关于 into balanced lines that fit, and keeps the title’s own line breaks', () => {
-    expect(titleLines('阳江市人民政府关于2024年度法治政府建设情况的报告')).toEqual(['阳江市人民政府', '关于2024年度法治政府建设情况的报告']);
-    expect(titleLines('江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告')).toEqual(['江海区政务服务和数据管理局', '关于2025年度法治政府建设情况的报告']);
+  it('keeps the title’s own line breaks and a title that fits on one line', () => {
     expect(titleLines('某区2024年度法治政府建设情况报告')).toEqual(['某区2024年度法治政府建设情况报告']);
     expect(titleLines('某某县人民政府\n关于2024年法治政府建设情况的报告')).toEqual(['某某县人民政府', '关于2024年法治政府建设情况的报告']);
-    const long = '中共某某省某某市某某县委员会 某某省某某市某某县人民政府关于2024年度法治政府建设工作开展情况及下一步工作打算的报告';
-    const lines = titleLines(long);
-    expect(lines.join('')).toBe(long);
-    expect(lines.length).toBe(3);
-    for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(20);
+  });
+
+  it('sets long titles as a typesetter would: balanced inverted trapezoid or lozenge, words and the organ’s name whole', () => {
+    const y = '关于2025年度法治政府建设情况的报告';
+    expect(titleLines(`阳江市人民政府${y}`)).toEqual(['阳江市人民政府关于2025年度', '法治政府建设情况的报告']);
+    expect(titleLines(`某某县司法局${y}`)).toEqual(['某某县司法局关于2025年度', '法治政府建设情况的报告']);
+    // The organ's name fits on a line: it is never broken, even when that leaves the lines less balanced.
+    expect(titleLines(`某某省某某市某某县市场监督管理局${y}`)).toEqual(['某某省某某市某某县市场监督管理局', y]);
+    // The issue's title (21-character organ): three lines, no line of one character, broken after 区委 (a unit).
+    expect(titleLines(`中共江门市江海区委全面依法治区委员会办公室${y}`)).toEqual([
+      '中共江门市江海区委', '全面依法治区委员会办公室关于2025年度', '法治政府建设情况的报告',
+    ]);
+  });
+
+  it('never sets a line of one or two characters, never breaks a title word, 2025年度 or 关于 off its object', () => {
+    const organs = ['某某县司法局', '礼乐街道办事处', '某某市某某区政务服务和数据管理局', '中共某某市某某区委全面依法治区委员会办公室', '某某自治州某某县人民政府', '某某县应急管理局', '江海区政务服务和数据管理局'];
+    const tails = ['关于2025年度法治政府建设情况的报告', '2025年度法治政府建设情况报告', '关于2024年度法治政府建设工作情况及下一步工作打算的报告', '关于2025年法治政府建设年度报告'];
+    for (const organ of organs) {
+      for (const tail of tails) {
+        const title = organ + tail;
+        const lines = titleLines(title);
+        expect(lines.join(''), title).toBe(title);
+        for (const l of lines) {
+          expect([...l].length, `${title}: ${l}`).toBeGreaterThanOrEqual(3);
+          expect(titleWidth(l), `${title}: ${l}`).toBeLessThanOrEqual(TITLE_LINE_EM);
+          expect(l.endsWith('关于'), l).toBe(false);
+          expect(/^(?:年度|年|的报告$|报告$|政府建设|建设情况|员会|公室)/.test(l), l).toBe(false);
+        }
+        const cuts = lines.slice(0, -1).map((_, k) => lines.slice(0, k + 1).join('').length);
+        if (titleWidth(organ) <= TITLE_LINE_EM) for (const c of cuts) expect(c <= 0 || c >= organ.length, `${title}: ${lines.join(' / ')}`).toBe(true);
+        for (const word of ['法治政府建设', '2025年度', '2024年度', '委员会', '办公室', '管理局', '人民政府', '办事处']) {
+          const at = title.indexOf(word);
+          if (at >= 0) for (const c of cuts) expect(c <= at || c >= at + word.length, `${word} in ${lines.join(' / ')}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('measures title lines with the widest glyphs of the title font and its substitutes, leaving a margin', () => {
+    // 20 Chinese characters of 22 pt fill 8800 of the 8845 twips: they fit; digits count 0.6 em, not 0.5.
+    expect(TITLE_LINE_EM).toBe(20);
+    expect(titleWidth('关于2025年度')).toBeCloseTo(6.4);
+    expect(titleLines('某'.repeat(20))).toHaveLength(1);
+    expect(titleWidth('某'.repeat(14) + '2025年度报告')).toBeGreaterThan(TITLE_LINE_EM); // 14 + 2.4 + 4 = 20.4 em
+  });
+
+  it('writes the font table as Word does: panose-1, charset, family, pitch and signature for every font, with the altName chain', async () => {
+    const xml = packageParts(await exportDocx(featureDoc()))['word/fontTable.xml']!;
+    const entries = new Map([...xml.matchAll(/<w:font w:name="([^"]+)">(.*?)<\/w:font>/g)].map((m) => [m[1]!, m[2]!]));
+    const read = (body: string, el: string, a = 'w:val'): string | undefined => new RegExp(`<w:${el}\\b[^>]*\\b${a}="([^"]*)"`).exec(body)?.[1];
+    // The values Word writes for these fonts (sources in shared/docx/README.md).
+    const expected: Record<string, { alt?: string; panose: string; charset: string; family: string; pitch: string; usb0: string; csb0: string }> = {
+      '仿宋_GB2312': { alt: '仿宋', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed', usb0: '00000001', csb0: '00040000' },
+      '楷体_GB2312': { alt: '楷体', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed', usb0: '00000001', csb0: '00040000' },
+      '方正小标宋简体': { alt: '华文中宋', panose: '03000509000000000000', charset: '86', family: 'script', pitch: 'variable', usb0: '00000001', csb0: '00040000' },
+      '华文中宋': { alt: '宋体', panose: '02010600040101010101', charset: '86', family: 'auto', pitch: 'variable', usb0: '00000287', csb0: '0004009F' },
+      '黑体': { alt: 'SimHei', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed', usb0: '800002BF', csb0: '00040001' },
+      '宋体': { alt: 'SimSun', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable', usb0: '00000003', csb0: '00040001' },
+      'Times New Roman': { panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable', usb0: '20007A87', csb0: '000001FF' },
+    };
+    expect([...entries.keys()].sort()).toEqual(Object.keys(expected).sort());
+    expect(FONT_TABLE.map((f) => f.name).sort()).toEqual(Object.keys(expected).sort());
+    for (const [name, e] of Object.entries(expected)) {
+      const body = entries.get(name)!;
+      expect(read(body, 'altName'), name).toBe(e.alt);
+      expect(read(body, 'panose1'), name).toBe(e.panose);
+      expect(read(body, 'charset'), name).toBe(e.charset);
+      expect(read(body, 'family'), name).toBe(e.family);
+      expect(read(body, 'pitch'), name).toBe(e.pitch);
+      expect(read(body, 'sig', 'w:usb0'), name).toBe(e.usb0);
+      expect(read(body, 'sig', 'w:csb0'), name).toBe(e.csb0);
+      for (const a of ['usb1', 'usb2', 'usb3', 'csb1']) expect(read(body, 'sig', `w:${a}`), `${name} ${a}`).toMatch(/^[0-9A-F]{8}$/);
+      // The schema's order: altName, panose1, charset, family, pitch, sig.
+      expect(body.replace(/<w:(\w+)[^>]*\/>/g, '$1 ').trim()).toBe(`${e.alt ? 'altName ' : ''}panose1 charset family pitch sig`);
+    }
+    // The chain ends at fonts every Chinese Windows has: 仿宋, 楷体, 黑体, 宋体 (华文中宋 → 宋体 for the title).
+    expect(entries.get('方正小标宋简体')).toContain('华文中宋');
+    expect(read(entries.get(read(entries.get('方正小标宋简体')!, 'altName')!)!, 'altName')).toBe('宋体');
+  });
+
+  it('keeps the last body paragraph, the blank lines, 附件说明, signature and date together, and no body paragraph before', async () => {
+    const doc = featureDoc();
+    doc.meta.notation = '此件公开发布';
+    const parts = packageParts(await exportDocx(doc));
+    const ps = paragraphs(parts['word/document.xml']!);
+    const last = ps.findIndex((p) => textOf(p).startsWith('2025年，我局将持续深化'));
+    expect(last).toBeGreaterThan(0);
+    // Keep with next from the last body paragraph down to the date (which is followed by the 附注), set on the
+    // paragraph or by its style (附件说明 and Signature).
+    const kept = (p: string): boolean => {
+      const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1];
+      return p.includes('<w:keepNext/>') || (style !== 'Normal' && style !== undefined && styleXml(parts['word/styles.xml']!, style).includes('<w:keepNext/>'));
+    };
+    for (const p of ps.slice(last, -1)) expect(kept(p), textOf(p) || '(blank)').toBe(true);
+    expect(ps[last]).toContain('<w:widowControl/>');
+    expect(ps.at(-1)).not.toContain('<w:keepNext/>');
+    // Nothing earlier is kept with the next but headings (by their style) and titles.
+    expect(ps.slice(0, last).filter((p) => p.includes('<w:keepNext/>'))).toEqual([]);
+    // Without a 附注 the date is the end and is not kept with anything.
+    const plain = paragraphs(packageParts(await exportDocx(featureDoc()))['word/document.xml']!);
+    expect(textOf(plain.at(-1)!)).toBe('2025年3月1日');
+    expect(plain.at(-1)).not.toContain('<w:keepNext/>');
+  });
+
+  it('prints the 附注 in parentheses on the line below the date, two characters in (GB/T 9704 §7.3.6)', async () => {
+    const doc = featureDoc();
+    doc.meta.notation = '此件公开发布';
+    const parts = packageParts(await exportDocx(doc));
+    const ps = paragraphs(parts['word/document.xml']!);
+    expect(textOf(ps.at(-2)!)).toBe('2025年3月1日');
+    expect(textOf(ps.at(-1)!)).toBe('（此件公开发布）');
+    expect(ps.at(-1)).toContain('<w:pStyle w:val="Notation"/>');
+    const style = styleXml(parts['word/styles.xml']!, 'Notation');
+    expect(style).toContain('<w:basedOn w:val="Normal"/>'); // the Normal style's 2-character first-line indent
+    expect(style).not.toContain('<w:ind');
+    // A 附注 typed with its parentheses is not doubled.
+    doc.meta.notation = '（此件公开发布）';
+    expect(textOf(paragraphs(packageParts(await exportDocx(doc))['word/document.xml']!).at(-1)!)).toBe('（此件公开发布）');
   });
 
   it('puts the attachment note one blank line below the text, two characters in, names aligned and unpunctuated', async () => {
