@@ -27,6 +27,8 @@ export function menuTemplate(options: { isMac: boolean; devTools: boolean }): Me
         { kind: 'command', label: '导出为Word…', command: 'export', accelerator: 'CmdOrCtrl+E' },
         { kind: 'command', label: '另存为模板…', command: 'saveTemplate' },
         sep,
+        { kind: 'command', label: '打印…', command: 'print', accelerator: 'CmdOrCtrl+P' },
+        sep,
         options.isMac ? { kind: 'role', label: '关闭窗口', role: 'close' } : { kind: 'role', label: '退出', role: 'quit', accelerator: 'Alt+F4' },
       ],
     },

@@ -23,6 +23,7 @@ export function commandForKey(e: KeyboardEvent): MenuCommand | null {
   if (k === 's') return e.shiftKey ? 'saveAs' : 'save';
   if (k === 'i' && !e.shiftKey) return 'import';
   if (k === 'e' && !e.shiftKey) return 'export';
+  if (k === 'p' && !e.shiftKey) return 'print';
   if (k === 'f' && !e.shiftKey) return 'find';
   if (k === 'h' && !e.shiftKey) return 'replace';
   return null;
