@@ -1,6 +1,6 @@
 // Electron main process entry (Electron, thin): single instance, the app:// protocol, session hardening, services,
 // IPC, menu and the window. Everything that is not Electron glue lives in plain Node services under main/services.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -11,7 +11,7 @@ import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from './registerIpc';
 import { installMenu } from './menu';
 import { APP_SCHEME, APP_HOST, permissionDecision } from './security';
-import type { AppContext, Dialogs, WindowPort } from '../services/context';
+import type { AppContext, Dialogs, Shell, WindowPort } from '../services/context';
 import { createServices } from '../services';
 import { electronStoreBackend } from '../services/settings';
 import { createMainWindow } from './window';
@@ -78,9 +78,9 @@ async function start(): Promise<void> {
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
     },
-    async saveFile({ title, defaultName, filters }) {
+    async saveFile({ title, defaultName, defaultFolder, filters }) {
       const parent = mainWindow ?? undefined;
-      const options = { title, defaultPath: defaultName, filters };
+      const options = { title, defaultPath: defaultFolder ? join(defaultFolder, defaultName) : defaultName, filters };
       const r = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
@@ -90,6 +90,17 @@ async function start(): Promise<void> {
       const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0]!;
     },
+  };
+  const desktop: Shell = {
+    // Selects the file in Explorer / the file manager; shell.openPath or a file:// URL would open it instead.
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    // The renderer shows the print view (and hides the rest under @media print) before it asks.
+    printWindow: () =>
+      new Promise((resolve) => {
+        const contents = mainWindow?.webContents;
+        if (!contents) return resolve(false);
+        contents.print({ silent: false, printBackground: true, pageSize: 'A4', margins: { marginType: 'none' } }, (success) => resolve(success));
+      }),
   };
   const windowPort: WindowPort = {
     setTitle: (title) => mainWindow?.setTitle(title),
@@ -111,6 +122,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     dialogs,
     window: windowPort,
+    shell: desktop,
   };
 
   // Settings live in electron-store; the settings service vets the file first (a corrupt one is moved aside and the

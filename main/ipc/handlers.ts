@@ -5,7 +5,7 @@ import type { Requests, Responses } from '../../shared/ipc/contract';
 import type { AppContext } from '../services/context';
 import { createServices, type Services } from '../services';
 import { importFromDialog } from '../services/importFile';
-import { exportToDialog } from '../services/exportFile';
+import { UserFacingError } from '../../shared/ipc/contract';
 
 export type Handlers = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> };
 
@@ -14,7 +14,7 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
   // Start-up sweep of interrupted saves; the file methods wait for it so they never race a temp-file cleanup.
   const ready = services.init();
   const afterStart = <T>(run: () => Promise<T>): Promise<T> => ready.then(run);
-  const { documents, recovery, versions, settings, templates } = services;
+  const { documents, recovery, versions, settings, templates, exports } = services;
   return {
     getAppInfo: async () => ({ name: ctx.appName, version: ctx.appVersion, platform: ctx.platform }),
     setWindowState: async ({ title, dirty }) => {
@@ -27,7 +27,13 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     openRecent: (id) => afterStart(() => documents.openRecent(id)),
     saveDocument: (req) => afterStart(() => documents.save(req)),
     importFile: () => importFromDialog(ctx.dialogs),
-    exportDocx: ({ doc }) => exportToDialog(ctx.dialogs, doc),
+    exportDocx: ({ doc, handle }) => afterStart(() => exports.exportDocument(doc, handle)),
+    showExportedFile: async (exportId) => exports.showInFolder(exportId),
+    getAboutInfo: async () => ({ name: ctx.appName, version: ctx.appVersion, dataDir: ctx.dataDir }),
+    printReport: async () => {
+      if (!ctx.shell) throw new UserFacingError('print-unavailable', '当前环境无法打印。');
+      return { status: (await ctx.shell.printWindow()) ? 'printed' : 'cancelled' };
+    },
     writeRecovery: ({ handle, fileName, doc }) => afterStart(() => recovery.write({ doc, fileName, filePath: documents.pathOf(handle) })),
     listRecovery: () => afterStart(() => recovery.list()),
     readRecovery: (id) =>

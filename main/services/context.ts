@@ -7,10 +7,18 @@ export interface FileFilter { name: string; extensions: string[] }
 export interface Dialogs {
   /** A path to open, or null when the user cancelled. */
   openFile(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
-  /** A path to write, or null when the user cancelled. */
-  saveFile(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** A path to write, or null when the user cancelled. The dialog opens in `defaultFolder` when given. */
+  saveFile(options: { title: string; defaultName: string; defaultFolder?: string; filters: FileFilter[] }): Promise<string | null>;
   /** A folder, or null when the user cancelled. */
   openFolder(options: { title: string }): Promise<string | null>;
+}
+
+/** The desktop around the window: the system file manager and the printer (Electron's shell and webContents.print). */
+export interface Shell {
+  /** Shows the file selected in the system file manager. It is never opened (no URL, no default application). */
+  showItemInFolder(path: string): void;
+  /** Prints what the window shows (the print view) through the system print dialog; false when the user cancelled. */
+  printWindow(): Promise<boolean>;
 }
 
 /** The window the renderer lives in, as far as services care. */
@@ -31,4 +39,6 @@ export interface AppContext {
   platform: string;
   dialogs: Dialogs;
   window: WindowPort;
+  /** Absent in the CLI and in tests that do not need it: 在文件夹中显示 and 打印 then say they are unavailable. */
+  shell?: Shell;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sweepStaleTemps } from './atomicWrite';
 import type { AppContext } from './context';
 import { DocumentService } from './documents';
+import { ExportService } from './exportFile';
 import { RecoveryService } from './recovery';
 import { createJsonFileBackend, prepareSettingsFile, SETTINGS_FILE_NAME, SettingsService, type SettingsBackend } from './settings';
 import { TemplateService } from './templates';
@@ -25,6 +26,7 @@ export interface Services {
   recovery: RecoveryService;
   versions: VersionService;
   templates: TemplateService;
+  exports: ExportService;
   /** Creates the data folders and sweeps temp files interrupted saves left behind. Call once at start. */
   init(): Promise<void>;
 }
@@ -42,6 +44,13 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
     teamDir: () => settings.snapshot().templateFolders.team,
   });
   const documents = new DocumentService({ dialogs: ctx.dialogs, settings, recovery, versions, log: options.log });
+  const exports = new ExportService({
+    dialogs: ctx.dialogs,
+    settings,
+    pathOf: (handle) => documents.pathOf(handle),
+    shell: ctx.shell,
+    log: options.log,
+  });
   let initialised: Promise<void> | null = null;
   return {
     settings,
@@ -49,6 +58,7 @@ export function createServices(ctx: AppContext, options: ServiceOptions = {}): S
     recovery,
     versions,
     templates,
+    exports,
     init() {
       initialised ??= (async () => {
         // Each step on its own: a data folder that cannot be created must not keep the app from starting.

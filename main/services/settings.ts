@@ -134,6 +134,7 @@ export class SettingsService {
       ui: { ...this.current.ui, ...(patch.ui ?? {}) },
       templateFolders: { ...this.current.templateFolders, ...(patch.templateFolders ?? {}) },
       recentFiles: this.current.recentFiles,
+      exportFolder: this.current.exportFolder,
     });
     await this.commit(next);
     return structuredClone(this.current);
@@ -142,6 +143,12 @@ export class SettingsService {
   async addRecent(entry: RecentFile): Promise<void> {
     const rest = this.current.recentFiles.filter((r) => r.id !== entry.id);
     await this.commit({ ...this.current, recentFiles: [entry, ...rest].slice(0, MAX_RECENT_FILES) });
+  }
+
+  /** Remembers the folder of a Word export, proposed by the next one. */
+  async setExportFolder(folder: string): Promise<void> {
+    if (this.current.exportFolder === folder) return;
+    await this.commit({ ...this.current, exportFolder: folder });
   }
 
   async removeRecent(id: string): Promise<void> {

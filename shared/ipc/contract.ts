@@ -29,7 +29,13 @@ export type ImportResult =
   | { status: 'cancelled' }
   | { status: 'imported'; fileName: string; doc: ReportDocument; notes: ImportNote[] };
 
-export type ExportResult = { status: 'cancelled' } | { status: 'exported'; fileName: string };
+/** `exportId` names the written file for 在文件夹中显示 (main keeps the path). */
+export type ExportResult = { status: 'cancelled' } | { status: 'exported'; fileName: string; exportId: string };
+
+/** What 关于 shows: the product, its version, and where the user's data is kept. */
+export type AboutInfo = { name: string; version: string; dataDir: string };
+
+export type PrintResult = { status: 'printed' | 'cancelled' };
 
 export const RecoveryEntry = z.object({
   id: z.string(),
@@ -69,6 +75,8 @@ export const Settings = z.object({
     .default({ liveCheck: true, showGuidance: true, zoom: 1 }),
   recentFiles: z.array(RecentFile).default([]),
   templateFolders: z.object({ team: z.string().default('') }).default({ team: '' }),
+  /** The folder of the last Word export (main's to keep, like recent files): the next export proposes it. */
+  exportFolder: z.string().default(''),
 });
 export type Settings = z.infer<typeof Settings>;
 /** Only the fields given change (also inside ui and templateFolders); recent files are main's to keep. */
@@ -103,7 +111,13 @@ export const requestSchemas = {
   /** handle null or saveAs true: main asks where to save. */
   saveDocument: z.tuple([z.object({ handle: z.string().max(100).nullable(), doc: ReportDocument, saveAs: z.boolean() })]),
   importFile: z.tuple([]),
-  exportDocx: z.tuple([z.object({ doc: ReportDocument })]),
+  /** `handle` is the report's file (its folder is proposed), null for a report not yet saved. */
+  exportDocx: z.tuple([z.object({ doc: ReportDocument, handle: z.string().max(100).nullable() })]),
+  /** Shows an exported file (by the exportId exportDocx returned) in the system file manager. */
+  showExportedFile: z.tuple([z.string().min(1).max(100)]),
+  getAboutInfo: z.tuple([]),
+  /** Prints the window (showing the print view) through the system print dialog. */
+  printReport: z.tuple([]),
   writeRecovery: z.tuple([z.object({ handle: z.string().max(100).nullable(), fileName: z.string().max(300).nullable(), doc: ReportDocument })]),
   listRecovery: z.tuple([]),
   readRecovery: z.tuple([z.string().min(1).max(200)]),
@@ -131,6 +145,9 @@ export interface Responses {
   saveDocument: SaveResult;
   importFile: ImportResult;
   exportDocx: ExportResult;
+  showExportedFile: void;
+  getAboutInfo: AboutInfo;
+  printReport: PrintResult;
   /** `id` names the entry written (the renderer discards it on an explicit 不保存). */
   writeRecovery: { id: string; savedAt: string };
   listRecovery: RecoveryList;

@@ -10,7 +10,7 @@ import { EVENTS, METHODS, type EventName } from '../../shared/ipc/channels';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { resolveAppFile, responseHeaders } from '../../main/electron/appProtocol';
-import type { AppContext, Dialogs } from '../../main/services/context';
+import type { AppContext, Dialogs, Shell } from '../../main/services/context';
 
 export const REPO = resolve(__dirname, '..', '..');
 const RENDERER_ROOT = join(REPO, 'dist', 'renderer');
@@ -25,8 +25,11 @@ export class ScriptedDialogs implements Dialogs {
     this.asked.push(o.title);
     return this.opens.length ? this.opens.shift()! : null;
   }
-  async saveFile(o: { title: string }) {
+  /** The options of every save dialog shown (the proposed name and folder). */
+  readonly saveOptions: { title: string; defaultName: string; defaultFolder?: string }[] = [];
+  async saveFile(o: { title: string; defaultName: string; defaultFolder?: string }) {
     this.asked.push(o.title);
+    this.saveOptions.push({ title: o.title, defaultName: o.defaultName, defaultFolder: o.defaultFolder });
     return this.saves.length ? this.saves.shift()! : null;
   }
   readonly folders: (string | null)[] = [];
@@ -36,12 +39,28 @@ export class ScriptedDialogs implements Dialogs {
   }
 }
 
+/** The system file manager and printer, recorded: what 在文件夹中显示 showed, how often 打印 asked. */
+export class RecordingShell implements Shell {
+  readonly shown: string[] = [];
+  printed = 0;
+  /** What the print dialog answers (false = the user cancelled). */
+  printAnswer = true;
+  showItemInFolder(path: string) {
+    this.shown.push(path);
+  }
+  async printWindow() {
+    this.printed++;
+    return this.printAnswer;
+  }
+}
+
 export interface AppHarness {
   page: Page;
   origin: string;
   dataDir: string;
   workDir: string;
   dialogs: ScriptedDialogs;
+  shell: RecordingShell;
   windowState: { title: string; dirty: boolean; closeConfirmed: boolean | null };
   /** Every URL the page requested. */
   requests: string[];
@@ -94,6 +113,7 @@ export const test = base.extend<{ app: AppHarness }>({
     const dataDir = join(workDir, 'userData');
     mkdirSync(dataDir, { recursive: true });
     const dialogs = new ScriptedDialogs();
+    const shell = new RecordingShell();
     const windowState: AppHarness['windowState'] = { title: '', dirty: false, closeConfirmed: null };
     const ctx: AppContext = {
       dataDir,
@@ -102,6 +122,7 @@ export const test = base.extend<{ app: AppHarness }>({
       appVersion: 'test',
       platform: process.platform,
       dialogs,
+      shell,
       window: {
         setTitle: (t) => void (windowState.title = t),
         setDirty: (d) => void (windowState.dirty = d),
@@ -133,6 +154,7 @@ export const test = base.extend<{ app: AppHarness }>({
       dataDir,
       workDir,
       dialogs,
+      shell,
       windowState,
       requests,
       foreignRequests,

@@ -429,7 +429,7 @@ describe('exportDocx handler service: dialog, then an atomic write', () => {
     doc.meta.title = '某某局关于2024年度法治政府建设情况的报告：终稿/第2版';
     const result = await exportToDialog(dialogs(join(work, '报告'), asked), doc);
     expect(asked[0]!.defaultName).toBe('某某局关于2024年度法治政府建设情况的报告：终稿第2版.docx');
-    expect(result).toEqual({ status: 'exported', fileName: '报告.docx' });
+    expect(result).toEqual({ status: 'exported', fileName: '报告.docx', path: join(work, '报告.docx') });
     expect(readdirSync(work)).toEqual(['报告.docx']);
     expect(importDocx(new Uint8Array(readFileSync(join(work, '报告.docx')))).doc.meta.title).toBe(doc.meta.title);
   });
