@@ -1,23 +1,30 @@
-// `check <文件…> [--json] [--template <编号>]` (Node): runs the compliance checker over reports (.fzbg, .txt, and .docx
-// once the Word import lands) for reviewers: a readable Chinese report per file and, for several files, a summary
-// table; or JSON for scripts. Exit 0: no errors; 1: some file has errors; 2: a file could not be read (the others
-// are still checked) or the arguments are wrong.
-import { readFile } from 'node:fs/promises';
+// `check <文件夹|文件…> [--previous <上年文件夹>] [--xlsx <汇总.xlsx>] [--json] [--template <编号>]` (Node): runs the
+// compliance checker over reports (.fzbg, .txt, .docx) for reviewers. Files: a readable Chinese report per file and,
+// for several, a summary table. A folder (read recursively) or --previous/--xlsx: the reviewer's desk table (one
+// line per report, compared with last year's folder) and the workbook. Shared with the packaged app's `--check`.
+// Exit 0: no errors; 1: some file has errors; 2: a file could not be read (the others are still checked) or the
+// arguments are wrong.
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createChecker } from '../../shared/check/engine';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { sequenceMarkers } from '../../shared/model/numbering';
-import { blockText, type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
+import { type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
 import { Template } from '../../shared/model/template';
 import { PART_NAMES, requiredPartIds } from '../../shared/model/parts';
 import { recognizeMandatedParts } from '../../shared/outline/parts';
 import type { WrittenMarkerInfo } from '../../shared/check/types';
-import { loadDocumentFromFile } from '../services/loadDocument';
+import { findingPlace } from '../../shared/desk/place';
+import { DEADLINE_TEXT, deskTotals, PART_MARK_TEXT, PART_SHORT, percent, type DeskRow } from '../../shared/desk/rows';
+import { DESK_PARTS, SAFETY_KINDS } from '../../shared/desk/summary';
+import { deskRows, isChecked, runBatch, type BatchResult } from '../services/batch';
+import { collectReportFiles, type BatchFile } from '../services/batchFiles';
+import { writeWorkbook } from '../services/batchXlsx';
 import { parseArgs } from './args';
 import { registerCommand, type CliIo } from './commands';
 
-const SYNOPSIS = 'check <文件…> [--json] [--template <编号>]';
+const SYNOPSIS = 'check <文件夹|文件…> [--previous <上年文件夹>] [--xlsx <汇总.xlsx>] [--json] [--template <编号>]';
 
 /** Folder of the built-in templates (the repository's templates/builtin). */
 export const BUILTIN_TEMPLATES_DIR = join(__dirname, '..', '..', 'templates', 'builtin');
@@ -73,23 +80,6 @@ function clip(text: string, max = 30): string {
   return t.length > max ? t.slice(0, max) + '……' : t;
 }
 
-/** Where a finding is, in words an officer understands: 标题, 第N段 under its heading, 全文. */
-function place(doc: ReportDocument, f: Finding, markers: readonly string[]): string {
-  if (f.onTitle) return '标题';
-  if (f.path.length === 0) return '全文';
-  const i = f.path[0]!;
-  const block = doc.body[i];
-  if (!block) return '';
-  if (block.type === 'heading') return `标题“${markers[i] ?? ''}${clip(blockText(block), 20)}”`;
-  let k = i;
-  while (k >= 0 && doc.body[k]!.type !== 'heading') k--;
-  const head = k >= 0 ? `“${markers[k] ?? ''}${clip(blockText(doc.body[k]!), 16)}”下` : '正文';
-  let n = 0;
-  for (let j = k + 1; j <= i; j++) if (doc.body[j]!.type !== 'heading') n++;
-  const cell = f.path.length === 3 ? `表格第${f.path[1]! + 1}行第${f.path[2]! + 1}列` : '';
-  return `${head}第${n}段${cell}`;
-}
-
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export function formatFileReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): string {
@@ -110,7 +100,7 @@ export function formatFileReport(file: string, doc: ReportDocument, findings: re
     if (list.length === 0) continue;
     lines.push('', `【${SEVERITY_LABELS[sev]}】${list.length} 处`);
     list.forEach((f, k) => {
-      lines.push(`  ${k + 1}. [${CATEGORY_LABELS[f.category]}] ${place(doc, f, markers)}：${f.message}`);
+      lines.push(`  ${k + 1}. [${CATEGORY_LABELS[f.category]}] ${findingPlace(doc, f, markers)}：${f.message}`);
       if (f.text && f.path.length > 0) {
         const fix = f.fix !== undefined ? `　→　${f.fix === '' ? '（删除）' : `“${clip(f.fix, 40)}”`}` : '';
         lines.push(`     原文：“${clip(f.text, 40)}”${fix}`);
@@ -158,67 +148,121 @@ export function formatSummary(rows: Array<{ file: string; title: string; year: n
   ].join('\n');
 }
 
+/** The desk table of a folder check: one line per file, the columns of the reviewer's summary sheet in short. */
+export function formatDeskTable(rows: readonly DeskRow[], comparing: boolean): string {
+  const header = ['文件', '机关', '年度', '成文日期', '期限', ...DESK_PARTS.map((id) => PART_SHORT[id]), '错误', '提醒', '占位符', '无数据小节', '公开安全', '字数', ...(comparing ? ['沿用上年'] : [])];
+  const table = rows.map((r) => {
+    if (r.status === 'failed') return [fit(r.key, 36), '（无法读取）', fit(r.reason, 60)];
+    const s = r.summary;
+    const safety = SAFETY_KINDS.filter((k) => s.safety[k] > 0).map((k) => `${SAFETY_LABELS[k]}${s.safety[k]}`).join(' ') || '—';
+    return [
+      fit(r.key, 36), fit(s.organ || '（未识别）', 24), String(s.year), s.date || '（未填）', DEADLINE_TEXT[s.deadline.status],
+      ...DESK_PARTS.map((id) => PART_MARK_TEXT[s.parts[id]]),
+      String(s.errors), String(s.warnings), String(s.placeholders), String(s.subPartsWithoutFigure), safety, String(s.chars),
+      ...(comparing ? [r.previous ? `${percent(r.previous.copiedShare)}（${fit(r.previous.key, 24)}）` : '（无上年报告）'] : []),
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(width(h), ...table.map((row) => (row.length === header.length ? width(row[c]!) : 0))));
+  const line = (cells: string[]): string => cells.map((c, i) => (cells.length === header.length || i < 2 ? pad(c, widths[i]!) : c)).join('  ').trimEnd();
+  const t = deskTotals(rows);
+  const head = `━━ 汇总：共 ${t.reports} 份，${t.withErrors} 份有错误，${t.withSafety} 份有公开发布安全问题，${t.late} 份逾期` +
+    (comparing ? `，${t.copied} 份大量沿用上年文字` : '') + (t.failed ? `，${t.failed} 份无法读取` : '');
+  return [head, line(header), line(widths.map((w) => '─'.repeat(w))), ...table.map(line), ''].join('\n');
+}
+
+const SAFETY_LABELS = { idNumber: '身份证号', mobile: '手机号', secrecy: '涉密标识', email: '邮箱' } as const;
+
+/** The files to check: each argument a file, or a folder read recursively (its files keyed relative to it). */
+async function inputsOf(paths: readonly string[]): Promise<{ files: BatchFile[]; folders: string[] }> {
+  const files: BatchFile[] = [];
+  const folders: string[] = [];
+  for (const p of paths) {
+    const info = await stat(p).catch(() => null);
+    if (info?.isDirectory()) {
+      folders.push(p);
+      const inside = await collectReportFiles(p);
+      for (const f of inside) files.push(paths.length > 1 ? { ...f, key: `${p.replace(/[\\/]+$/, '')}/${f.key}` } : f);
+    } else {
+      files.push({ path: p, key: p, size: info?.size ?? 0 });
+    }
+  }
+  return { files, folders };
+}
+
 export async function runCheck(args: string[], { out, err }: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: [['--json']], options: [['-t', '--template']] });
+    parsed = parseArgs(args, { flags: [['--json']], options: [['-t', '--template'], ['--previous'], ['--xlsx']] });
   } catch (e) {
     err.write(`${(e as Error).message}\n用法：npm run --silent cli -- ${SYNOPSIS}\n`);
     return 2;
   }
-  const files = parsed.positional;
-  if (files.length === 0) {
-    err.write(`缺少要检查的文件。\n用法：npm run --silent cli -- ${SYNOPSIS}\n`);
+  if (parsed.positional.length === 0) {
+    err.write(`缺少要检查的文件或文件夹。\n用法：npm run --silent cli -- ${SYNOPSIS}\n`);
     return 2;
   }
   const json = parsed.flags.has('--json');
+  const previous = parsed.options.get('--previous');
+  const xlsx = parsed.options.get('--xlsx');
   let template: { name: string; rules: RuleSettings } | undefined;
   const templateArg = parsed.options.get('--template');
-  if (templateArg) {
+  let inputs;
+  try {
+    if (templateArg) template = await loadTemplateRules(templateArg);
+    inputs = await inputsOf(parsed.positional);
+  } catch (e) {
+    err.write(`出错：${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const deskMode = inputs.folders.length > 0 || previous !== undefined || xlsx !== undefined;
+  const tty = (err as { isTTY?: boolean }).isTTY === true;
+  let result: BatchResult;
+  try {
+    result = await runBatch({ folder: inputs.folders[0] ?? '.', files: inputs.files }, {
+      previous,
+      rules: template?.rules,
+      onProgress: tty && deskMode ? (p) => p.total > 0 && err.write(`\r${p.phase === 'previous' ? '读取上年报告' : '检查'} ${p.done}/${p.total}${p.done === p.total ? '\n' : ''}`) : undefined,
+    });
+  } catch (e) {
+    err.write(`出错：${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  let anyError = false;
+  let anyUnreadable = false;
+  const reports: FileReport[] = [];
+  const rows: Parameters<typeof formatSummary>[0] = [];
+  for (const e of result.entries) {
+    if (!isChecked(e)) {
+      err.write(`出错：${e.failed}\n`);
+      anyUnreadable = true;
+      rows.push({ file: e.file.key, title: '', year: null, counts: null, missing: [], failed: e.failed });
+      continue;
+    }
+    const counts = { error: e.summary.errors, warning: e.summary.warnings, info: e.summary.infos };
+    if (counts.error > 0) anyError = true;
+    reports.push(toReport(e.file.key, e.doc, e.result.findings, e.parts.present));
+    rows.push({ file: e.file.key, title: e.doc.meta.title, year: e.doc.meta.year, counts, missing: e.parts.missing });
+    if (!json && !deskMode) out.write(formatFileReport(e.file.key, e.doc, e.result.findings, e.parts.present, e.notes, template?.name, e.result.ignored.length) + '\n');
+  }
+  for (const f of result.lastYear?.failed ?? []) err.write(`上年报告无法读取：${f.reason}\n`);
+  if (json) out.write(JSON.stringify(deskMode ? deskRows(result) : reports, null, 1) + '\n');
+  else if (deskMode) out.write(formatDeskTable(deskRows(result), previous !== undefined));
+  else if (rows.length > 1) out.write(formatSummary(rows));
+  if (xlsx) {
     try {
-      template = await loadTemplateRules(templateArg);
+      await writeWorkbook(result, xlsx);
+      err.write(`已写出汇总表：${xlsx}\n`);
     } catch (e) {
-      err.write(`出错：${e instanceof Error ? e.message : String(e)}\n`);
+      err.write(`出错：汇总表未能写出：${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
   }
-
-  const checker = createChecker();
-  const reports: FileReport[] = [];
-  const rows: Parameters<typeof formatSummary>[0] = [];
-  let anyError = false;
-  let anyUnreadable = false;
-  for (const file of files) {
-    let loaded;
-    try {
-      loaded = await loadDocumentFromFile(file);
-    } catch (e) {
-      const message = e instanceof UserFacingError ? e.message : `无法读取“${basename(file)}”：${e instanceof Error ? e.message : String(e)}`;
-      err.write(`出错：${message}\n`);
-      anyUnreadable = true;
-      rows.push({ file, title: '', year: null, counts: null, missing: [], failed: message });
-      continue;
-    }
-    const doc: ReportDocument = template ? { ...loaded.doc, rules: template.rules } : loaded.doc;
-    // The importer's record of the markers as written, when the loader passes it on.
-    const writtenMarkers = (loaded as { markers?: WrittenMarkerInfo[] }).markers;
-    const result = checker.check(doc, writtenMarkers ? { writtenMarkers } : {});
-    const parts = recognizeMandatedParts(doc);
-    const counts = { error: 0, warning: 0, info: 0 };
-    for (const f of result.findings) counts[f.severity]++;
-    if (counts.error > 0) anyError = true;
-    reports.push(toReport(file, doc, result.findings, parts.present));
-    rows.push({ file, title: doc.meta.title, year: doc.meta.year, counts, missing: parts.missing });
-    if (!json) out.write(formatFileReport(file, doc, result.findings, parts.present, loaded.notes, template?.name, result.ignored.length) + '\n');
-  }
-  if (json) out.write(JSON.stringify(reports, null, 1) + '\n');
-  else if (files.length > 1) out.write(formatSummary(rows));
   return anyUnreadable ? 2 : anyError ? 1 : 0;
 }
 
 registerCommand({
   name: 'check',
   synopsis: SYNOPSIS,
-  summary: '检查报告的结构、标点、数字、表述等问题（--json 输出 JSON，--template 套用模板的检查设置）',
+  summary: '检查报告的结构、标点、数字、表述等问题；给文件夹时逐个检查其中（含子文件夹）的报告并列出汇总表（--previous 与上年报告比较，--xlsx 写出汇总工作簿，--json 输出 JSON，--template 套用模板的检查设置）',
   run: runCheck,
 });
