@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 1;
+export const FZBG_VERSION = 2;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -16,7 +16,16 @@ export class DocumentFormatError extends Error {
 const Envelope = z.object({ format: z.literal(FZBG_FORMAT), version: z.number().int().positive() }).loose();
 
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: migrateAddReviewItems };
+
+/**
+ * Version 1 → 2: documents may carry `review` (a reviewer's comments and tracked changes). A version-1 file has
+ * none; a stray `review` value a version-1 writer cannot have meant is dropped rather than misread.
+ */
+export function migrateAddReviewItems(raw: Record<string, unknown>): Record<string, unknown> {
+  const { review: _stray, ...rest } = raw;
+  return { ...rest, version: 2 };
+}
 
 export function serializeDocument(doc: ReportDocument): string {
   const checked = ReportDocument.parse(doc);
