@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 2;
+export const FZBG_VERSION = 3;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -32,7 +32,19 @@ export function migrateNotationToMeta(raw: Record<string, unknown>): Record<stri
 }
 
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: migrateNotationToMeta };
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  1: migrateNotationToMeta,
+  2: migrateAddReviewItems,
+};
+
+/**
+ * Version 2 → 3: documents may carry `review` (a reviewer's comments and tracked changes). An older file has
+ * none; a stray `review` value an older writer cannot have meant is dropped rather than misread.
+ */
+export function migrateAddReviewItems(raw: Record<string, unknown>): Record<string, unknown> {
+  const { review: _stray, ...rest } = raw;
+  return rest;
+}
 
 export function serializeDocument(doc: ReportDocument): string {
   const checked = ReportDocument.parse(doc);

@@ -2,6 +2,7 @@
 // The body is a flat list of Slate blocks; the tree (parts → sub-headings → paragraphs) is implied by heading levels,
 // so that Tab/Shift+Tab in the editor only change a level and sequence numbers are always derived, never stored.
 import { z } from 'zod';
+import { ReviewItem } from './review';
 
 export const MANDATED_PART_IDS = ['achievements', 'shortcomings', 'leadership', 'plans', 'other'] as const;
 export const MandatedPartId = z.enum(MANDATED_PART_IDS);
@@ -137,6 +138,8 @@ export const ReportDocument = z.object({
   body: z.array(Block),
   ignores: z.array(IgnoredFinding).default([]),
   rules: RuleSettings.default({ disabled: [], severity: {}, requiredIndicators: [], formulations: [] }),
+  /** A reviewer's comments and tracked changes imported from a returned Word file (format version 2). */
+  review: z.array(ReviewItem).optional(),
 });
 export type ReportDocument = z.infer<typeof ReportDocument>;
 
