@@ -12,7 +12,7 @@ export function useExportWord(files: Pick<DocumentSessionApi, 'currentDoc' | 'no
       run(async () => {
         const doc = currentDoc();
         if (!doc) return;
-        const r = await api.exportDocx({ doc });
+        const r = await api.exportDocx({ doc, handle: null });
         if (r.status === 'exported') notify('info', `已导出为Word文件：${r.fileName}`);
       }),
     [currentDoc, notify, run],

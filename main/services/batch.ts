@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { createChecker, type Checker } from '../../shared/check/engine';
-import type { WrittenMarkerInfo } from '../../shared/check/rules/structure';
+import type { WrittenMarkerInfo } from '../../shared/check/types';
 import type { CheckResult } from '../../shared/check/types';
 import { compareReports, pairReports, type Comparison, type PairedBy } from '../../shared/desk/compare';
 import { reportingOrgan } from '../../shared/desk/deadline';
