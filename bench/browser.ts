@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { EVENTS, METHODS } from '../shared/ipc/channels';
+import { EVENTS, METHODS } from '../shared/ipc/contract';
 import { serializeDocument } from '../shared/model/format';
 import type { ReportDocument } from '../shared/model/schema';
 import { createDispatcher } from '../main/ipc/dispatch';

@@ -16,24 +16,37 @@ mkdirSync(join(out, 'renderer'), { recursive: true });
 // layout: dist/main/main.js (package.json "main"), preload.js beside it, the docx worker under services/.
 const nodeEntries = [
   { in: 'main/electron/main.ts', out: 'main' },
-  { in: 'main/electron/preload.ts', out: 'preload' },
   { in: 'main/services/docxImportWorker.ts', out: 'services/docxImportWorker' },
 ];
+const nodeOptions = {
+  outdir: join(out, 'main'),
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  external: ['electron'],
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+// The contract's method and event names, derived once from shared/ipc/contract.ts and inlined into the preload, so
+// the sandboxed preload stays a few lines of code with no schema library in it.
+const contract = await build({ entryPoints: [join(root, 'shared/ipc/contract.ts')], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+const { METHODS, EVENTS } = await import(`data:text/javascript;base64,${Buffer.from(contract.outputFiles[0].contents).toString('base64')}`);
+const contractNames = JSON.stringify({ methods: METHODS, events: EVENTS });
 
 await Promise.all([
   build({
+    ...nodeOptions,
     entryPoints: nodeEntries.map((e) => ({ in: join(root, e.in), out: e.out })),
-    outdir: join(out, 'main'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'cjs',
-    external: ['electron'],
-    sourcemap: true,
-    legalComments: 'none',
-    logLevel: 'warning',
     define: { 'import.meta.url': 'importMetaUrl' },
     inject: [join(root, 'scripts/import-meta-url.js')],
+  }),
+  build({
+    ...nodeOptions,
+    entryPoints: [{ in: join(root, 'main/electron/preload.ts'), out: 'preload' }],
+    define: { CONTRACT_NAMES: contractNames },
   }),
   build({
     entryPoints: [join(root, 'renderer/main.tsx')],

@@ -1,7 +1,12 @@
 // The preload (Electron, sandboxed): the only file that touches contextBridge and ipcRenderer. It exposes exactly
 // the contract's methods and events by name as window.fzbg; there is no generic send/invoke/on.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENTS, METHODS, channelOf, eventMethodName } from '../../shared/ipc/channels';
+import { channelOf, eventMethodName, type EventName, type Method } from '../../shared/ipc/channels';
+
+/** The contract's method and event names (shared/ipc/contract.ts), inlined by scripts/build.mjs so that the preload
+ *  bundles no schema code. */
+declare const CONTRACT_NAMES: { methods: Method[]; events: EventName[] };
+const { methods: METHODS, events: EVENTS } = CONTRACT_NAMES;
 
 const api: Record<string, unknown> = {};
 for (const method of METHODS) {

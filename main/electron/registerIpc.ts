@@ -1,7 +1,8 @@
 // Registers one ipcMain handler per contract method (Electron, thin). Each checks that the sender is the app
 // window's own main frame before the dispatcher validates the payload and calls the service.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { METHODS, channelOf } from '../../shared/ipc/channels';
+import { channelOf } from '../../shared/ipc/channels';
+import { METHODS } from '../../shared/ipc/contract';
 import type { Dispatcher } from '../ipc/dispatch';
 import { isTrustedSender, type SenderInfo } from './security';
 

@@ -1,7 +1,6 @@
 // Validates a request against the contract, calls its handler and wraps the outcome in an envelope (Node, no Electron).
 // A bad payload or a failing service becomes an error envelope with a Chinese message: main never crashes on input.
-import { METHODS, type Method } from '../../shared/ipc/channels';
-import { requestSchemas, UserFacingError, type Envelope } from '../../shared/ipc/contract';
+import { METHODS, methods, UserFacingError, type Envelope, type Method } from '../../shared/ipc/contract';
 import { DocumentFormatError } from '../../shared/model/format';
 import type { Handlers } from './handlers';
 
@@ -14,7 +13,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string, erro
     if (typeof method !== 'string' || !isMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: '未知的请求。' } };
     }
-    const parsed = requestSchemas[method].safeParse(args);
+    const parsed = methods[method].args.safeParse(args);
     if (!parsed.success) {
       return { ok: false, error: { code: 'bad-request', message: '请求内容无效，已拒绝处理。' } };
     }

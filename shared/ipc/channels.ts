@@ -1,37 +1,9 @@
-// Names of every renderer → main request and main → renderer event (shared, pure, dependency-free so the preload stays small).
-// contract.ts checks at compile time that these lists and the typed contract agree.
+// The transport's names (shared, pure, no runtime imports so the preload stays tiny): the IPC channel of every
+// contract method and event, and the renderer-side name of an event subscription. The methods and events themselves
+// are declared once, in contract.ts (METHODS and EVENTS are derived there).
+import type { EventName, Method } from './contract';
 
-export const METHODS = [
-  'getAppInfo',
-  'setWindowState',
-  'confirmClose',
-  'openDocument',
-  'openRecent',
-  'saveDocument',
-  'importFile',
-  'exportDocx',
-  'showExportedFile',
-  'getAboutInfo',
-  'printReport',
-  'writeRecovery',
-  'listRecovery',
-  'readRecovery',
-  'discardRecovery',
-  'listVersions',
-  'createVersion',
-  'readVersion',
-  'getSettings',
-  'updateSettings',
-  'chooseTeamFolder',
-  'listTemplates',
-  'readTemplate',
-  'saveTemplate',
-  'deleteTemplate',
-] as const;
-export type Method = (typeof METHODS)[number];
-
-export const EVENTS = ['menuCommand', 'closeRequested'] as const;
-export type EventName = (typeof EVENTS)[number];
+export type { EventName, Method } from './contract';
 
 /** The IPC channel a method or event travels on. */
 export const channelOf = (name: Method | EventName): string => `fzbg:${name}`;

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { ImportNote } from '../model/importNote';
 import { ReportDocument } from '../model/schema';
 import { Template, TemplateSummary } from '../model/template';
-import type { EventName, Method } from './channels';
 import { COMMAND_IDS } from '../commands';
 
 // ---- values that cross the bridge -------------------------------------------------------------------------------
@@ -96,89 +95,80 @@ export type TemplateList = { templates: TemplateSummary[]; notices: string[] };
 export const MenuCommand = z.enum(COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
-// ---- requests: one argument tuple schema per method -------------------------------------------------------------
+// ---- the methods: each one declared once, here ----------------------------------------------------------------
+// A method is its argument tuple (main validates every request against it before a service sees it) and its result
+// (`answer<T>()`: a type only — main does not re-validate its own answers). The method list, Requests, Responses, the
+// dispatcher, the preload, the e2e bridge and the Handlers type are all derived from this table, so adding a method
+// is one entry here plus its implementation in main/ipc/handlers.ts (which the compiler then demands).
 
 const DocId = z.string().min(1).max(100);
+const answer = <T>() => z.custom<T>();
 
-export const requestSchemas = {
-  getAppInfo: z.tuple([]),
+export const methods = {
+  getAppInfo: { args: z.tuple([]), result: answer<AppInfo>() },
   /** The window title shows the file name and an unsaved marker; main also uses `dirty` when the window closes. */
-  setWindowState: z.tuple([z.object({ title: z.string().max(300), dirty: z.boolean() })]),
+  setWindowState: { args: z.tuple([z.object({ title: z.string().max(300), dirty: z.boolean() })]), result: answer<void>() },
   /** The renderer's answer to closeRequested: true closes the window (after saving or discarding), false keeps it. */
-  confirmClose: z.tuple([z.boolean()]),
-  openDocument: z.tuple([]),
-  openRecent: z.tuple([z.string().min(1).max(100)]),
+  confirmClose: { args: z.tuple([z.boolean()]), result: answer<void>() },
+  openDocument: { args: z.tuple([]), result: answer<OpenResult>() },
+  openRecent: { args: z.tuple([z.string().min(1).max(100)]), result: answer<OpenResult>() },
   /** handle null or saveAs true: main asks where to save. */
-  saveDocument: z.tuple([z.object({ handle: z.string().max(100).nullable(), doc: ReportDocument, saveAs: z.boolean() })]),
-  importFile: z.tuple([]),
+  saveDocument: {
+    args: z.tuple([z.object({ handle: z.string().max(100).nullable(), doc: ReportDocument, saveAs: z.boolean() })]),
+    result: answer<SaveResult>(),
+  },
+  importFile: { args: z.tuple([]), result: answer<ImportResult>() },
   /** `handle` is the report's file (its folder is proposed), null for a report not yet saved. */
-  exportDocx: z.tuple([z.object({ doc: ReportDocument, handle: z.string().max(100).nullable() })]),
+  exportDocx: { args: z.tuple([z.object({ doc: ReportDocument, handle: z.string().max(100).nullable() })]), result: answer<ExportResult>() },
   /** Shows an exported file (by the exportId exportDocx returned) in the system file manager. */
-  showExportedFile: z.tuple([z.string().min(1).max(100)]),
-  getAboutInfo: z.tuple([]),
+  showExportedFile: { args: z.tuple([z.string().min(1).max(100)]), result: answer<void>() },
+  getAboutInfo: { args: z.tuple([]), result: answer<AboutInfo>() },
   /** Prints the window (showing the print view) through the system print dialog. */
-  printReport: z.tuple([]),
-  writeRecovery: z.tuple([z.object({ handle: z.string().max(100).nullable(), fileName: z.string().max(300).nullable(), doc: ReportDocument })]),
-  listRecovery: z.tuple([]),
-  readRecovery: z.tuple([z.string().min(1).max(200)]),
-  discardRecovery: z.tuple([z.string().min(1).max(200)]),
-  listVersions: z.tuple([DocId]),
-  createVersion: z.tuple([z.object({ doc: ReportDocument, name: z.string().min(1).max(100) })]),
-  readVersion: z.tuple([DocId, z.string().min(1).max(100)]),
-  getSettings: z.tuple([]),
-  updateSettings: z.tuple([SettingsPatch]),
-  /** Asks main for a folder (the team template folder) with the system's folder dialog; nothing is stored yet. */
-  chooseTeamFolder: z.tuple([]),
-  listTemplates: z.tuple([]),
-  readTemplate: z.tuple([z.string().min(1).max(64)]),
-  saveTemplate: z.tuple([Template]),
-  /** Deletes one of the user's own templates (built-in and team templates are refused). */
-  deleteTemplate: z.tuple([z.string().min(1).max(64)]),
-} satisfies Record<Method, z.ZodTuple>;
-
-export interface Responses {
-  getAppInfo: AppInfo;
-  setWindowState: void;
-  confirmClose: void;
-  openDocument: OpenResult;
-  openRecent: OpenResult;
-  saveDocument: SaveResult;
-  importFile: ImportResult;
-  exportDocx: ExportResult;
-  showExportedFile: void;
-  getAboutInfo: AboutInfo;
-  printReport: PrintResult;
+  printReport: { args: z.tuple([]), result: answer<PrintResult>() },
   /** `id` names the entry written (the renderer discards it on an explicit 不保存). */
-  writeRecovery: { id: string; savedAt: string };
-  listRecovery: RecoveryList;
+  writeRecovery: {
+    args: z.tuple([z.object({ handle: z.string().max(100).nullable(), fileName: z.string().max(300).nullable(), doc: ReportDocument })]),
+    result: answer<{ id: string; savedAt: string }>(),
+  },
+  listRecovery: { args: z.tuple([]), result: answer<RecoveryList>() },
   /** `session` is the file the recovered document belongs to, when it had one (Ctrl+S saves back to it). */
-  readRecovery: { doc: ReportDocument; session: DocSession | null };
-  discardRecovery: void;
-  listVersions: VersionEntry[];
-  createVersion: VersionEntry;
-  readVersion: ReportDocument;
-  getSettings: SettingsResult;
-  updateSettings: Settings;
-  /** The folder picked, or null when the user cancelled. */
-  chooseTeamFolder: { path: string | null };
-  listTemplates: TemplateList;
-  readTemplate: Template;
-  saveTemplate: TemplateSummary;
-  deleteTemplate: void;
-}
+  readRecovery: { args: z.tuple([z.string().min(1).max(200)]), result: answer<{ doc: ReportDocument; session: DocSession | null }>() },
+  discardRecovery: { args: z.tuple([z.string().min(1).max(200)]), result: answer<void>() },
+  listVersions: { args: z.tuple([DocId]), result: answer<VersionEntry[]>() },
+  createVersion: { args: z.tuple([z.object({ doc: ReportDocument, name: z.string().min(1).max(100) })]), result: answer<VersionEntry>() },
+  readVersion: { args: z.tuple([DocId, z.string().min(1).max(100)]), result: answer<ReportDocument>() },
+  getSettings: { args: z.tuple([]), result: answer<SettingsResult>() },
+  updateSettings: { args: z.tuple([SettingsPatch]), result: answer<Settings>() },
+  /** Asks main for a folder (the team template folder) with the system's folder dialog; nothing is stored yet.
+   *  The folder picked, or null when the user cancelled. */
+  chooseTeamFolder: { args: z.tuple([]), result: answer<{ path: string | null }>() },
+  listTemplates: { args: z.tuple([]), result: answer<TemplateList>() },
+  readTemplate: { args: z.tuple([z.string().min(1).max(64)]), result: answer<Template>() },
+  saveTemplate: { args: z.tuple([Template]), result: answer<TemplateSummary>() },
+  /** Deletes one of the user's own templates (built-in and team templates are refused). */
+  deleteTemplate: { args: z.tuple([z.string().min(1).max(64)]), result: answer<void>() },
+} satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
-export const eventSchemas = {
+export type Method = keyof typeof methods;
+export const METHODS = Object.keys(methods) as Method[];
+export type Requests = { [M in Method]: z.infer<(typeof methods)[M]['args']> };
+export type Responses = { [M in Method]: z.infer<(typeof methods)[M]['result']> };
+
+// ---- the events main sends to the renderer: each one declared once, here --------------------------------------
+
+export const events = {
   menuCommand: MenuCommand,
   closeRequested: z.object({ reason: z.enum(['close', 'quit']) }),
-} satisfies Record<EventName, z.ZodType>;
+} satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof events;
+export const EVENTS = Object.keys(events) as EventName[];
 
 // ---- the API the renderer sees (window.fzbg) -------------------------------------------------------------------
 
-export type Requests = { [M in Method]: z.infer<(typeof requestSchemas)[M]> };
-
 type EventMethodName<E extends string> = `on${Capitalize<E>}`;
 export type ReportApi = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> } & {
-  [E in EventName as EventMethodName<E>]: (cb: (payload: z.infer<(typeof eventSchemas)[E]>) => void) => () => void;
+  [E in EventName as EventMethodName<E>]: (cb: (payload: z.infer<(typeof events)[E]>) => void) => () => void;
 };
 
 /** What travels back over IPC: a value, or an error whose message is already Chinese and meant for the user. */

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EVENTS, METHODS, type EventName } from '../../shared/ipc/channels';
+import { EVENTS, METHODS, type EventName } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { resolveAppFile, responseHeaders } from '../../main/electron/appProtocol';

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { METHODS } from '../../shared/ipc/channels';
-import { requestSchemas } from '../../shared/ipc/contract';
+import { METHODS, methods } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { reportDocument } from './hostile/arbitraries';
@@ -70,7 +69,7 @@ describe('the dispatcher under hostile payloads', () => {
           expect(envelope.error.code, `${method}: ${envelope.error.message} ${logged.at(-1) ?? ''}`).not.toBe('internal');
           const known = (METHODS as readonly string[]).includes(method);
           if (!known) expect(envelope.error.code).toBe('unknown-method');
-          else if (!requestSchemas[method as (typeof METHODS)[number]].safeParse(args).success) expect(envelope.error.code).toBe('bad-request');
+          else if (!methods[method as (typeof METHODS)[number]].args.safeParse(args).success) expect(envelope.error.code).toBe('bad-request');
         }
       }),
       { numRuns: RUNS },

@@ -1,10 +1,11 @@
 // The IPC surface: the channels registered equal the contract's, the preload exposes named methods only,
 // and the dispatcher answers bad payloads and failing services with an error envelope instead of crashing.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENTS, METHODS, channelOf } from '../../shared/ipc/channels';
-import { eventSchemas, requestSchemas, UserFacingError } from '../../shared/ipc/contract';
+import { channelOf, eventMethodName } from '../../shared/ipc/channels';
+import { EVENTS, METHODS, events, methods, UserFacingError } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers, type Handlers } from '../../main/ipc/handlers';
 import type { AppContext } from '../../main/services/context';
@@ -24,10 +25,12 @@ function fakeContext(): AppContext {
 }
 
 describe('the contract', () => {
-  it('has a schema and a handler for every method, and nothing else', () => {
-    expect(Object.keys(requestSchemas).sort()).toEqual([...METHODS].sort());
+  it('declares each method once, with an argument tuple, and main implements exactly those', () => {
+    expect(METHODS).toEqual(Object.keys(methods));
+    expect(new Set(METHODS).size).toBe(METHODS.length);
+    for (const m of METHODS) expect(methods[m].args.def.type, m).toBe('tuple');
     expect(Object.keys(createHandlers(fakeContext())).sort()).toEqual([...METHODS].sort());
-    expect(Object.keys(eventSchemas).sort()).toEqual([...EVENTS].sort());
+    expect(EVENTS).toEqual(Object.keys(events));
   });
   it('puts every channel in its own namespace', () => {
     expect(new Set(METHODS.map(channelOf)).size).toBe(METHODS.length);
@@ -46,6 +49,28 @@ describe('the preload', () => {
     expect(source).not.toMatch(/\b(send|invoke|on|sendSync|postMessage)\s*:/);
     expect(source).not.toMatch(/api\[['"](send|invoke|on)['"]\]/);
     expect(source).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
+  });
+  it('as built, exposes exactly the contract’s methods and events, and bundles no schema code', () => {
+    const built = resolve(REPO, 'dist/main/preload.js');
+    if (!existsSync(built)) execFileSync(process.execPath, [resolve(REPO, 'scripts/build.mjs')]);
+    const code = readFileSync(built, 'utf8');
+    const exposed: Record<string, Record<string, unknown>> = {};
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: Record<string, unknown>) => { exposed[key] = api; } },
+      ipcRenderer: { invoke: (...a: unknown[]) => { invoked.push(a); return Promise.resolve(); }, on: () => {}, removeListener: () => {} },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name !== 'electron') throw new Error(`the sandboxed preload cannot require ${name}`);
+      return electron;
+    };
+    new Function('require', code)(sandboxRequire);
+    expect(Object.keys(exposed)).toEqual(['fzbg']);
+    expect(Object.keys(exposed.fzbg!).sort()).toEqual([...METHODS, ...EVENTS.map(eventMethodName)].sort());
+    (exposed.fzbg!.getAppInfo as () => void)();
+    expect(invoked).toEqual([['fzbg:getAppInfo']]);
+    expect(code.length).toBeLessThan(10_000);
+    expect(code).not.toMatch(/zod|safeParse/);
   });
   it('is the only file that touches contextBridge or ipcRenderer', () => {
     for (const file of ['main/electron/main.ts', 'main/electron/window.ts', 'main/electron/menu.ts', 'renderer/api.ts', 'renderer/App.tsx']) {

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { METHODS, channelOf } from '../../shared/ipc/channels';
+import { channelOf } from '../../shared/ipc/channels';
+import { METHODS } from '../../shared/ipc/contract';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/security';
 
 const REPO = resolve(__dirname, '..', '..');
