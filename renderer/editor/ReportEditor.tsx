@@ -16,6 +16,7 @@ import { MarkLayer } from './markLayer';
 import { OutlinePanel } from './OutlinePanel';
 import { Page } from './Page';
 import { SidePanel } from './SidePanel';
+import { StyleControl } from './StyleControl';
 import { T } from './strings';
 import { TableBar } from './TableBar';
 import { useFind } from './useFind';
@@ -189,6 +190,9 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
           </div>
         )}
         <Slate editor={editor} initialValue={editor.children} onValueChange={onValueChange} onSelectionChange={onSelectionChange}>
+          <div className="format-bar">
+            <StyleControl editor={editor} run={keymap.runEditorCommand} />
+          </div>
           <TableBar editor={editor} onChanged={expedite} />
           <div className="page-scroll" ref={scrollRef}>
             <Page
