@@ -25,6 +25,7 @@ import { useKeymap } from './useKeymap';
 import { useLiveAnalysis } from './useLiveAnalysis';
 import { useNavigation } from './useNavigation';
 import { usePaste } from './usePaste';
+import { withHeadingMarkers } from './withHeadingMarkers';
 import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 
 export interface ReportEditorHandle {
@@ -61,7 +62,7 @@ function isEditableField(el: globalThis.Element | null): boolean {
 export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProps>(function ReportEditor({ frame, initialBody, onBodyChange, onFrameChange, onBind }, ref) {
   const pasteRef = useRef<PasteHandler | null>(null);
   const [editor] = useState(() => {
-    const e = withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef);
+    const e = withHeadingMarkers(withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef));
     // Chunking: the top-level blocks are grouped so that a keystroke re-renders one chunk of blocks, not a list of
     // hundreds (no DOM wrapper is added; the page looks and behaves the same).
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);

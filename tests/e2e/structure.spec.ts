@@ -46,3 +46,58 @@ test('the paragraph-style control shows the caret block style and changes it; un
   await expect(blocks.nth(2)).toHaveClass(/\bpara\b/);
   await expect(blocks.nth(3)).toHaveAttribute('data-marker', '（二）');
 });
+
+test('a heading marker typed at the start of a paragraph makes a heading on Enter; one Ctrl+Z gives the typed text back', async ({ app }) => {
+  const { page } = app;
+  const path = join(app.workDir, '序号.fzbg');
+  writeFileSync(path, serializeDocument(importText(REPORT, { id: 'markers' }).doc));
+  app.dialogs.opens.push(path);
+  await page.getByRole('button', { name: '打开…' }).click();
+  const blocks = page.locator('.doc-body > [data-slate-node="element"]');
+  await expect(blocks).toHaveCount(5);
+  const text = (i: number) => blocks.nth(i).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
+
+  await blocks.nth(4).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('（七）加强法治队伍建设');
+  await page.keyboard.press('Enter');
+  // A level-2 heading numbered by the structure (the third), not “（七）” and never “（三）（七）”.
+  await expect(blocks.nth(5)).toHaveClass(/\bh2\b/);
+  await expect(blocks.nth(5)).toHaveAttribute('data-marker', '（三）');
+  expect(await text(5)).toBe('加强法治队伍建设');
+  await page.keyboard.insertText('培训执法人员200人次。');
+  await expect(blocks.nth(6)).toHaveClass(/\bpara\b/);
+  expect(await text(6)).toBe('培训执法人员200人次。');
+
+  // 3. and 四、 give levels 3 and 1.
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('3.规范执法程序');
+  await page.keyboard.press('Enter');
+  await expect(blocks.nth(7)).toHaveClass(/\bh3\b/);
+  expect(await text(7)).toBe('规范执法程序');
+  await page.keyboard.insertText('四、下一年度安排');
+  await page.keyboard.press('Enter');
+  await expect(blocks.nth(8)).toHaveClass(/\bh1\b/);
+  await expect(blocks.nth(8)).toHaveAttribute('data-marker', '二、');
+
+  // Prose that starts with a numeral stays a paragraph.
+  for (const prose of ['3.5亿元专项资金全部到位。', '一、二季度完成全部审查。', '一是健全制度。']) {
+    await page.keyboard.insertText(prose);
+    await page.keyboard.press('Enter');
+  }
+  const last = (await blocks.count()) - 2;
+  for (let i = last - 2; i <= last; i++) await expect(blocks.nth(i)).toHaveClass(/\bpara\b/);
+  expect(await text(last - 2)).toBe('3.5亿元专项资金全部到位。');
+
+  // Ctrl+Z takes back the last conversion only: （2） typed, Enter, Ctrl+Z → the paragraph as typed, the new line kept.
+  await page.keyboard.insertText('（2）细化裁量基准');
+  await page.keyboard.press('Enter');
+  const n = (await blocks.count()) - 2;
+  await expect(blocks.nth(n)).toHaveClass(/\bh4\b/);
+  await page.keyboard.press('Control+z');
+  await expect(blocks.nth(n)).toHaveClass(/\bpara\b/);
+  expect(await text(n)).toBe('（2）细化裁量基准');
+  await expect(blocks).toHaveCount(n + 2);
+  await app.screenshot('structure-typed-markers');
+});
