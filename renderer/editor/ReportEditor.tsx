@@ -16,6 +16,7 @@ import { MarkLayer } from './markLayer';
 import { OutlinePanel } from './OutlinePanel';
 import { Page } from './Page';
 import { SidePanel } from './SidePanel';
+import { StyleControl } from './StyleControl';
 import { T } from './strings';
 import { TableBar } from './TableBar';
 import { useFind } from './useFind';
@@ -24,6 +25,7 @@ import { useKeymap } from './useKeymap';
 import { useLiveAnalysis } from './useLiveAnalysis';
 import { useNavigation } from './useNavigation';
 import { usePaste } from './usePaste';
+import { withHeadingMarkers } from './withHeadingMarkers';
 import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 
 export interface ReportEditorHandle {
@@ -60,7 +62,7 @@ function isEditableField(el: globalThis.Element | null): boolean {
 export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProps>(function ReportEditor({ frame, initialBody, onBodyChange, onFrameChange, onBind }, ref) {
   const pasteRef = useRef<PasteHandler | null>(null);
   const [editor] = useState(() => {
-    const e = withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef);
+    const e = withHeadingMarkers(withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef));
     // Chunking: the top-level blocks are grouped so that a keystroke re-renders one chunk of blocks, not a list of
     // hundreds (no DOM wrapper is added; the page looks and behaves the same).
     e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
@@ -189,6 +191,9 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
           </div>
         )}
         <Slate editor={editor} initialValue={editor.children} onValueChange={onValueChange} onSelectionChange={onSelectionChange}>
+          <div className="format-bar">
+            <StyleControl editor={editor} run={keymap.runEditorCommand} />
+          </div>
           <TableBar editor={editor} onChanged={expedite} />
           <div className="page-scroll" ref={scrollRef}>
             <Page

@@ -1,15 +1,13 @@
-// E2E harness: serves dist/renderer exactly as the app:// protocol does (same resolver, same CSP header), binds
-// window.fzbg to the real handlers through Playwright's exposeBinding, and records every request the page makes.
+// E2E harness: the built renderer with window.fzbg bound to the real handlers (tests/support/pageBridge.ts), native
+// dialogs answered by the test, and every request the page makes recorded.
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EVENTS, METHODS, type EventName } from '../../shared/ipc/contract';
+import type { EventName } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
-import { resolveAppFile, responseHeaders } from '../../main/electron/appProtocol';
+import { bindBridge, serveRenderer } from '../support/pageBridge';
 import type { AppContext, Dialogs, Shell } from '../../main/services/context';
 
 export const REPO = resolve(__dirname, '..', '..');
@@ -72,43 +70,9 @@ export interface AppHarness {
   reload(): Promise<void>;
 }
 
-function startServer(): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = resolveAppFile(RENDERER_ROOT, path);
-    if (!file) return void res.writeHead(404).end();
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, responseHeaders(file)).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-function installBridge({ methods, events }: { methods: string[]; events: string[] }) {
-  const w = window as unknown as Record<string, unknown> & { __fzbgInvoke: (m: string, a: unknown[]) => Promise<unknown> };
-  const listeners: Record<string, Set<(p: unknown) => void>> = {};
-  const api: Record<string, unknown> = {};
-  for (const m of methods) api[m] = (...args: unknown[]) => w.__fzbgInvoke(m, args);
-  for (const e of events) {
-    const set = new Set<(p: unknown) => void>();
-    listeners[e] = set;
-    api[`on${e.charAt(0).toUpperCase()}${e.slice(1)}`] = (cb: (p: unknown) => void) => {
-      set.add(cb);
-      return () => set.delete(cb);
-    };
-  }
-  Object.defineProperty(window, 'fzbg', { value: Object.freeze(api) });
-  Object.defineProperty(window, '__fzbgEmit', { value: (e: string, p: unknown) => listeners[e]?.forEach((cb) => cb(p)) });
-  Object.defineProperty(window, '__fzbgListening', { value: (e: string) => (listeners[e]?.size ?? 0) > 0 });
-}
-
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use, testInfo) => {
-    const server = await startServer();
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { server, origin } = await serveRenderer(RENDERER_ROOT);
     const workDir = mkdtempSync(join(tmpdir(), 'fzbg-e2e-'));
     const dataDir = join(workDir, 'userData');
     mkdirSync(dataDir, { recursive: true });
@@ -142,8 +106,7 @@ export const test = base.extend<{ app: AppHarness }>({
       const u = route.request().url();
       return u.startsWith(origin + '/') ? route.continue() : route.abort('blockedbyclient');
     });
-    await page.exposeBinding('__fzbgInvoke', (_source, method: string, args: unknown) => dispatch(method, args));
-    await page.addInitScript(installBridge, { methods: [...METHODS], events: [...EVENTS] });
+    await bindBridge(page, dispatch);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
     await page.goto(origin + '/index.html');

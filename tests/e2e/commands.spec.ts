@@ -1,0 +1,241 @@
+// Every command of the table (shared/commands.ts) in Chromium against the real services: each menu command (as main's
+// menu sends it) and each shortcut (pressed as a user does) has a visible effect. The cases are a Record over every
+// command id, so a command added to the table without a case here does not compile.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMAND_IDS, COMMANDS, type CommandId } from '../../shared/commands';
+import { importText } from '../../shared/import/text';
+import { serializeDocument } from '../../shared/model/format';
+import { test, expect, type AppHarness } from './harness';
+
+const REPORT = `某某县司法局关于2025年度法治政府建设情况的报告
+一、2025年推进法治政府建设的主要举措和成效
+（一）推进依法行政
+全年审核规范性文件12件。
+（二）加强执法监督
+开展执法检查3次。
+二、2025年推进法治政府建设存在的不足和原因
+执法监督仍有薄弱环节。
+`;
+// Body: 0 一、举措 1 （一）依法行政 2 paragraph 3 （二）执法监督 4 paragraph 5 二、不足 6 paragraph.
+
+type Trigger = () => Promise<void>;
+type Case = (app: AppHarness, trigger: Trigger) => Promise<void>;
+
+const blocks = (app: AppHarness) => app.page.locator('.doc-body > [data-slate-node="element"]');
+const textOf = (app: AppHarness, i: number) => blocks(app).nth(i).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
+const firstLevel1 = (app: AppHarness) => app.page.locator('.doc-body .h1').first();
+
+async function lastAsked(app: AppHarness, trigger: Trigger, title: RegExp | string) {
+  const before = app.dialogs.asked.length;
+  await trigger();
+  await expect.poll(() => app.dialogs.asked.length).toBe(before + 1);
+  expect(app.dialogs.asked.at(-1)).toMatch(title);
+}
+
+async function typeInParagraph(app: AppHarness, text: string) {
+  await blocks(app).nth(2).click();
+  await app.page.keyboard.press('End');
+  await app.page.keyboard.insertText(text);
+  await expect.poll(() => textOf(app, 2)).toBe(`全年审核规范性文件12件。${text}`);
+}
+
+async function findTwice(app: AppHarness) {
+  await blocks(app).nth(2).click();
+  await app.page.keyboard.press('Control+f');
+  const bar = app.page.getByRole('search');
+  await bar.getByLabel('查找', { exact: true }).fill('推进法治政府建设');
+  await expect(bar).toContainText('第 1 处，共 2 处');
+  return bar;
+}
+
+const setsLevel = (level: 1 | 2 | 3 | 4): Case => async (app, trigger) => {
+  await blocks(app).nth(2).click();
+  await trigger();
+  await expect(blocks(app).nth(2)).toHaveClass(new RegExp(`\\bh${level}\\b`));
+};
+
+const CASES: Record<CommandId, Case> = {
+  new: async (app, trigger) => {
+    await trigger();
+    const dialog = app.page.getByRole('dialog', { name: '新建报告' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: '取消' }).click();
+  },
+  newFromPrevious: (app, trigger) => lastAsked(app, trigger, '打开报告'),
+  open: (app, trigger) => lastAsked(app, trigger, '打开报告'),
+  save: async (app, trigger) => {
+    await typeInParagraph(app, '甲');
+    await expect(app.page.locator('.dirty-mark')).toBeVisible();
+    await trigger();
+    await expect(app.page.locator('.dirty-mark')).toHaveCount(0);
+  },
+  saveAs: (app, trigger) => lastAsked(app, trigger, '另存为'),
+  versions: async (app, trigger) => {
+    await trigger();
+    const panel = app.page.getByRole('complementary', { name: '版本记录' });
+    await expect(panel).toBeVisible();
+    await panel.getByRole('button', { name: '关闭' }).click();
+  },
+  import: (app, trigger) => lastAsked(app, trigger, /^导入报告/),
+  // The export flow itself (pre-submission check, notice) is renderer/export's; here: the command reaches export.
+  export: (app, trigger) => lastAsked(app, trigger, /导出 Word 文件/),
+  print: async (app, trigger) => {
+    await app.page.evaluate(() => {
+      const w = window as unknown as { __printed: number; print: () => void };
+      w.__printed = 0;
+      w.print = () => void w.__printed++;
+    });
+    await trigger();
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+  },
+  saveTemplate: async (app, trigger) => {
+    await trigger();
+    const dialog = app.page.getByRole('dialog', { name: '另存为模板' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: '取消' }).click();
+  },
+  undo: async (app, trigger) => {
+    await typeInParagraph(app, '乙');
+    await trigger();
+    await expect.poll(() => textOf(app, 2)).toBe('全年审核规范性文件12件。');
+  },
+  redo: async (app, trigger) => {
+    await typeInParagraph(app, '丙');
+    await app.page.keyboard.press('Control+z');
+    await expect.poll(() => textOf(app, 2)).toBe('全年审核规范性文件12件。');
+    await trigger();
+    await expect.poll(() => textOf(app, 2)).toBe('全年审核规范性文件12件。丙');
+  },
+  find: async (app, trigger) => {
+    await blocks(app).nth(2).click();
+    await trigger();
+    await expect(app.page.getByRole('search').getByLabel('查找', { exact: true })).toBeFocused();
+    await expect(app.page.getByRole('search').getByLabel('替换为')).toHaveCount(0);
+  },
+  replace: async (app, trigger) => {
+    await blocks(app).nth(2).click();
+    await trigger();
+    await expect(app.page.getByRole('search').getByLabel('替换为')).toBeVisible();
+  },
+  findNext: async (app, trigger) => {
+    const bar = await findTwice(app);
+    await trigger();
+    await expect(bar).toContainText('第 2 处，共 2 处');
+  },
+  findPrevious: async (app, trigger) => {
+    const bar = await findTwice(app);
+    await trigger();
+    await expect(bar).toContainText('第 2 处，共 2 处'); // from the first hit back round to the last
+  },
+  help: async (app, trigger) => {
+    await trigger();
+    const help = app.page.getByRole('dialog', { name: '快捷键与帮助' });
+    await expect(help).toContainText('Ctrl+Shift+S');
+    await help.getByRole('button', { name: '关闭' }).click();
+    await expect(help).toBeHidden();
+  },
+  about: async (app, trigger) => {
+    await trigger();
+    await expect(app.page.locator('.files-notices')).toContainText('法治年报助手 test');
+  },
+  paragraphAfter: async (app, trigger) => {
+    await blocks(app).nth(2).click();
+    await trigger();
+    await expect(blocks(app)).toHaveCount(8);
+    expect(await textOf(app, 3)).toBe('');
+  },
+  demote: async (app, trigger) => {
+    await blocks(app).nth(3).click();
+    await trigger();
+    await expect(blocks(app).nth(3)).toHaveAttribute('data-marker', '1.');
+  },
+  promote: async (app, trigger) => {
+    await blocks(app).nth(3).click();
+    await trigger();
+    await expect(blocks(app).nth(3)).toHaveAttribute('data-marker', '二、');
+  },
+  setParagraph: async (app, trigger) => {
+    await blocks(app).nth(1).click();
+    await trigger();
+    await expect(blocks(app).nth(1)).toHaveClass(/\bpara\b/);
+  },
+  setHeading1: setsLevel(1),
+  setHeading2: setsLevel(2),
+  setHeading3: setsLevel(3),
+  setHeading4: setsLevel(4),
+  moveSectionUp: async (app, trigger) => {
+    await blocks(app).nth(5).click();
+    await trigger();
+    await expect(firstLevel1(app)).toContainText('存在的不足和原因');
+    await expect(firstLevel1(app)).toHaveAttribute('data-marker', '一、');
+  },
+  moveSectionDown: async (app, trigger) => {
+    await blocks(app).nth(0).click();
+    await trigger();
+    await expect(firstLevel1(app)).toContainText('存在的不足和原因');
+  },
+  noCharacterFormatting: async (app, trigger) => {
+    await blocks(app).nth(2).click();
+    await trigger();
+    await expect(app.page.locator('.editor-notice')).toContainText('公文正文不使用加粗、斜体、下划线');
+    expect(await textOf(app, 2)).toBe('全年审核规范性文件12件。');
+  },
+};
+
+/** Electron's accelerator → Playwright's key name. */
+function playwrightKey(accelerator: string): string {
+  return accelerator.replace('CmdOrCtrl', 'Control').replace(/\+Up$/, '+ArrowUp').replace(/\+Down$/, '+ArrowDown');
+}
+
+/** Opens the report afresh (discarding what the previous case did), as the user would with 打开…. */
+async function openReport(app: AppHarness, first: boolean) {
+  app.dialogs.opens.push(writeReport(app)); // written again: the save case saved its change
+  if (first) await app.page.getByRole('button', { name: '打开…' }).click();
+  else {
+    // Past the window in which a menu command is taken for the echo of the same key (renderer/commands.ts).
+    await app.page.keyboard.press('Escape');
+    await app.page.waitForTimeout(450);
+    await app.emit('menuCommand', 'open');
+    const prompt = app.page.getByRole('alertdialog', { name: '尚未保存的更改' });
+    await expect.poll(async () => app.dialogs.opens.length === 0 || (await prompt.isVisible())).toBe(true);
+    if (app.dialogs.opens.length > 0) await prompt.getByRole('button', { name: '不保存' }).click();
+  }
+  await expect.poll(() => app.dialogs.opens.length).toBe(0);
+  await expect(app.page.locator('.files-busy')).toHaveCount(0);
+  await expect(blocks(app)).toHaveCount(7);
+  await expect(app.page.locator('.dirty-mark')).toHaveCount(0);
+  await expect(blocks(app).nth(1)).toHaveAttribute('data-marker', '（一）');
+  await app.page.waitForTimeout(450); // the case's own 打开 must not be taken for the echo of this one
+}
+
+function writeReport(app: AppHarness): string {
+  const path = join(app.workDir, '命令.fzbg');
+  writeFileSync(path, serializeDocument(importText(REPORT, { id: 'commands' }).doc));
+  return path;
+}
+
+test('every menu command has a visible effect', async ({ app }) => {
+  test.setTimeout(240_000);
+  const fromMenu = COMMAND_IDS.filter((id) => { const c = COMMANDS[id]; return 'menu' in c && !!c.menu; });
+  expect(fromMenu.length).toBeGreaterThan(12);
+  let first = true;
+  for (const id of fromMenu) {
+    await openReport(app, first);
+    first = false;
+    await test.step(`menu: ${id}`, () => CASES[id](app, () => app.emit('menuCommand', id)));
+  }
+});
+
+test('every shortcut has a visible effect, Word\'s keys included', async ({ app }) => {
+  test.setTimeout(300_000);
+  let first = true;
+  for (const id of COMMAND_IDS) {
+    for (const key of COMMANDS[id].keys) {
+      await openReport(app, first);
+      first = false;
+      await test.step(`${key}: ${id}`, () => CASES[id](app, () => app.page.keyboard.press(playwrightKey(key))));
+    }
+  }
+  await app.screenshot('commands-shortcuts');
+});
