@@ -168,7 +168,10 @@ export function isTitleCandidate(text: string): boolean {
 
 /** Whether a line is only an organ's name (a line of a title block above 关于…). */
 export function isOrganLine(text: string): boolean {
-  return ORGAN_LINE_RE.test(text) && !SENTENCE_PUNCT.test(text) && !/关于/.test(text);
+  if (SENTENCE_PUNCT.test(text) || /关于/.test(text)) return false;
+  // One organ, or two side by side (`中共X县委 X县人民政府`).
+  const organs = text.split(/[ \u3000]+/);
+  return organs.length <= 3 && organs.every((o) => ORGAN_LINE_RE.test(o));
 }
 
 /**
@@ -178,7 +181,7 @@ export function isOrganLine(text: string): boolean {
 export function continuesTitle(prev: string, rest: string): boolean {
   if (prev.length === 0 || prev.length > 50 || SENTENCE_PUNCT.test(prev) || TERMINAL_PUNCT.test(prev)) return false;
   if (parseHeadingMarker(prev) || classifyLine(prev) !== 'text' || isTitleCandidate(prev)) return false;
-  if (isOrganLine(prev) && (/^关于/.test(rest) || isOrganLine(rest.split(' ')[0]!) || YEAR_IN_TEXT.test(rest.slice(0, 8)))) return true;
+  if (isOrganLine(prev) && (/^关于/.test(rest) || isOrganLine(organOfTitle(rest)) || YEAR_IN_TEXT.test(rest.slice(0, 8)))) return true;
   if (/关于$/.test(prev) || /^(?:的|情况|年度|工作|法治|报告)/.test(rest)) return true;
   if (YEAR_IN_TEXT.test(rest)) return false;
   return YEAR_IN_TEXT.test(prev) || ORGAN_END_RE.test(prev);
@@ -188,7 +191,7 @@ export function continuesTitle(prev: string, rest: string): boolean {
 export function joinTitleLines(lines: readonly string[]): string {
   let out = '';
   for (const line of lines) {
-    const organs = out.length > 0 && isOrganLine(out.split(' ').pop()!) && isOrganLine(line);
+    const organs = out.length > 0 && isOrganLine(out) && isOrganLine(line);
     out += (organs ? ' ' : '') + line;
   }
   return out;
