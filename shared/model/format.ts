@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 1;
+export const FZBG_VERSION = 2;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -15,8 +15,16 @@ export class DocumentFormatError extends Error {
 
 const Envelope = z.object({ format: z.literal(FZBG_FORMAT), version: z.number().int().positive() }).loose();
 
+/**
+ * Version 1 → 2: `meta.dateSource` (where an imported 成文日期 came from) is new and optional. A version-1 file never
+ * says, so its date stays what it was: the document's own or one the user entered. Nothing to rewrite.
+ */
+export function migrateDateSource(raw: Record<string, unknown>): Record<string, unknown> {
+  return raw;
+}
+
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: migrateDateSource };
 
 export function serializeDocument(doc: ReportDocument): string {
   const checked = ReportDocument.parse(doc);
