@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import type { ReportDocument } from '../../shared/model/schema';
+import type { WrittenMarker } from '../../shared/import/structure';
 import type { DocxWorkerInput, DocxWorkerOutput } from './docxImportWorker';
 
 export interface DocxImportLimitsOptions {
@@ -35,7 +36,7 @@ function startChild(memoryMb: number): ChildProcess {
 }
 
 /** Imports the .docx bytes in a capped child process. */
-export function importDocxInWorker(bytes: Uint8Array, fileName: string, options: DocxImportLimitsOptions = {}): Promise<{ doc: ReportDocument; notes: ImportNote[] }> {
+export function importDocxInWorker(bytes: Uint8Array, fileName: string, options: DocxImportLimitsOptions = {}): Promise<{ doc: ReportDocument; notes: ImportNote[]; markers: WrittenMarker[] }> {
   const memoryMb = options.memoryMb ?? DOCX_IMPORT_MEMORY_MB;
   const timeoutMs = options.timeoutMs ?? DOCX_IMPORT_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
@@ -63,7 +64,7 @@ export function importDocxInWorker(bytes: Uint8Array, fileName: string, options:
     }, timeoutMs);
     child.on('message', (out: DocxWorkerOutput) => {
       finish(() => {
-        if (out.ok) resolve({ doc: out.doc, notes: out.notes });
+        if (out.ok) resolve({ doc: out.doc, notes: out.notes, markers: out.markers });
         else if (out.userFacing) reject(new UserFacingError('import-docx', `无法导入“${fileName}”：${out.message}`));
         else reject(new UserFacingError('import-docx-failed', `导入“${fileName}”时出错：${out.message}。原文件未作任何改动。`));
       });

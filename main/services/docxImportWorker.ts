@@ -8,13 +8,12 @@ export interface DocxWorkerInput {
 }
 
 export type DocxWorkerOutput =
-  | { ok: true; doc: ReturnType<typeof importDocx>['doc']; notes: ReturnType<typeof importDocx>['notes'] }
+  | ({ ok: true } & ReturnType<typeof importDocx>)
   | { ok: false; userFacing: boolean; message: string };
 
 export function runDocxImport(input: DocxWorkerInput): DocxWorkerOutput {
   try {
-    const { doc, notes } = importDocx(input.bytes, {}, { fileName: input.fileName });
-    return { ok: true, doc, notes };
+    return { ok: true, ...importDocx(input.bytes, {}, { fileName: input.fileName }) };
   } catch (e) {
     if (e instanceof PackageError) return { ok: false, userFacing: true, message: e.message };
     return { ok: false, userFacing: false, message: e instanceof Error ? e.message : String(e) };

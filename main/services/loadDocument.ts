@@ -1,11 +1,12 @@
-// Reading a report from a file of any supported kind (Node): .fzbg (our format), .txt (UTF-8, UTF-16 with a BOM, or
-// GB18030/GBK as saved by Notepad on many bureau PCs) and .docx (parsed in a capped worker thread). Used by the CLI
+// Reading a report from a file of any supported kind (Node): .fzbg (our format), .txt (its encoding decided from the
+// evidence in shared/import/encoding.ts) and .docx (parsed in a capped worker thread). Used by the CLI
 // (import, outline, check) and by main's import. Every failure is a UserFacingError with a Chinese message.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { DocumentFormatError, parseDocument } from '../../shared/model/format';
 import type { ReportDocument } from '../../shared/model/schema';
+import { decodeText } from '../../shared/import/encoding';
 import { importText, type WrittenMarker } from '../../shared/import/text';
 import type { MandatedParts } from '../../shared/outline/parts';
 import { importDocxInWorker } from './docxImport';
@@ -18,7 +19,7 @@ export interface LoadedDocument {
   kind: SourceKind;
   /** For imported text: the mandated parts as recognised from the text (before headings were tagged). */
   parts?: MandatedParts;
-  /** For imported text: the heading markers as the source wrote them (the checker reports malformed ones). */
+  /** For imported text and Word: the heading markers as the source wrote them (the checker reports malformed ones). */
   markers?: WrittenMarker[];
 }
 
@@ -26,18 +27,6 @@ export interface LoadedDocument {
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
 export const SUPPORTED_EXTENSIONS = ['.fzbg', '.txt', '.docx'] as const;
-
-/** Reads and decodes a text file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
 
 /** True when the bytes look like a binary file (NUL bytes or many control characters), not text. */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -110,17 +99,17 @@ export async function loadDocumentFromFile(path: string): Promise<LoadedDocument
     case '.text': {
       const bytes = await readBytes(path);
       if (looksBinary(bytes)) throw new UserFacingError('open-format', `“${name}”不是文本文件（可能是改了扩展名的其他文件），无法导入。`);
-      const { text, encoding } = decodeText(bytes);
-      if (text.trim().length === 0) throw new UserFacingError('open-empty', `文件“${name}”是空的，没有可导入的内容。`);
-      const { doc, notes, parts, markers } = importText(text, { fileName: name });
-      if (encoding === 'gb18030') notes.unshift({ severity: 'info', message: `“${name}”不是 UTF-8 编码，已按 GB18030（GBK）编码读取。` });
+      const decoded = decodeText(bytes, name);
+      if (decoded.text.trim().length === 0) throw new UserFacingError('open-empty', `文件“${name}”是空的，没有可导入的内容。`);
+      const { doc, notes, parts, markers } = importText(decoded.text, { fileName: name });
+      notes.unshift(...decoded.notes);
       return { doc, notes, kind: 'txt', parts, markers };
     }
     case '.docx': {
       // Parsed in a worker thread with a memory cap and a timeout (docxImport.ts).
       const bytes = await readBytes(path);
-      const { doc, notes } = await importDocxInWorker(bytes, name);
-      return { doc, notes, kind: 'docx' };
+      const { doc, notes, markers } = await importDocxInWorker(bytes, name);
+      return { doc, notes, kind: 'docx', markers };
     }
     case '.doc':
     case '.wps':

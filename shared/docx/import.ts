@@ -1,12 +1,16 @@
-// Word import (shared, pure): a .docx from Word, WPS or LibreOffice into the report model. Headings by style (标题 1–4 /
-// heading 1–4 / outline level) or by their written markers, run-in headings, title, 主送, signature, date and
-// attachments, tables as table blocks. Comments, tracked changes and pictures are reported in the notes, never
-// silently dropped or accepted. Hostile packages are refused by the capped zip and XML readers.
+// Word import (shared, pure): a .docx from Word, WPS or LibreOffice read into paragraphs with their styles (标题 1–4 /
+// heading 1–4 / outline level, Title, centred, automatic numbering), which then go through the same heuristics
+// (shared/import/heuristics.ts) and structuring (shared/import/structure.ts) as imported text. Embedded HTML or text
+// (w:altChunk) is read too. Comments, tracked changes and pictures are reported in the notes, never silently dropped
+// or accepted. Hostile packages are refused by the capped zip and XML readers.
 import type { ImportNote } from '../model/importNote';
 import { newDocumentId } from '../model/id';
-import { heading, paragraph, emptyRuleSettings, type Block, type HeadingLevel, type ReportDocument, type ReportMeta, type TableElement } from '../model/schema';
-import { importText, normalizeLine, parseDateText, structureLine } from '../import/text';
+import { emptyRuleSettings, type HeadingLevel, type ReportDocument, type ReportMeta, type TableElement } from '../model/schema';
+import { decodeText } from '../import/encoding';
+import { ATTACHMENT_ITEM_RE, ATTACHMENT_RE, SENTENCE_PUNCT, isDateLine, isTitleCandidate, joinTitleLines, parseDateText, resolveMeta, titleFromFileName } from '../import/heuristics';
 import { notationOf } from '../import/notation';
+import { structureBlocks, type SourceBlock, type WrittenMarker } from '../import/structure';
+import { importText, normalizeLine } from '../import/text';
 import { parseHeadingMarker } from '../outline/markers';
 import { recognizeMandatedParts } from '../outline/parts';
 import { child, elements, parseXml, textContent, DEFAULT_MAX_XML_DEPTH, type XmlElement } from './xml';
@@ -24,11 +28,15 @@ export interface DocxImportOptions {
   id?: string;
   /** The source file's name: a title of last resort. */
   fileName?: string;
+  /** Report year to assume when nothing in the document names one (a note says so). */
+  defaultYear?: number;
 }
 
 export interface DocxImportResult {
   doc: ReportDocument;
   notes: ImportNote[];
+  /** Heading markers as the document wrote them (the structure now derives them), for the checker. */
+  markers: WrittenMarker[];
 }
 
 /** What the exporter writes as the application in docProps/app.xml. */
@@ -49,11 +57,17 @@ class Package {
   has(name: string): boolean {
     return this.entries.has(name);
   }
-  xml(name: string): XmlElement | null {
+  /** The bytes of a part, through the same caps as every other part (null when there is no such part). */
+  part(name: string): Uint8Array | null {
     const entry = this.entries.get(name);
     if (!entry) return null;
     const data = readZipEntry(this.bytes, entry, Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.used));
     this.used += data.length;
+    return data;
+  }
+  xml(name: string): XmlElement | null {
+    const data = this.part(name);
+    if (!data) return null;
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(data);
@@ -246,7 +260,12 @@ const TRANSPARENT = new Set(['hyperlink', 'smartTag', 'customXml', 'fldSimple', 
 
 class BodyReader {
   readonly counts: Counts = { insertions: 0, deletions: 0, comments: new Set(), pictures: 0, notes: 0 };
-  constructor(private readonly sheet: StyleSheet, private readonly numbering: Numbering) {}
+  constructor(
+    private readonly sheet: StyleSheet,
+    private readonly numbering: Numbering,
+    /** The lines of the embedded part a `w:altChunk` names (empty when it cannot be read; the reader notes why). */
+    private readonly altChunk: (relId: string | undefined) => string[],
+  ) {}
 
   blocks(body: XmlElement): (Para | Tbl)[] {
     const out: (Para | Tbl)[] = [];
@@ -261,6 +280,8 @@ class BodyReader {
         out.push(...this.blocks(el));
       } else if (el.name === 'del' || el.name === 'moveFrom') {
         this.counts.deletions++;
+      } else if (el.name === 'altChunk') {
+        for (const line of this.altChunk(el.attrs.id)) out.push({ kind: 'p', level: 0, runs: [{ text: line, charLevel: 0 }], text: line });
       }
     }
     return out;
@@ -344,28 +365,146 @@ class BodyReader {
 
 // ---- meta ----------------------------------------------------------------------------------------------------------
 
-const SENTENCE_PUNCT = /[，。；！？,;!?]/;
-const DATE_LINE = /^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$/;
-const YEAR_IN_TEXT = /(\d{4})\s*年|([〇零一二三四五六七八九]{4})年/;
-
-function yearOf(text: string): number | null {
-  const m = YEAR_IN_TEXT.exec(text);
-  if (!m) return null;
-  const y = m[1] ? Number(m[1]) : Number([...m[2]!].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
-  return y >= 1990 && y <= 2200 ? y : null;
-}
-
-function organOfTitle(title: string): string {
-  const m = /^(.+?)(?:关于|(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)/.exec(title);
-  return m ? m[1]!.replace(/关于$/, '').trim() : '';
-}
-
 function looksLikeTitle(text: string): boolean {
-  return text.length >= 6 && text.length <= 90 && /报告$/.test(text) && !SENTENCE_PUNCT.test(text) && !parseHeadingMarker(text);
+  return text.length >= 6 && isTitleCandidate(text);
 }
 
 function short(text: string, max = 20): string {
   return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+// ---- embedded parts (w:altChunk) --------------------------------------------------------------------------------
+
+const REL_ALT_CHUNK = /\/aFChunk$/;
+
+type ChunkKind = 'html' | 'text' | 'mht' | 'rtf' | 'docx' | 'other';
+
+const CHUNK_KIND_NAMES: Record<Exclude<ChunkKind, 'html' | 'text'>, string> = {
+  mht: 'MHT 网页归档',
+  rtf: 'RTF 文档',
+  docx: 'Word 文档',
+  other: '未知格式',
+};
+
+function chunkKind(contentType: string, name: string): ChunkKind {
+  const type = contentType.toLowerCase();
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  if (/^(?:text\/html|application\/xhtml\+xml)/.test(type) || /^(?:html?|xhtml)$/.test(ext)) return 'html';
+  if (/^text\/plain/.test(type) || ext === 'txt') return 'text';
+  if (/^(?:message\/rfc822|multipart\/related)/.test(type) || /^mht(?:ml)?$/.test(ext)) return 'mht';
+  if (/rtf/.test(type) || ext === 'rtf') return 'rtf';
+  if (/wordprocessingml|msword/.test(type) || /^(?:docx|docm|dotx|doc)$/.test(ext)) return 'docx';
+  return 'other';
+}
+
+/**
+ * The parts that `w:altChunk` elements embed (Word's "insert text from file", systems that paste HTML): HTML, XHTML
+ * and plain text are read through the package's caps and become body paragraphs; anything else is named in a note.
+ */
+class AltChunks {
+  private readonly imported: string[] = [];
+  private readonly refused: string[] = [];
+  private readonly types = new Map<string, string>();
+  private readonly defaults = new Map<string, string>();
+  constructor(private readonly pkg: Package, private readonly mainName: string, private readonly rels: XmlElement | null) {
+    const types = pkg.xml('[Content_Types].xml');
+    for (const e of types ? elements(types) : []) {
+      if (e.name === 'Override' && e.attrs.PartName) this.types.set(e.attrs.PartName.replace(/^\//, ''), e.attrs.ContentType ?? '');
+      if (e.name === 'Default' && e.attrs.Extension) this.defaults.set(e.attrs.Extension.toLowerCase(), e.attrs.ContentType ?? '');
+    }
+  }
+
+  lines(relId: string | undefined): string[] {
+    const rel = this.rels && relId ? elements(this.rels).find((r) => r.attrs.Id === relId && REL_ALT_CHUNK.test(r.attrs.Type ?? '')) : undefined;
+    if (!rel?.attrs.Target) {
+      this.refused.push('找不到所嵌入的内容');
+      return [];
+    }
+    if (rel.attrs.TargetMode === 'External') {
+      // Nothing outside the package is ever read or fetched.
+      this.refused.push(`链接到文档之外的“${short(rel.attrs.Target, 40)}”，未读取`);
+      return [];
+    }
+    const name = resolveTarget(this.mainName, rel.attrs.Target);
+    const type = this.types.get(name) ?? this.defaults.get(/\.([^./]+)$/.exec(name)?.[1]?.toLowerCase() ?? '') ?? '';
+    const kind = chunkKind(type, name);
+    if (kind !== 'html' && kind !== 'text') {
+      this.refused.push(`${CHUNK_KIND_NAMES[kind]}“${name.replace(/^.*\//, '')}”`);
+      return [];
+    }
+    const bytes = this.pkg.part(name);
+    if (!bytes) {
+      this.refused.push(`“${name.replace(/^.*\//, '')}”在文件中不存在`);
+      return [];
+    }
+    const text = decodeText(bytes, name).text;
+    const lines = (kind === 'html' ? htmlLines(text) : text.split(/\r\n|\r|\n/)).map(normalizeLine).filter((l) => l.length > 0);
+    this.imported.push(`${kind === 'html' ? 'HTML' : '纯文本'}“${name.replace(/^.*\//, '')}”，${lines.length} 段`);
+    return lines;
+  }
+
+  notes(): ImportNote[] {
+    const out: ImportNote[] = [];
+    if (this.imported.length > 0) {
+      out.push({ severity: 'info', message: `文档中有 ${this.imported.length} 处嵌入的外部内容（${this.imported.join('；')}），其文字已作为正文导入，请核对其位置和格式。` });
+    }
+    if (this.refused.length > 0) {
+      out.push({ severity: 'warning', message: `文档中有 ${this.refused.length} 处嵌入的内容无法导入（${this.refused.join('；')}），其中的文字不在导入结果中。请在 Word 或 WPS 中打开原文档，把这部分内容复制为普通文字后再导入。` });
+    }
+    return out;
+  }
+}
+
+const HTML_BLOCK_TAGS = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'table', 'section', 'article', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'body', 'title']);
+const HTML_SKIPPED_TAGS = new Set(['script', 'style', 'head', 'noscript', 'template']);
+const HTML_ENTITIES: Record<string, string> = { nbsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', ensp: ' ', emsp: '\u3000' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (all, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+    }
+    return HTML_ENTITIES[e.toLowerCase()] ?? all;
+  });
+}
+
+/** The text of an HTML or XHTML part, a line per block element; one forward scan, linear in the input. */
+function htmlLines(html: string): string[] {
+  const out: string[] = [];
+  let line = '';
+  const flush = (): void => {
+    out.push(decodeEntities(line.replace(/[ \t\r\n]+/g, ' ')));
+    line = '';
+  };
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      line += html.slice(i);
+      break;
+    }
+    line += html.slice(i, lt);
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      i = close < 0 ? html.length : close + 3;
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    const name = /^<\/?\s*([a-zA-Z][a-zA-Z0-9:-]*)/.exec(html.slice(lt, Math.min(gt + 1, lt + 40)))?.[1]?.toLowerCase().replace(/^.*:/, '') ?? '';
+    const closing = html[lt + 1] === '/';
+    i = gt + 1;
+    if (!closing && HTML_SKIPPED_TAGS.has(name) && html[gt - 1] !== '/') {
+      const end = html.toLowerCase().indexOf(`</${name}`, i);
+      i = end < 0 ? html.length : html.indexOf('>', end) + 1 || html.length;
+      continue;
+    }
+    if (HTML_BLOCK_TAGS.has(name)) flush();
+    else if (name === 'td' || name === 'th') line += ' ';
+  }
+  flush();
+  return out;
 }
 
 // ---- the importer --------------------------------------------------------------------------------------------------
@@ -391,11 +530,12 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   const body = document ? child(document, 'body') : undefined;
   if (!document || !body) throw new PackageError('Word 文档没有正文部分，文件已损坏。', 'damaged');
 
-  const reader = new BodyReader(sheet, numbering);
+  const chunks = new AltChunks(pkg, mainName, rels);
+  const reader = new BodyReader(sheet, numbering, (id) => chunks.lines(id));
   const items = reader.blocks(body);
   // What the model cannot hold is reported, not silently dropped or accepted.
   const contentNotes = (): ImportNote[] => {
-    const out: ImportNote[] = [];
+    const out: ImportNote[] = [...chunks.notes()];
     const c = reader.counts;
     if (c.insertions + c.deletions > 0) {
       out.push({
@@ -427,8 +567,12 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   const formatted = own || items.some((b) => b.kind === 'table' || b.level > 0 || b.jc === 'center' || b.autoMarker !== undefined || sheet.isTitle(b.style) || b.runs.some((r) => r.charLevel > 0));
   if (!formatted) {
     const text = items.map((b) => (b.kind === 'p' ? b.text : '')).join('\n');
-    const result = importText(text, { ...(options.id ? { id: options.id } : {}), ...(options.fileName ? { fileName: options.fileName } : {}) });
-    return { doc: result.doc, notes: [...result.notes, ...contentNotes()] };
+    const result = importText(text, {
+      ...(options.id ? { id: options.id } : {}),
+      ...(options.fileName ? { fileName: options.fileName } : {}),
+      ...(options.defaultYear !== undefined ? { defaultYear: options.defaultYear } : {}),
+    });
+    return { doc: result.doc, notes: [...result.notes, ...contentNotes()], markers: result.markers };
   }
   const notes: ImportNote[] = [];
 
@@ -453,15 +597,11 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
       i++;
     }
   }
-  let title = titleParts.join('');
+  let title = joinTitleLines(titleParts);
   if (!title) {
-    const base = options.fileName?.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') ?? '';
-    if (/报告/.test(base)) {
-      title = base;
-      notes.push({ severity: 'warning', message: `文档中未找到报告标题，已用文件名“${base}”作标题，请核对。` });
-    } else {
-      notes.push({ severity: 'warning', message: '未找到报告标题，请在“报告信息”中填写。' });
-    }
+    title = titleFromFileName(options.fileName);
+    if (title) notes.push({ severity: 'warning', message: `文档中未找到报告标题，已用文件名“${title}”作标题，请核对。` });
+    else notes.push({ severity: 'warning', message: '未找到报告标题，请在“报告信息”中填写。' });
   }
 
   // 主送: the first line after the title that ends with a colon.
@@ -483,7 +623,7 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
     while (k >= i && isEmpty(items[k]!)) k--;
     return k;
   };
-  let date = '';
+  let signatureDate = '';
   let signature = '';
   const attachments: string[] = [];
   let k = lastIndex();
@@ -498,8 +638,8 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
     p = lastPara();
   }
   let dated = false;
-  if (p && p.level === 0 && (sheet.named(p.style, 'Date') || (!own && DATE_LINE.test(normalizeLine(p.text))))) {
-    date = parseDateText(normalizeLine(p.text));
+  if (p && p.level === 0 && (sheet.named(p.style, 'Date') || (!own && isDateLine(normalizeLine(p.text))))) {
+    signatureDate = parseDateText(normalizeLine(p.text));
     dated = true;
     end = k;
     k = lastIndex();
@@ -515,11 +655,11 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
   for (let a = Math.max(i, end - 12); a < end; a++) {
     const b = items[a]!;
     if (b.kind !== 'p' || (own && !sheet.named(b.style, 'AttachmentNote'))) continue;
-    const m = /^附件[:：]\s*(.*)$/.exec(normalizeLine(b.text));
+    const m = ATTACHMENT_RE.exec(normalizeLine(b.text));
     if (!m) continue;
     const rest = items.slice(a + 1, end).filter((x) => !isEmpty(x));
     const restTexts = rest.map((x) => (x.kind === 'p' ? normalizeLine(x.text) : ''));
-    if (restTexts.every((t) => /^\d{1,2}\s*[.．、]/.test(t) && !/[。；]$/.test(t))) {
+    if (restTexts.every((t) => ATTACHMENT_ITEM_RE.test(t) && !/[。；]$/.test(t))) {
       const listed = [m[1]!, ...restTexts];
       for (const item of listed) {
         // The exporter numbers attachments only when there are several (附件：名称 for one).
@@ -531,76 +671,51 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
     break;
   }
 
-  // The body.
-  const blocks: Block[] = [];
-  const malformed: string[] = [];
+  // The body: each paragraph with what its style says, structured as imported text is.
+  const source: SourceBlock[] = [];
   let tables = 0;
   for (let b = i; b < end; b++) {
     const item = items[b]!;
     if (item.kind === 'table') {
       const table = tableBlock(item);
       if (table) {
-        blocks.push(table);
+        source.push({ kind: 'table', table });
         tables++;
       }
       continue;
     }
     const text = normalizeLine(item.text);
     if (!text) continue;
-    if (item.level > 0 && own) {
-      blocks.push(heading(item.level as HeadingLevel, stripOwnMarker(text, item.level)));
-      continue;
-    }
     if (item.level > 0) {
-      const m = parseHeadingMarker(text);
-      if (m?.malformed) malformed.push(`“${m.marker}${short(m.rest, 12)}”：${m.malformed}`);
-      blocks.push(heading(item.level as HeadingLevel, m ? m.rest.trim() : text));
+      const level = item.level as HeadingLevel;
+      source.push(own ? { kind: 'heading', level, text: stripOwnMarker(text, level), exact: true } : { kind: 'heading', level, text });
       continue;
     }
     const runIn = runInHeading(item);
-    if (runIn && own) {
-      const body2 = normalizeLine(runIn.rest);
-      blocks.push(heading(runIn.level as HeadingLevel, stripOwnMarker(runIn.head, runIn.level), body2 ? { runIn: true } : {}));
-      if (body2) blocks.push(paragraph(body2));
-      continue;
-    }
     if (runIn) {
-      const m = parseHeadingMarker(runIn.head);
-      if (m?.malformed) malformed.push(`“${m.marker}${short(m.rest, 12)}”：${m.malformed}`);
-      const headText = m ? m.rest.trim() : runIn.head;
-      if (headText) {
-        const body2 = normalizeLine(runIn.rest);
-        blocks.push(heading(runIn.level as HeadingLevel, headText, body2 ? { runIn: true } : {}));
-        if (body2) blocks.push(paragraph(body2));
-        continue;
-      }
-    }
-    if (own) {
-      blocks.push(paragraph(text));
+      const level = runIn.level as HeadingLevel;
+      source.push(own ? { kind: 'heading', level, text: stripOwnMarker(runIn.head, level), rest: runIn.rest, exact: true } : { kind: 'heading', level, text: runIn.head, rest: runIn.rest });
       continue;
     }
     // A paragraph numbered by Word's automatic numbering reads as its printed marker plus the text.
-    const { blocks: made, marker } = structureLine(item.autoMarker ? item.autoMarker + text : text);
-    if (marker?.malformed) malformed.push(`“${marker.marker}${short(marker.rest, 12)}”：${marker.malformed}`);
-    blocks.push(...made);
+    source.push(own ? { kind: 'paragraph', text } : { kind: 'text', text: item.autoMarker ? item.autoMarker + text : text });
   }
+  const structured = structureBlocks(source);
+  const blocks = structured.blocks;
+  notes.push(...structured.notes);
   if (blocks.length === 0) notes.push({ severity: 'warning', message: '文档中未找到报告正文。' });
-  if (malformed.length > 0) {
-    notes.push({ severity: 'warning', message: `标题序号写法不规范：${malformed.slice(0, 5).join('；')}${malformed.length > 5 ? `；等共 ${malformed.length} 处` : ''}。导入后序号按结构自动生成，请核对。` });
-  }
   if (tables > 0) notes.push({ severity: 'info', message: `文档中的 ${tables} 个表格已作为表格导入。` });
 
   notes.push(...contentNotes());
 
-  // Meta.
-  let year = yearOf(title);
-  if (!date) notes.push({ severity: 'info', message: '未找到成文日期，请在“报告信息”中填写。' });
-  if (year === null) {
-    year = Math.min(2200, Math.max(1990, date ? Number(date.slice(0, 4)) - 1 : new Date().getFullYear() - 1));
-    notes.push({ severity: 'warning', message: `标题中未写明报告年度，已暂定为 ${year} 年，请核对。` });
-  }
-  const organ = signature || organOfTitle(title);
-  if (!organ) notes.push({ severity: 'warning', message: '未能识别报告机关名称，请在“报告信息”中填写。' });
+  // Meta: by the heuristics every importer shares.
+  const paragraphs = blocks.flatMap((b) => (b.type === 'paragraph' ? [b.children.map((l) => l.text).join('')] : []));
+  const resolved = resolveMeta({
+    title, signature, signatureDate, headerDate: '', paragraphs, thisYear: new Date().getFullYear(),
+    ...(options.defaultYear !== undefined ? { defaultYear: options.defaultYear } : {}),
+  });
+  notes.push(...resolved.notes);
+  const { year, organ, date } = resolved;
   const meta: ReportMeta = { organ, year, title, addressee, date, signature: signature || organ };
   if (attachments.length > 0) meta.attachments = attachments;
   if (notation.length > 0) meta.notation = notation.join('；');
@@ -611,7 +726,7 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
     if (block && block.type === 'heading') block.parts = ids;
   }
   const doc: ReportDocument = { id: options.id ?? newDocumentId(), meta, body: blocks, ignores: [], rules: emptyRuleSettings() };
-  return { doc, notes };
+  return { doc, notes, markers: structured.markers };
 }
 
 /** The exporter's own marker of a heading of `level` (一、 （一） 1. （1）) taken off its text. */

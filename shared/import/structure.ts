@@ -2,8 +2,8 @@
 // Word importer for paragraphs that carry no heading style. Words and punctuation are kept exactly as written;
 // only indentation is normalised and sequence markers are turned into structure (they are derived, never stored).
 import type { ImportNote } from '../model/importNote';
-import { parseChineseNumeral, sequenceMarkers } from '../model/numbering';
-import { heading, paragraph, type Block, type HeadingLevel } from '../model/schema';
+import { sequenceMarkers } from '../model/numbering';
+import { heading, paragraph, type Block, type HeadingLevel, type TableElement } from '../model/schema';
 import { parseHeadingMarker, type HeadingMarker } from '../outline/markers';
 
 /** A heading's marker as the source wrote it, kept so that notes (and the checker) can refer to it. */
@@ -103,72 +103,88 @@ function colonRunInEnd(text: string): number {
   return -1;
 }
 
-const MAX_LISTED = 5;
+/**
+ * A paragraph of a source as an importer read it. `text`: structured by its wording (markers make headings);
+ * `heading`: a heading by its style (level given; a marker written in it is read and removed unless `exact`), with
+ * the body of a run-in heading in `rest`; `paragraph`: prose whatever its wording; `table`: a table as it is.
+ */
+export type SourceBlock =
+  | { kind: 'text'; text: string }
+  | { kind: 'heading'; level: HeadingLevel; text: string; rest?: string; exact?: boolean }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'table'; table: TableElement };
 
-function listed(items: string[]): string {
-  const shown = items.slice(0, MAX_LISTED).join('；');
-  return items.length > MAX_LISTED ? `${shown}；等共 ${items.length} 处` : shown;
-}
-
-function short(text: string, max = 16): string {
-  return text.length > max ? text.slice(0, max) + '…' : text;
-}
+const LONE_MARKER = /^[\s\u00a0\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．]?)[\s\u00a0\u3000]*$/;
 
 /**
  * Structures a list of paragraphs: headings from their markers (level from the marker's form, marker removed),
- * run-in headings split from their text, everything else a paragraph. Notes report malformed, half-width and
- * out-of-sequence markers, since the printed numbers are now derived from the structure.
+ * run-in headings split from their text, everything else a paragraph. `markers` records each marker as written (for
+ * the checker); the notes say only what the import changed.
  */
 export function structureParagraphs(paragraphs: readonly string[]): StructuredBody {
+  return structureBlocks(paragraphs.map((text) => ({ kind: 'text', text })));
+}
+
+/** The one structuring of every importer: source paragraphs (by wording or by style) into the body's blocks. */
+export function structureBlocks(items: readonly SourceBlock[]): StructuredBody {
   const blocks: Block[] = [];
-  const found: { index: number; marker: HeadingMarker }[] = [];
-  for (let i = 0; i < paragraphs.length; i++) {
-    let text = paragraphs[i]!;
+  const found: { index: number; marker: HeadingMarker; level: HeadingLevel }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind === 'table') {
+      blocks.push(item.table);
+      continue;
+    }
+    if (item.kind === 'paragraph') {
+      const line = normalizeLine(item.text);
+      if (line) blocks.push(paragraph(line));
+      continue;
+    }
+    if (item.kind === 'heading') {
+      const line = normalizeLine(item.text);
+      const m = item.exact ? null : parseHeadingMarker(line);
+      const text = m ? m.rest.trim() : line;
+      const rest = normalizeLine(item.rest ?? '');
+      if (!text) {
+        // A style on a paragraph that is only a marker, or a run-in heading that is only a marker: read the words.
+        const made = structureLine(line + rest);
+        if (made.marker) found.push({ index: blocks.length, marker: made.marker, level: made.marker.level });
+        blocks.push(...made.blocks);
+        continue;
+      }
+      if (m) found.push({ index: blocks.length, marker: m, level: item.level });
+      blocks.push(heading(item.level, text, rest ? { runIn: true } : {}));
+      if (rest) blocks.push(paragraph(rest));
+      continue;
+    }
+    let text = item.text;
     // A marker alone on its line (`一、` then the heading on the next line): join the two.
-    if (/^[\s\u00a0\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．]?)[\s\u00a0\u3000]*$/.test(text) && normalizeLine(text).length > 0) {
-      const next = paragraphs[i + 1];
-      if (next !== undefined && normalizeLine(next).length > 0 && parseHeadingMarker(normalizeLine(text) + normalizeLine(next))) {
-        text = normalizeLine(text) + normalizeLine(next);
+    const next = items[i + 1];
+    if (LONE_MARKER.test(text) && normalizeLine(text).length > 0 && next?.kind === 'text') {
+      if (normalizeLine(next.text).length > 0 && parseHeadingMarker(normalizeLine(text) + normalizeLine(next.text))) {
+        text = normalizeLine(text) + normalizeLine(next.text);
         i++;
       }
     }
     const { blocks: made, marker } = structureLine(text);
-    if (marker) found.push({ index: blocks.length, marker });
+    if (marker) found.push({ index: blocks.length, marker, level: marker.level });
     blocks.push(...made);
   }
 
   const derived = sequenceMarkers(blocks);
-  const markers: WrittenMarker[] = found.map(({ index, marker }) => {
-    const w: WrittenMarker = { path: [index], level: marker.level, written: marker.marker, number: marker.number, derived: derived[index]! };
+  const markers: WrittenMarker[] = found.map(({ index, marker, level }) => {
+    const w: WrittenMarker = { path: [index], level, written: marker.marker, number: marker.number, derived: derived[index]! };
     if (marker.malformed) w.malformed = marker.malformed;
     return w;
   });
 
   const notes: ImportNote[] = [];
-  const headingText = (i: number): string => {
-    const b = blocks[i]!;
-    return b.type === 'table' ? '' : b.children.map((l) => l.text).join('');
-  };
-  const malformed = markers.filter((m) => m.malformed).map((m) => `“${m.written}${short(headingText(m.path[0]!))}”：${m.malformed}`);
-  if (malformed.length > 0) {
-    notes.push({ severity: 'warning', message: `标题序号写法不规范：${listed(malformed)}。导入后序号按结构自动生成，请核对。` });
-  }
-  const outOfSequence = markers
-    .filter((m) => !sameNumber(m))
-    .map((m) => `原文“${m.written}${short(headingText(m.path[0]!))}”现为“${m.derived}”`);
-  if (outOfSequence.length > 0) {
-    notes.push({ severity: 'warning', message: `标题序号不连续或层级不符：${listed(outOfSequence)}。请核对是否漏了或多了一节。` });
-  }
+  // Only what the import itself changed is noted here: the printed numbers are derived from the structure from now
+  // on. Whether the source's numbers were malformed or skipped one is judged by the checker (struct.source-marker)
+  // from `markers`, so a slip is reported once.
   const halfWidth = markers.filter((m) => /[()]/.test(m.written));
   if (halfWidth.length > 0) {
     notes.push({ severity: 'info', message: `${halfWidth.length} 个标题序号使用了半角括号（如“${halfWidth[0]!.written}”），导入后序号按规范显示为全角括号。` });
   }
   return { blocks, notes, markers };
-}
-
-/** Whether the written marker's number is the one the structure gives it (so only real gaps are noted). */
-function sameNumber(m: WrittenMarker): boolean {
-  const digits = m.derived.replace(/[（）、.]/g, '');
-  const value = m.level <= 2 ? parseChineseNumeral(digits) : Number(digits);
-  return value === m.number;
 }

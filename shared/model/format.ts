@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 3;
+export const FZBG_VERSION = 4;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -31,12 +31,6 @@ export function migrateNotationToMeta(raw: Record<string, unknown>): Record<stri
   return { ...raw, meta: { ...meta, notation: m[1] }, body: body.slice(0, -1) };
 }
 
-/** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  1: migrateNotationToMeta,
-  2: migrateAddReviewItems,
-};
-
 /**
  * Version 2 → 3: documents may carry `review` (a reviewer's comments and tracked changes). An older file has
  * none; a stray `review` value an older writer cannot have meant is dropped rather than misread.
@@ -45,6 +39,21 @@ export function migrateAddReviewItems(raw: Record<string, unknown>): Record<stri
   const { review: _stray, ...rest } = raw;
   return rest;
 }
+
+/**
+ * Version 3 → 4: `meta.dateSource` (where an imported 成文日期 came from) is new and optional. An older file never
+ * says, so its date stays what it was: the document's own or one the user entered. Nothing to rewrite.
+ */
+export function migrateDateSource(raw: Record<string, unknown>): Record<string, unknown> {
+  return raw;
+}
+
+/** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  1: migrateNotationToMeta,
+  2: migrateAddReviewItems,
+  3: migrateDateSource,
+};
 
 export function serializeDocument(doc: ReportDocument): string {
   const checked = ReportDocument.parse(doc);

@@ -66,6 +66,14 @@ export type Block = z.infer<typeof Block>;
 /** 成文日期 and other dates are ISO `YYYY-MM-DD` (or empty while not yet set). */
 export const IsoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
 
+/**
+ * Where an imported 成文日期 came from when it is not the document's own: a web page's 发布日期/发布时间
+ * (`published`) or 更新时间 (`updated`), which say when the page went up, not when the report was signed.
+ * Absent: the document's own date (成文日期, the date under the signature) or one the user entered.
+ */
+export const DateSource = z.enum(['published', 'updated']);
+export type DateSource = z.infer<typeof DateSource>;
+
 export const ReportMeta = z.object({
   /** 机关名称: the reporting organ, as in the signature. */
   organ: z.string(),
@@ -76,6 +84,7 @@ export const ReportMeta = z.object({
   addressee: z.string(),
   /** 成文日期. */
   date: IsoDate,
+  dateSource: DateSource.optional(),
   /** 署名 (defaults to the organ). */
   signature: z.string(),
   docNumber: z.string().optional(),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/model/format';
+import { blockText } from '../../shared/model/schema';
 import { HOSTILE_FILES, type HostileFile } from './hostile/files';
 import { CHINESE, CLI, CRASH_TRACE, runTs, type ChildRun } from './hostile/run';
 
@@ -119,6 +120,15 @@ describe.each(HOSTILE_FILES.map((f) => [f.id, f] as const))('hostile file %s', (
       expect(r.stdout).toMatch(/^已导入/);
       // What was imported is a valid report document.
       expect(() => parseDocument(readFileSync(output, 'utf8'))).not.toThrow();
+    }
+    if (file.imported) {
+      // A file that must import: it did, and nothing in it was lost silently.
+      expect(r.code, describeRun(r)).toBe(0);
+      const doc = parseDocument(readFileSync(output, 'utf8'));
+      if (file.imported.title) expect(doc.meta.title).toBe(file.imported.title);
+      const text = doc.body.map(blockText).join('\n');
+      for (const re of file.imported.text ?? []) expect(text).toMatch(re);
+      for (const re of file.imported.said ?? []) expect(r.stdout).toMatch(re);
     }
     if (file.forbiddenOutput) {
       expect(r.stdout + r.stderr).not.toMatch(file.forbiddenOutput);

@@ -204,6 +204,64 @@ describe('documents written in Word or WPS by hand', () => {
   });
 });
 
+describe('embedded parts (w:altChunk) are imported or named, never silently lost', () => {
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const AF = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk';
+  /** A formatted document whose body holds altChunk elements for the given parts. */
+  function withChunks(parts: { id: string; target: string; type?: string; data?: string; external?: boolean }[]): Uint8Array {
+    const body = p('某某局关于2024年度法治政府建设情况的报告', '<w:jc w:val="center"/>') + p('一、主要举措和成效') + parts.map((c) => `<w:altChunk r:id="${c.id}"/>`).join('') + p('全年办理案件12件。');
+    const types = parts.filter((c) => c.type).map((c) => `<Override PartName="/word/${c.target}" ContentType="${c.type}"/>`).join('');
+    const rels = parts.map((c) => `<Relationship Id="${c.id}" Type="${AF}" Target="${c.target}"${c.external ? ' TargetMode="External"' : ''}/>`).join('');
+    const files: Zippable = {};
+    for (const c of parts) if (c.data !== undefined) files[`word/${c.target}`] = strToU8(c.data);
+    return zipSync({
+      '[Content_Types].xml': strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="${CT_MAIN}"/>${types}</Types>`),
+      'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}</w:body></w:document>`),
+      ...files,
+    });
+  }
+
+  it('reads HTML (entities, blocks; not its head, scripts, styles or comments) and plain text where they stand, with a note', () => {
+    const html = '<html><head><title>标题栏文字</title><style>p{}</style><script>var a = "<p>脚本</p>";</script></head><body><!-- 注释 --><p>（一）加强执法监督。全年评查案卷&#56;6卷&nbsp;。</p><div>落实<b>“谁执法谁普法”</b>责任制。</div></body></html>';
+    const { doc, notes } = importDocx(withChunks([
+      { id: 'c1', target: 'a.htm', type: 'text/html', data: html },
+      { id: 'c2', target: 'b.txt', type: 'text/plain', data: '年内开展普法活动36场次。\r\n' },
+      { id: 'c3', target: 'c.xhtml', type: 'application/xhtml+xml', data: '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>网上可办率达99%。</p></body></html>' },
+    ]));
+    expect(structureOf(doc.body)).toEqual([
+      { heading: 1, runIn: false, text: '主要举措和成效' },
+      { heading: 2, runIn: true, text: '加强执法监督。' },
+      { paragraph: '全年评查案卷86卷 。' },
+      { paragraph: '落实“谁执法谁普法”责任制。' },
+      { paragraph: '年内开展普法活动36场次。' },
+      { paragraph: '网上可办率达99%。' },
+      { paragraph: '全年办理案件12件。' },
+    ]);
+    expect(notes.find((n) => n.message.includes('嵌入的外部内容'))!.message).toContain('3 处');
+    for (const unseen of ['脚本', '标题栏文字', '注释']) expect(JSON.stringify(doc)).not.toContain(unseen);
+  });
+
+  it('names every part it cannot read: MHT, RTF, an embedded Word file, an external link, a missing part', () => {
+    const { doc, notes } = importDocx(withChunks([
+      { id: 'm', target: 'a.mht', type: 'message/rfc822', data: 'MIME-Version: 1.0' },
+      { id: 'r', target: 'b.rtf', type: 'application/rtf', data: '{\\rtf1 x}' },
+      { id: 'd', target: 'c.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', data: 'PK' },
+      { id: 'e', target: 'http://127.0.0.1:9/x.htm', external: true },
+      { id: 'g', target: 'gone.htm', type: 'text/html' },
+    ]));
+    const warning = notes.find((n) => n.message.includes('无法导入'))!;
+    expect(warning.severity).toBe('warning');
+    expect(warning.message).toContain('5 处');
+    for (const what of ['MHT 网页归档“a.mht”', 'RTF 文档“b.rtf”', 'Word 文档“c.docx”', '链接到文档之外', '“gone.htm”在文件中不存在']) expect(warning.message).toContain(what);
+    expect(structureOf(doc.body)).toEqual([{ heading: 1, runIn: false, text: '主要举措和成效' }, { paragraph: '全年办理案件12件。' }]);
+  });
+
+  it('reads a part through the same caps as the rest of the package', () => {
+    expect(() => importDocx(withChunks([{ id: 'c', target: 'big.htm', type: 'text/html', data: '<p>字</p>'.repeat(200_000) }]), { maxTotalBytes: 1024 * 1024 })).toThrow(PackageError);
+  });
+});
+
 describe('wrong and hostile files get a clear Chinese error', () => {
   const expectError = (f: () => unknown, pattern: RegExp): void => {
     let error: unknown;

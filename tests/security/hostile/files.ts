@@ -26,6 +26,8 @@ export interface HostileFile {
   create(dir: string): Promise<Created> | Created;
   /** Text that must never appear in any output (e.g. the contents of a file an external entity names). */
   forbiddenOutput?: RegExp;
+  /** For a file that must import: what the imported document and the CLI's report must show (nothing lost silently). */
+  imported?: { title?: string; text?: RegExp[]; said?: RegExp[] };
 }
 export interface Created {
   path: string;
@@ -91,6 +93,41 @@ export function fixtureLines(file = JIANGHAI): string[] {
 
 const GIB = 1024 * 1024 * 1024;
 const BODY_PREFIX = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body><w:p><w:r><w:t>`;
+
+/** Our own sentences, embedded as the altChunk parts of a Word file. */
+const CHUNK_HTML_SENTENCE = '全年组织执法人员旁听庭审活动6场次，参加人员达到210人次。';
+const CHUNK_TEXT_SENTENCE = '年内完成行政执法案卷评查96卷，优秀率达到八成以上。';
+
+/** A .docx of the real report whose body also embeds an HTML part, a plain-text part and an MHT part (w:altChunk). */
+function altChunkDocx(): Uint8Array {
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const chunk = (id: string) => `<w:altChunk r:id="${id}"/>`;
+  // In the middle of the report (after its first achievements paragraphs), where such a part is pasted.
+  const paragraphs = fixtureLines().map((l) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(l)}</w:t></w:r></w:p>`);
+  const body = [...paragraphs.slice(0, 16), chunk('rIdHtml'), chunk('rIdText'), chunk('rIdMht'), ...paragraphs.slice(16)].join('');
+  const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}</w:body></w:document>`;
+  const types = CONTENT_TYPES.replace('</Types>', '<Default Extension="htm" ContentType="text/html"/><Default Extension="txt" ContentType="text/plain"/><Default Extension="mht" ContentType="message/rfc822"/></Types>');
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${
+    [['rIdHtml', 'chunk1.htm'], ['rIdText', 'chunk2.txt'], ['rIdMht', 'chunk3.mht']]
+      .map(([id, target]) => `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="${target}"/>`).join('')
+  }</Relationships>`;
+  const html = `<html><head><meta charset="utf-8"><style>p { color: red }</style><script>document.write('脚本文字')</script></head><body><p>（四）加强执法监督</p><p>${CHUNK_HTML_SENTENCE.replace('6', '&#54;')}</p></body></html>`;
+  return zip([
+    entry('[Content_Types].xml', types), entry('_rels/.rels', ROOT_RELS), entry('word/_rels/document.xml.rels', rels), entry('word/document.xml', doc),
+    entry('word/chunk1.htm', html), entry('word/chunk2.txt', `${CHUNK_TEXT_SENTENCE}\r\n`), entry('word/chunk3.mht', 'MIME-Version: 1.0\r\nContent-Type: multipart/related\r\n\r\n内嵌网页归档'),
+  ]);
+}
+
+/** The real report as UTF-8 with six stray bytes planted: two encoded lone surrogates and a bare FF FE. */
+function utf8WithStrayBytes(): Uint8Array {
+  const text = readFileSync(JIANGHAI);
+  const at = (n: number) => text.indexOf(0x0a, n) + 1;
+  const a = at(2000);
+  const b = at(6000);
+  return Buffer.concat([text.subarray(0, a), Buffer.from([0xed, 0xa0, 0x80]), text.subarray(a, b), Buffer.from([0xed, 0xb0, 0x80]), text.subarray(b, at(9000)), Buffer.from([0xff, 0xfe]), text.subarray(at(9000))]);
+}
+
+const JIANGHAI_TITLE = '江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告';
 
 export const HOSTILE_FILES: HostileFile[] = [
   {
@@ -294,6 +331,32 @@ export const HOSTILE_FILES: HostileFile[] = [
       const line = readFileSync(JIANGHAI, 'utf8').replace(/\r?\n/g, '');
       return put(dir, 'one-line.txt', line.repeat(Math.floor((10 * 1024 * 1024) / Buffer.byteLength(line))));
     },
+  },
+  {
+    id: 'docx-altchunk',
+    what: '正文含 w:altChunk 的 .docx（嵌入 HTML、纯文本和 MHT 三段外部内容）',
+    expect: 'either',
+    forbiddenOutput: /脚本文字/,
+    imported: {
+      title: JIANGHAI_TITLE,
+      text: [new RegExp(CHUNK_HTML_SENTENCE), new RegExp(CHUNK_TEXT_SENTENCE)],
+      said: [/嵌入的外部内容.*HTML.*纯文本/, /无法导入（MHT 网页归档“chunk3\.mht”）/],
+    },
+    create: (dir) => put(dir, 'altchunk.docx', altChunkDocx()),
+  },
+  {
+    id: 'txt-utf8-stray-bytes',
+    what: '13 KB 的 UTF-8 报告，夹有 3 处共 8 个无效字节（两个编码的孤立代理项与 FF FE）',
+    expect: 'either',
+    imported: { title: JIANGHAI_TITLE, text: [/2025年,江海区政务和数据局坚持以习近平新时代中国特色社会主义思想为指导/], said: [/3 处字节不是有效的 UTF-8（第 \d+ 行第 \d+ 字/] },
+    create: (dir) => put(dir, 'stray-bytes.txt', utf8WithStrayBytes()),
+  },
+  {
+    id: 'txt-utf16-bom',
+    what: 'UTF-16（带 BOM）的 .txt',
+    expect: 'either',
+    imported: { title: JIANGHAI_TITLE, text: [/坚持以法治思维和法治方式深化“放管服”改革/] },
+    create: (dir) => put(dir, 'utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(JIANGHAI, 'utf8'), 'utf16le')])),
   },
   {
     id: 'txt-binary',
