@@ -206,8 +206,14 @@ export function organOfTitle(title: string): string {
 
 // ---- the end of a report: 附注, 附件 -----------------------------------------------------------------------------
 
-/** `（此件公开发布）` and like notations under a document. Recognition of 附注 / 附件 in either importer belongs here. */
-export const NOTATION_RE = /^[（(]此件[^）)]{0,16}[）)]$/;
+/**
+ * The 附注 a line holds (GB/T 9704 §7.3.6: in parentheses below the date, e.g. （此件公开发布）), without its
+ * parentheses, or null when the line is not one. Recognition of 附注 / 附件 in either importer belongs here.
+ */
+export function notationOf(line: string): string | null {
+  const m = /^[（(]\s*(此件[^（()）]{1,16}?)\s*[）)]$/.exec(line.trim());
+  return m ? m[1]! : null;
+}
 /** `附件：1.×××` opening the attachment note. */
 export const ATTACHMENT_RE = /^附件[:：]\s*(.*)$/;
 /** A numbered attachment name on the lines after `附件：`. */

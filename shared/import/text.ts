@@ -7,11 +7,10 @@ import { emptyRuleSettings, type Block, type ReportDocument, type ReportMeta } f
 import { parseHeadingMarker } from '../outline/markers';
 import { recognizeMandatedParts, type MandatedParts } from '../outline/parts';
 import {
-  ADDRESSEE_RE, ATTACHMENT_ITEM_RE, ATTACHMENT_RE, DOC_NUMBER_RE, NOTATION_RE, SENTENCE_PUNCT, TERMINAL_PUNCT, classifyLine, continuesTitle,
-  isDateLine, isTitleCandidate, joinTitleLines, parseDateText, readMetaLine, resolveMeta, titleFromFileName, type LineKind, type MetaValues,
+  ADDRESSEE_RE, ATTACHMENT_ITEM_RE, ATTACHMENT_RE, DOC_NUMBER_RE, SENTENCE_PUNCT, TERMINAL_PUNCT, classifyLine, continuesTitle,
+  isDateLine, isTitleCandidate, joinTitleLines, notationOf, parseDateText, readMetaLine, resolveMeta, titleFromFileName, type LineKind, type MetaValues,
 } from './heuristics';
 import { normalizeLine, runInEnd, structureParagraphs, type WrittenMarker } from './structure';
-import { notationOf } from './notation';
 
 export { normalizeLine, runInEnd, structureLine, structureParagraphs, type StructuredBody, type WrittenMarker } from './structure';
 export { parseDateText } from './heuristics';

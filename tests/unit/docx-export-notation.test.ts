@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/docx/export';
 import { importDocx } from '../../shared/docx/import';
-import { notationOf } from '../../shared/import/notation';
+import { notationOf } from '../../shared/import/heuristics';
 import { importText } from '../../shared/import/text';
 import { FZBG_VERSION, migrateNotationToMeta, parseDocument, serializeDocument } from '../../shared/model/format';
 import { featureDoc, fixtureDoc, structureOf, validateDocx } from './helpers/docxDocs';
