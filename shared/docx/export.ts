@@ -5,7 +5,8 @@ import {
   TableRow, TextRun, WidthType,
 } from 'docx';
 import { sequenceMarkers } from '../model/numbering';
-import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
+// Template writing hints are never exported: every run is printed from its content text, hints left out.
+import { contentText as leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
 import { FONT, FONT_ALT_NAMES, PAGE, charsToTwips, textWidth } from './layout';
 import { HEADING_FONTS, STYLE, escapeXml, stylesXml } from './styles';
 import { EXPORT_APPLICATION } from './import';

@@ -1,9 +1,10 @@
 // The .fzbg file format (shared, pure): one UTF-8 JSON object with a format version; parse, migrate, serialise.
 import { z } from 'zod';
+import { splitHintsInRawBlocks } from './hints';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 1;
+export const FZBG_VERSION = 2;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -15,8 +16,16 @@ export class DocumentFormatError extends Error {
 
 const Envelope = z.object({ format: z.literal(FZBG_FORMAT), version: z.number().int().positive() }).loose();
 
+/**
+ * Version 1 → 2: template writing hints, inline body text such as “（写权责清单动态调整……。）” until then, become hint
+ * leaves (`hint: true`), so that they are shown grey, never exported and never taken for content.
+ */
+export function migrateHintLeaves(raw: Record<string, unknown>): Record<string, unknown> {
+  return { ...raw, body: splitHintsInRawBlocks(raw.body) };
+}
+
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = { 1: migrateHintLeaves };
 
 export function serializeDocument(doc: ReportDocument): string {
   const checked = ReportDocument.parse(doc);
