@@ -62,8 +62,10 @@ export function renderElement({ attributes, children, element }: RenderElementPr
 }
 
 // Findings, placeholders and find hits are painted over the text (markLayer.ts); a leaf shows only the model's own
-// mark: a figure carried over from last year's report that still needs updating.
+// marks: a figure carried over from last year's report that still needs updating, and a template's writing hint.
 const LeafView = memo(function LeafView({ attributes, children, leaf }: RenderLeafProps) {
+  // A template's writing hint: grey, removed whole when typed into (shared/editor/hints.ts), never exported.
+  if (leaf.hint) return <span {...attributes} className="hint" title={T.templateHint}>{children}</span>;
   return leaf.stale ? (
     <span {...attributes} className="stale" title={T.staleFigure}>
       {children}

@@ -1,10 +1,12 @@
 // The report editor's behaviour as a Slate plugin (renderer): the schema kept in normalizeNode (flat blocks, text in
-// headings and paragraphs, cells in rows in tables), Enter in headings, and paste through the text importer.
+// headings and paragraphs, cells in rows in tables), Enter in headings, paste through the text importer, and
+// template hints removed whole when typed into (shared/editor/hints.ts).
 import { Editor, Element, Node, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
 import type { ReactEditor } from 'slate-react';
 import type { HistoryEditor } from 'slate-history';
 import type { ParagraphElement } from '../../shared/model/schema';
 import { breakHeading } from '../../shared/editor/ops';
+import { withHints } from '../../shared/editor/hints';
 
 export type ReportSlateEditor = ReactEditor & HistoryEditor;
 
@@ -18,6 +20,7 @@ const emptyParagraph = (): ParagraphElement => ({ type: 'paragraph', children: [
 export function withReport<E extends ReportSlateEditor>(editor: E, onStructuredPaste: { current: PasteHandler | null }): E {
   const { normalizeNode, insertBreak, insertData, isInline } = editor;
 
+  withHints(editor);
   editor.isInline = (el) => (el.type === 'heading' || el.type === 'paragraph' || el.type === 'table' ? false : isInline(el));
 
   editor.normalizeNode = (entry: NodeEntry) => {

@@ -6,7 +6,8 @@ import {
 } from 'docx';
 import { formatChineseDate } from '../model/dates';
 import { sequenceMarkers } from '../model/numbering';
-import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
+// Template writing hints are never exported: every run is printed from its content text, hints left out.
+import { contentText as leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
 import { fontTableXml } from './fonts';
 import { FONT, PAGE, charsToTwips, textWidth } from './layout';
 import { HEADING_FONTS, STYLE, escapeXml, stylesXml } from './styles';

@@ -1,5 +1,5 @@
-// Character counts of a report (shared, pure), Chinese style: every character except whitespace, per part and total.
-import { blockText, type Block, type RuleSettings } from '../model/schema';
+// Character counts of a report (shared, pure), Chinese style: every character except whitespace and template hints, per part and total.
+import { blockContent, type Block, type RuleSettings } from '../model/schema';
 
 const WHITESPACE = /[\s\u00a0\u3000\u200b\ufeff]/u;
 
@@ -31,7 +31,7 @@ export function countBody(body: readonly Block[]): BodyCounts {
   const perBlock = body.map((b) => {
     let n = blockCache.get(b);
     if (n === undefined) {
-      n = countChars(blockText(b));
+      n = countChars(blockContent(b)); // template hints are not text of the report
       blockCache.set(b, n);
     }
     return n;

@@ -1,9 +1,10 @@
 // The .fzbg file format (shared, pure): one UTF-8 JSON object with a format version; parse, migrate, serialise.
 import { z } from 'zod';
+import { splitHintsInRawBlocks } from './hints';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 4;
+export const FZBG_VERSION = 5;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -48,11 +49,20 @@ export function migrateDateSource(raw: Record<string, unknown>): Record<string, 
   return raw;
 }
 
+/**
+ * Version 4 → 5: template writing hints, inline body text such as “（写权责清单动态调整……。）” until then, become hint
+ * leaves (`hint: true`), so that they are shown grey, never exported and never taken for content.
+ */
+export function migrateHintLeaves(raw: Record<string, unknown>): Record<string, unknown> {
+  return { ...raw, body: splitHintsInRawBlocks(raw.body) };
+}
+
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
   1: migrateNotationToMeta,
   2: migrateAddReviewItems,
   3: migrateDateSource,
+  4: migrateHintLeaves,
 };
 
 export function serializeDocument(doc: ReportDocument): string {

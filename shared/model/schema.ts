@@ -11,10 +11,15 @@ export type MandatedPartId = z.infer<typeof MandatedPartId>;
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-/** A run of text. `stale` marks a figure carried over from last year's report that the officer has not confirmed. */
+/**
+ * A run of text. `stale` marks a figure carried over from last year's report that the officer has not confirmed.
+ * `hint` makes the run a template's writing hint (“（写……。）”): shown grey, removed as a unit when typed into or
+ * deleted, never exported, counted or judged as content (see shared/model/hints.ts).
+ */
 export const TextLeaf = z.object({
   text: z.string(),
   stale: z.boolean().optional(),
+  hint: z.literal(true).optional(),
 });
 export type TextLeaf = z.infer<typeof TextLeaf>;
 
@@ -166,6 +171,21 @@ export function blockText(block: Block): string {
 
 export function leavesText(leaves: readonly TextLeaf[]): string {
   return leaves.length === 1 ? leaves[0]!.text : leaves.map((l) => l.text).join('');
+}
+
+/** The text of leaves without template hints: what is exported, counted and recognised as a part's content. */
+export function contentText(leaves: readonly TextLeaf[]): string {
+  let s = '';
+  for (const l of leaves) if (!l.hint) s += l.text;
+  return s;
+}
+
+/** The plain text of a block without template hints. */
+export function blockContent(block: Block): string {
+  if (block.type === 'table') {
+    return block.children.map((row) => row.children.map((cell) => contentText(cell.children)).join('\t')).join('\n');
+  }
+  return contentText(block.children);
 }
 
 export function paragraph(text: string): ParagraphElement {

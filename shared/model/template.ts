@@ -1,5 +1,6 @@
 // Report templates (shared, pure): the mandated outline with writing guidance and the rule settings a report inherits.
 import { z } from 'zod';
+import { splitHintsInRawBlocks } from './hints';
 import { Block, MandatedPartId, RuleSettings } from './schema';
 
 export const TemplateSource = z.enum(['builtin', 'user', 'team']);
@@ -21,8 +22,11 @@ export const Template = z.object({
   source: TemplateSource.default('user'),
   /** Default 主送机关 for reports made from it. */
   addressee: z.string().default(''),
-  /** The skeleton: headings (tagged with their mandated parts) and paragraphs, placeholders like 【××件】 allowed. */
-  body: z.array(Block),
+  /**
+   * The skeleton: headings (tagged with their mandated parts) and paragraphs, placeholders like 【××件】 allowed.
+   * Writing hints written as plain text (user and team templates made before hint leaves existed) become hint leaves.
+   */
+  body: z.preprocess(splitHintsInRawBlocks, z.array(Block)),
   guidance: z.array(PartGuidance).default([]),
   rules: RuleSettings,
 });
