@@ -3,7 +3,7 @@
 // altName chain to the fonts stock Windows has. Sources of every value: shared/docx/README.md.
 import { escapeXml } from './styles';
 
-export interface FontEntry {
+interface FontEntry {
   name: string;
   /** w:altName: the font Word tries first when `name` is missing. */
   altName?: string;

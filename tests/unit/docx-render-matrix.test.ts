@@ -160,9 +160,11 @@ describe('LibreOffice renders every template and fixture with short, medium and 
       expect(lines.at(-1)!.yMax, `page ${i + 1} of ${c.name}`).toBeLessThan(TYPE_BOTTOM + 2);
       if (i < pages.length - 1 && slots !== 22) {
         // A page ends early only to keep a heading with its text, or the end of the body with the signature.
+        // (LibreOffice moves a paragraph kept with the next whole; Word and WPS split it, carrying two lines or more.)
         const next = bodyLines(pages[i + 1]!);
-        const keptTogether = HEADING_START.test(next[0]!.text) || i === pages.length - 2;
-        expect(slots, `page ${i + 1} of ${c.name}`).toBeGreaterThanOrEqual(i === pages.length - 2 ? 16 : 20);
+        const startsParagraph = Math.abs(next[0]!.xMin - LEFT - (2 * PAGE.charPitch) / 20) < 2;
+        const keptTogether = HEADING_START.test(next[0]!.text) || (i === pages.length - 2 && startsParagraph);
+        if (i < pages.length - 2) expect(slots, `page ${i + 1} of ${c.name}`).toBeGreaterThanOrEqual(20);
         expect(keptTogether, `page ${i + 1} of ${c.name} ends early before “${next[0]!.text}”`).toBe(true);
       }
       for (const l of lines.slice(i === 0 ? titleLines(c.doc.meta.title).length : 0)) {
