@@ -9,7 +9,7 @@ import { PAGE, SIZE } from './layout';
  * in: 方正小标宋简体 and its fallbacks 华文中宋 / 宋体 (digits and Latin half an em) and LibreOffice's Noto Serif CJK
  * Bold (digits about 0.55 em). Chinese characters and full-width marks are one em in all of them.
  */
-export function titleGlyphWidth(ch: string): number {
+function titleGlyphWidth(ch: string): number {
   const c = ch.codePointAt(0)!;
   if (c === 0x20) return 0.35;
   if (c >= 0x30 && c <= 0x39) return 0.6;

@@ -252,11 +252,11 @@ describe('details of the format', () => {
     const entries = new Map([...xml.matchAll(/<w:font w:name="([^"]+)">(.*?)<\/w:font>/g)].map((m) => [m[1]!, m[2]!]));
     const read = (body: string, el: string, a = 'w:val'): string | undefined => new RegExp(`<w:${el}\\b[^>]*\\b${a}="([^"]*)"`).exec(body)?.[1];
     // The values Word writes for these fonts (sources in shared/docx/README.md).
-    const expected: Record<string, { alt?: string; panose: string; charset: string; family: string; pitch: string; usb0: string; csb0: string }> = {
+    const expected: Record<string, { alt?: string; panose?: string; charset: string; family: string; pitch: string; usb0?: string; csb0?: string }> = {
       '仿宋_GB2312': { alt: '仿宋', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed', usb0: '00000001', csb0: '00040000' },
       '楷体_GB2312': { alt: '楷体', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed', usb0: '00000001', csb0: '00040000' },
-      '方正小标宋简体': { alt: '华文中宋', panose: '03000509000000000000', charset: '86', family: 'script', pitch: 'variable', usb0: '00000001', csb0: '00040000' },
-      '华文中宋': { alt: '宋体', panose: '02010600040101010101', charset: '86', family: 'auto', pitch: 'variable', usb0: '00000287', csb0: '0004009F' },
+      '方正小标宋简体': { alt: '华文中宋', panose: '03000509000000000000', charset: '86', family: 'script', pitch: 'fixed', usb0: '00000001', csb0: '00040000' },
+      '华文中宋': { alt: '宋体', charset: '86', family: 'auto', pitch: 'variable' },
       '黑体': { alt: 'SimHei', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed', usb0: '800002BF', csb0: '00040001' },
       '宋体': { alt: 'SimSun', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable', usb0: '00000003', csb0: '00040001' },
       'Times New Roman': { panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable', usb0: '20007A87', csb0: '000001FF' },
@@ -272,10 +272,12 @@ describe('details of the format', () => {
       expect(read(body, 'pitch'), name).toBe(e.pitch);
       expect(read(body, 'sig', 'w:usb0'), name).toBe(e.usb0);
       expect(read(body, 'sig', 'w:csb0'), name).toBe(e.csb0);
-      for (const a of ['usb1', 'usb2', 'usb3', 'csb1']) expect(read(body, 'sig', `w:${a}`), `${name} ${a}`).toMatch(/^[0-9A-F]{8}$/);
+      if (e.usb0) for (const a of ['usb1', 'usb2', 'usb3', 'csb1']) expect(read(body, 'sig', `w:${a}`), `${name} ${a}`).toMatch(/^[0-9A-F]{8}$/);
       // The schema's order: altName, panose1, charset, family, pitch, sig.
-      expect(body.replace(/<w:(\w+)[^>]*\/>/g, '$1 ').trim()).toBe(`${e.alt ? 'altName ' : ''}panose1 charset family pitch sig`);
+      expect(body.replace(/<w:(\w+)[^>]*\/>/g, '$1 ').trim()).toBe(`${e.alt ? 'altName ' : ''}${e.panose ? 'panose1 ' : ''}charset family pitch${e.usb0 ? ' sig' : ''}`);
     }
+    // The GB2312 faces, 黑体 and the title font are monospaced (PANOSE proportion 9): fixed pitch, as Word writes.
+    for (const name of ['仿宋_GB2312', '楷体_GB2312', '黑体', '方正小标宋简体']) expect(expected[name]!.panose!.slice(6, 8)).toBe('09');
     // The chain ends at fonts every Chinese Windows has: 仿宋, 楷体, 黑体, 宋体 (华文中宋 → 宋体 for the title).
     expect(entries.get('方正小标宋简体')).toContain('华文中宋');
     expect(read(entries.get(read(entries.get('方正小标宋简体')!, 'altName')!)!, 'altName')).toBe('宋体');
