@@ -11,6 +11,8 @@ import { ReportEditor, type ReportEditorHandle } from './editor/ReportEditor';
 import { HelpDialog } from './editor/HelpDialog';
 import { NewReportDialog } from './start/NewReportDialog';
 import { T } from './editor/strings';
+import { useExportWord } from './export/useExportWord';
+import { T as EXPORT_TEXT } from './export/text';
 
 export function App() {
   // The open document, its file, unsaved changes, autosave and recovery, versions and templates: renderer/files.
@@ -23,6 +25,12 @@ export function App() {
   const editorRef = useRef<ReportEditorHandle>(null);
   const reportRef = useRef(report);
   reportRef.current = report;
+  // 导出Word (with 送审前检查), 打印 and 关于: renderer/export.
+  const { exportWord, openPrint, openAbout, element: exportElement } = useExportWord({
+    files,
+    getDoc: () => editorRef.current?.getDoc() ?? filesRef.current.currentDoc(),
+    selectRange: (path, start, end) => editorRef.current?.selectRange(path, start, end),
+  });
 
 
   const open = useCallback(() => void filesRef.current.open(), []);
@@ -65,12 +73,21 @@ export function App() {
         case 'help':
           setDialog('help');
           break;
+        case 'export':
+          exportWord();
+          break;
+        case 'print':
+          openPrint();
+          break;
+        case 'about':
+          openAbout();
+          break;
         default:
           // Export, versions, templates and the rest are handled by their own features.
           break;
       }
     },
-    [importFile],
+    [importFile, exportWord, openPrint, openAbout],
   );
 
   useEffect(() => api.onMenuCommand((command: MenuCommand) => runCommand(command, 'menu')), [runCommand]);
@@ -79,7 +96,7 @@ export function App() {
       const command = commandForKey(e);
       if (!command) return;
       // Commands that act on the editor need an open report; the others work from the start screen too.
-      if (!reportRef.current && ['find', 'replace', 'save', 'saveAs', 'export'].includes(command)) return;
+      if (!reportRef.current && ['find', 'replace', 'save', 'saveAs', 'export', 'print'].includes(command)) return;
       e.preventDefault();
       runCommand(command, 'key');
     };
@@ -113,6 +130,8 @@ export function App() {
               <button type="button" onClick={() => runCommand('open', 'button')} title="Ctrl+O">打开</button>
               <button type="button" onClick={() => runCommand('save', 'button')} title="Ctrl+S" disabled={busy || files.busy}>保存</button>
               <button type="button" onClick={() => runCommand('versions', 'button')}>版本</button>
+              <button type="button" onClick={() => runCommand('export', 'button')} title="Ctrl+E" disabled={busy || files.busy}>{EXPORT_TEXT.exportButton}</button>
+              <button type="button" onClick={() => runCommand('print', 'button')} title="Ctrl+P">{EXPORT_TEXT.printButton}</button>
               <span className="toolbar-sep" />
               <button type="button" onClick={() => runCommand('undo', 'button')} title="Ctrl+Z">{T.undo}</button>
               <button type="button" onClick={() => runCommand('redo', 'button')} title="Ctrl+Y">{T.redo}</button>
@@ -146,6 +165,7 @@ export function App() {
       <FilesLayer files={files} />
       {dialog === 'new' && <NewReportDialog onCreate={create} onCancel={() => setDialog(null)} />}
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {exportElement}
     </div>
   );
 }

@@ -31,6 +31,8 @@ import { OutlinePanel } from './OutlinePanel';
 import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 import { PART_LABELS, T } from './strings';
 import { titleLines } from '../../shared/docx/title';
+import { DateField } from './DateField';
+import { PageEstimate } from '../export/PageEstimate';
 
 export interface ReportEditorHandle {
   undo(): void;
@@ -598,6 +600,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
             />
           </div>
         </Slate>
+        <PageEstimate doc={analysis.doc} />
       </div>
       <aside className="side-panel">
         <div className="tabs" role="tablist">
@@ -654,12 +657,6 @@ const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentI
   );
 });
 
-/** 2025-03-01 → 2025年3月1日 (GB/T 9704: Arabic digits, no leading zeros). */
-export function formatChineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
-}
-
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
  * Chromium rebuilds its highlight ranges once for the change, not a second time at the next frame.
@@ -709,7 +706,6 @@ interface PageProps {
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
 const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompositionStart, onCompositionEnd }: PageProps) {
-  const [editingDate, setEditingDate] = useState(false);
   const title = useTitleLines(meta.title);
   return (
     <article className="page" lang="zh-CN">
@@ -758,21 +754,7 @@ const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompos
           size={Math.max(6, meta.signature.length + 1)}
           onChange={(e) => onMetaChange({ signature: e.target.value })}
         />
-        {editingDate ? (
-          <input
-            type="date"
-            className="date-input"
-            autoFocus
-            value={meta.date}
-            aria-label={T.datePlaceholder}
-            onChange={(e) => onMetaChange({ date: e.target.value as ReportMeta['date'] })}
-            onBlur={() => setEditingDate(false)}
-          />
-        ) : (
-          <button type="button" className="date-display" onClick={() => setEditingDate(true)} aria-label={T.datePlaceholder}>
-            {formatChineseDate(meta.date) || `（${T.datePlaceholder}）`}
-          </button>
-        )}
+        <DateField value={meta.date} onChange={(date) => onMetaChange({ date: date as ReportMeta['date'] })} />
       </div>
     </article>
   );

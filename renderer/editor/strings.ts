@@ -17,6 +17,8 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'Ctrl+S', action: '保存' },
   { keys: 'Ctrl+Shift+S', action: '另存为' },
   { keys: 'Ctrl+I', action: '导入Word或文本' },
+  { keys: 'Ctrl+E', action: '导出为Word（先做送审前检查）' },
+  { keys: 'Ctrl+P', action: '打印（按导出的Word文件排版）' },
   { keys: 'Ctrl+Z', action: '撤销' },
   { keys: 'Ctrl+Y / Ctrl+Shift+Z', action: '重做' },
   { keys: 'Ctrl+F', action: '查找' },

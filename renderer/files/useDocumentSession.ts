@@ -73,6 +73,8 @@ export interface DocumentSessionApi extends DocumentSessionState {
   docChanged(doc: ReportDocument): void;
   /** The latest document (with every edit), or null when none is open. */
   currentDoc(): ReportDocument | null;
+  /** The opaque handle of the document's file (null before the first save): the export proposes its folder. */
+  currentHandle(): string | null;
   /** The editor registers (and on unmount unregisters) the port for undoable replacement. */
   bindEditor(port: EditorPort | null): void;
   /** Asks 保存 / 不保存 / 取消 when there are unsaved changes; true when the caller may close or replace the document. */
@@ -268,6 +270,7 @@ export function useDocumentSession(): DocumentSessionApi {
   );
 
   const currentDoc = useCallback(() => docRef.current, []);
+  const currentHandle = useCallback(() => sessionRef.current?.handle ?? null, []);
   const bindEditor = useCallback((port: EditorPort | null) => {
     editorRef.current = port;
   }, []);
@@ -487,6 +490,7 @@ export function useDocumentSession(): DocumentSessionApi {
       panel,
       docChanged,
       currentDoc,
+      currentHandle,
       bindEditor,
       ensureSaved,
       replaceDocument,
@@ -506,7 +510,7 @@ export function useDocumentSession(): DocumentSessionApi {
       run,
     }),
     [
-      doc, loadId, fileName, displayName, dirty, busy, notices, unsavedPrompt, panel, docChanged, currentDoc, bindEditor,
+      doc, loadId, fileName, displayName, dirty, busy, notices, unsavedPrompt, panel, docChanged, currentDoc, currentHandle, bindEditor,
       ensureSaved, replaceDocument, load, replaceUndoable, open, openRecent, newFromPrevious, handleCommand, save, saveAs, flushRecovery, answerUnsaved, notify,
       dismissNotice, showPanel, run,
     ],
