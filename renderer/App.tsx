@@ -11,7 +11,8 @@ import { FilesLayer, FilesNotices, RecentFiles, useDocumentSession, type FilesCo
 import { ReportEditor, type ReportEditorHandle } from './editor/ReportEditor';
 import { HelpDialog } from './editor/HelpDialog';
 import { NewReportDialog } from './start/NewReportDialog';
-import { useExportWord } from './useExportWord';
+import { useExportWord } from './export/useExportWord';
+import { T as EXPORT_TEXT } from './export/text';
 import { T } from './editor/strings';
 
 export function App() {
@@ -22,7 +23,14 @@ export function App() {
   const { busy, error, setError, run } = useAction();
   const [dialog, setDialog] = useState<'new' | 'help' | null>(null);
   const editorRef = useRef<ReportEditorHandle>(null);
-  const shell = useExportWord(files);
+  // 导出Word (with 送审前检查), 打印 and 关于: renderer/export.
+  const exporter = useExportWord({
+    files,
+    getDoc: () => filesRef.current.currentDoc(),
+    selectRange: (path, start, end) => editorRef.current?.selectRange(path, start, end),
+  });
+  const exporterRef = useRef(exporter);
+  exporterRef.current = exporter;
 
   const importFile = useCallback(async () => {
     // Unsaved changes are asked about first (保存 / 不保存 / 取消), then the file is chosen.
@@ -49,8 +57,8 @@ export function App() {
       versions: filesCommand('versions'),
       saveTemplate: filesCommand('saveTemplate'),
       import: () => void importFile(),
-      export: () => void shell.exportWord(),
-      print: () => shell.print(),
+      export: () => exporterRef.current.exportWord(),
+      print: () => exporterRef.current.openPrint(),
       undo: () => editor()?.undo(),
       redo: () => editor()?.redo(),
       find: () => editor()?.openFind(false),
@@ -58,9 +66,9 @@ export function App() {
       findNext: () => editor()?.findStep(1),
       findPrevious: () => editor()?.findStep(-1),
       help: () => setDialog('help'),
-      about: () => void shell.about(),
+      about: () => exporterRef.current.openAbout(),
     };
-  }, [importFile, shell]);
+  }, [importFile]);
 
   const runCommand = useCallback(
     (command: CommandId, source: CommandSource) => {
@@ -118,7 +126,8 @@ export function App() {
               {button('open', '打开')}
               {button('save', '保存', busy || files.busy)}
               {button('versions', '版本')}
-              {button('export', '导出Word', busy || files.busy)}
+              {button('export', EXPORT_TEXT.exportButton, busy || files.busy)}
+              {button('print', EXPORT_TEXT.printButton)}
               <span className="toolbar-sep" />
               {button('undo', T.undo)}
               {button('redo', T.redo)}
@@ -160,6 +169,7 @@ export function App() {
       <FilesLayer files={files} />
       {dialog === 'new' && <NewReportDialog onCreate={create} onCancel={() => setDialog(null)} />}
       {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
+      {exporter.element}
     </div>
   );
 }

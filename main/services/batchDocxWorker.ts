@@ -13,8 +13,8 @@ export type BatchDocxReply = DocxWorkerOutput & { id: number };
 
 function parse(request: BatchDocxRequest): BatchDocxReply {
   try {
-    const { doc, notes } = importDocx(new Uint8Array(request.bytes), {}, { fileName: request.fileName });
-    return { id: request.id, ok: true, doc, notes };
+    const { doc, notes, markers } = importDocx(new Uint8Array(request.bytes), {}, { fileName: request.fileName });
+    return { id: request.id, ok: true, doc, notes, markers };
   } catch (e) {
     if (e instanceof PackageError) return { id: request.id, ok: false, userFacing: true, message: e.message };
     return { id: request.id, ok: false, userFacing: false, message: e instanceof Error ? e.message : String(e) };

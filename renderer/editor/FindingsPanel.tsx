@@ -64,7 +64,7 @@ function FindingItemView({ f, onSelect, onFix, onIgnore }: ItemProps) {
       <button type="button" className="finding-main" onClick={() => onSelect(f)} title={f.message}>
         <span className={`sev-dot sev-${f.severity}`} aria-label={SEVERITY_LABELS[f.severity]} />
         <span className="finding-msg">{f.message}</span>
-        {f.text && <span className="finding-text">“{f.text.length > 24 ? f.text.slice(0, 24) + '…' : f.text}”</span>}
+        {f.text && (f.path.length > 0 || f.onTitle) && <span className="finding-text">“{f.text.length > 24 ? f.text.slice(0, 24) + '…' : f.text}”</span>}
       </button>
       <div className="finding-actions">
         {f.fix !== undefined && (

@@ -4,11 +4,11 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'r
 import { Editable, useSlate } from 'slate-react';
 import type { ReportMeta } from '../../shared/model/schema';
 import { titleLines } from '../../shared/docx/title';
-import { formatChineseDate } from '../../shared/model/dates';
 import { renderElement, renderLeaf } from './elements';
 import type { MarkLayer } from './markLayer';
 import { T } from './strings';
 import { AttachmentList, NotationLine } from './TrailerFields';
+import { DateField } from './DateField';
 
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
@@ -59,7 +59,6 @@ interface PageProps {
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
 export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompositionStart, onCompositionEnd }: PageProps) {
-  const [editingDate, setEditingDate] = useState(false);
   const title = useTitleLines(meta.title);
   return (
     <article className="page" lang="zh-CN">
@@ -109,21 +108,7 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
           size={Math.max(6, meta.signature.length + 1)}
           onChange={(e) => onMetaChange({ signature: e.target.value })}
         />
-        {editingDate ? (
-          <input
-            type="date"
-            className="date-input"
-            autoFocus
-            value={meta.date}
-            aria-label={T.datePlaceholder}
-            onChange={(e) => onMetaChange({ date: e.target.value as ReportMeta['date'] })}
-            onBlur={() => setEditingDate(false)}
-          />
-        ) : (
-          <button type="button" className="date-display" onClick={() => setEditingDate(true)} aria-label={T.datePlaceholder}>
-            {formatChineseDate(meta.date) || `（${T.datePlaceholder}）`}
-          </button>
-        )}
+        <DateField value={meta.date} onChange={(date) => onMetaChange({ date: date as ReportMeta['date'] })} />
       </div>
       <NotationLine meta={meta} onMetaChange={onMetaChange} />
     </article>

@@ -15,6 +15,7 @@ import { FindBar } from './FindBar';
 import { MarkLayer } from './markLayer';
 import { OutlinePanel } from './OutlinePanel';
 import { Page } from './Page';
+import { PageEstimate } from '../export/PageEstimate';
 import { SidePanel } from './SidePanel';
 import { StyleControl } from './StyleControl';
 import { T } from './strings';
@@ -36,6 +37,8 @@ export interface ReportEditorHandle {
   findStep(direction: 1 | -1): void;
   /** Runs an editor command of the table at the caret (from the menu or a toolbar). */
   runEditorCommand(id: EditorCommandId): void;
+  /** Selects [start, end) of the body text at `path` and scrolls it into view (the pre-submission check's jumps). */
+  selectRange(path: number[], start: number, end: number): void;
   focus(): void;
 }
 
@@ -164,9 +167,10 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
       openFind,
       findStep: step,
       runEditorCommand,
+      selectRange: nav.selectRange,
       focus: () => ReactEditor.focus(editor),
     }),
-    [editor, openFind, runEditorCommand, step],
+    [editor, nav.selectRange, openFind, runEditorCommand, step],
   );
 
   return (
@@ -206,6 +210,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
             />
           </div>
         </Slate>
+        <PageEstimate doc={analysis.doc} />
       </div>
       <SidePanel
         analysis={analysis}

@@ -61,6 +61,8 @@ export interface DocumentSessionApi extends DocumentSessionState {
   changeFrame(patch: FramePatch): void;
   /** The latest document (the body read from the editor), or null when none is open. */
   currentDoc(): ReportDocument | null;
+  /** The opaque handle of the document's file (null before the first save): the export proposes its folder. */
+  currentHandle(): string | null;
   /** The editor registers (and on unmount unregisters) the port for undoable replacement. */
   bindEditor(port: EditorPort | null): void;
   /** Asks 保存 / 不保存 / 取消 when there are unsaved changes; true when the caller may close or replace the document. */

@@ -66,6 +66,8 @@ export function useDocumentSession(): DocumentSessionApi {
     return { ...f, body: editorRef.current?.body() ?? (loadedBodyRef.current as Block[]) };
   }, []);
 
+  const currentHandle = useCallback(() => sessionRef.current?.handle ?? null, []);
+
   const setDirty = useCallback((value: boolean) => {
     dirtyRef.current = value;
     setDirtyState(value);
@@ -275,12 +277,12 @@ export function useDocumentSession(): DocumentSessionApi {
   return useMemo(
     () => ({
       frame, loadedBody: loaded.body, loadId: loaded.loadId, fileName, displayName: displayName ?? UNTITLED, dirty, busy, notices,
-      unsavedPrompt, panel, bodyChanged, changeFrame, currentDoc, bindEditor, ensureSaved, replaceDocument, loadDocument: load,
+      unsavedPrompt, panel, bodyChanged, changeFrame, currentDoc, currentHandle, bindEditor, ensureSaved, replaceDocument, loadDocument: load,
       replaceUndoable, open, openRecent, newFromPrevious, handleCommand, save, saveAs, flushRecovery, answerUnsaved, notify,
       dismissNotice, showPanel, run,
     }),
     [
-      frame, loaded, fileName, displayName, dirty, busy, notices, unsavedPrompt, panel, bodyChanged, changeFrame, currentDoc,
+      frame, loaded, fileName, displayName, dirty, busy, notices, unsavedPrompt, panel, bodyChanged, changeFrame, currentDoc, currentHandle,
       bindEditor, ensureSaved, replaceDocument, load, replaceUndoable, open, openRecent, newFromPrevious, handleCommand, save,
       saveAs, flushRecovery, answerUnsaved, notify, dismissNotice, showPanel, run,
     ],

@@ -1,0 +1,28 @@
+// The user-facing text of export, 送审前检查, print and 关于 (renderer), kept in one place.
+
+export const T = {
+  exportButton: '导出Word',
+  exportTitle: '导出为Word（Ctrl+E）',
+  exported: (fileName: string) => `已导出“${fileName}”。`,
+  showInFolder: '在文件夹中显示',
+  presubmitTitle: '送审前检查',
+  presubmitIntro: (total: number) => `报告中还有 ${total} 处错误。建议修改后再导出送审：`,
+  presubmitRowHint: '点击可定位到第一处',
+  presubmitCount: (n: number) => `${n} 处`,
+  backToEdit: '返回修改',
+  exportAnyway: '仍然导出',
+  printButton: '打印',
+  printTitle: '打印预览',
+  printPages: (n: number) => `共 ${n} 页`,
+  printHint: '按导出的Word文件排版：A4纸，公文字体，每页22行、每行28字，页码居外侧。',
+  print: '打印…',
+  close: '关闭',
+  printed: '已发送到打印机。',
+  pageEstimate: (n: number) => `约 ${n} 页`,
+  pageEstimateTitle: '按导出的Word文件排版估算（每页22行、每行28字）',
+  aboutTitle: '关于法治年报助手',
+  version: '版本',
+  offline: '本程序完全离线运行：不联网，不上传任何内容，报告只保存在您选择的位置。',
+  dataFolder: '数据文件夹（设置、自动恢复、版本记录、自建模板）：',
+  pageOf: (n: number) => `— ${n} —`,
+} as const;
