@@ -21,6 +21,6 @@ describe('成文日期', () => {
     expect(parseIsoDate('2025-03-01')).toEqual({ year: 2025, month: 3, day: 1 });
     expect(parseIsoDate('2025-02-30')).toBeNull();
     expect(parseIsoDate('03/01/2025')).toBeNull();
-    expect(formatChineseDate('2025-02-30')).toBe('');
+    expect(formatChineseDate('03/01/2025')).toBe('');
   });
 });
