@@ -3,10 +3,10 @@
 
 export interface DateParts { year: number; month: number; day: number }
 
-/** `2025-03-01` → `2025年3月1日` (Arabic digits, no leading zeros); empty or malformed stays empty. */
+/** `2025-03-01` → `2025年3月1日` (Arabic digits, no leading zeros); empty stays empty. As the export writes it. */
 export function formatChineseDate(iso: string): string {
-  const p = parseIsoDate(iso);
-  return p ? `${p.year}年${p.month}月${p.day}日` : '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
 }
 
 /** The parts of an ISO date, or null when it is empty or not a real calendar date. */
