@@ -1,7 +1,7 @@
 // 成文日期 on the page (renderer): shown as 2025年3月1日; edited in three fields labelled 年, 月, 日, never the browser's
 // date input (which shows mm/dd/yyyy or the system locale's order). A change is taken once the fields name a real day.
 import { useRef, useState } from 'react';
-import { formatChineseDate, isoDateOf, parseIsoDate } from '../../shared/model/chineseDate';
+import { formatChineseDate, isoDateOf, parseIsoDate } from '../../shared/model/dates';
 
 const T = {
   date: '成文日期',

@@ -3,7 +3,7 @@
 // headings, paragraphs, tables, attachments, signature and date — with the export's keep rules. The print view shows
 // these pages and the status bar counts them (约 N 页).
 import { sequenceMarkers } from '../model/numbering';
-import { formatChineseDate } from '../model/chineseDate';
+import { formatChineseDate } from '../model/dates';
 import { leavesText, type Block, type HeadingElement, type ReportDocument, type TableElement } from '../model/schema';
 import { PAGE, SIZE, textWidth } from './layout';
 import { titleLines } from './title';

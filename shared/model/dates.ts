@@ -13,3 +13,20 @@ export function formatChineseDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : '';
 }
+
+/** The 年/月/日 parts the date field edits. */
+export interface DateParts { year: number; month: number; day: number }
+
+/** The parts of an ISO date, or null when it is empty or not a real calendar date. */
+export function parseIsoDate(iso: string): DateParts | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const parts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  return isoDateOf(parts) === null ? null : parts;
+}
+
+/** The ISO date of the parts, or null when they do not name a real day (month 13, 2月30日, year out of range). */
+export function isoDateOf({ year, month, day }: DateParts): string | null {
+  if (![year, month, day].every(Number.isInteger)) return null;
+  return isoDate(year, month, day) || null;
+}

@@ -1,6 +1,6 @@
 // 成文日期 in Chinese (shared/model/chineseDate.ts): the page's 2025年3月1日 and the 年/月/日 fields' validation.
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, isoDateOf, parseIsoDate } from '../../shared/model/chineseDate';
+import { formatChineseDate, isoDateOf, parseIsoDate } from '../../shared/model/dates';
 
 describe('成文日期', () => {
   it('is written with Arabic digits and no leading zeros', () => {
