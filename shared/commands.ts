@@ -88,7 +88,7 @@ export interface KeyChord {
 
 const KEY_NAMES: Record<string, string> = { Up: 'ArrowUp', Down: 'ArrowDown', Left: 'ArrowLeft', Right: 'ArrowRight' };
 
-export function parseAccelerator(accelerator: string): KeyChord {
+function parseAccelerator(accelerator: string): KeyChord {
   const parts = accelerator.split('+');
   const key = parts.pop()!;
   return {
@@ -110,7 +110,7 @@ export function commandForChord(chord: KeyChord): CommandId | null {
 const CHORDS: [KeyChord[], CommandId][] = COMMAND_IDS.map((id) => [COMMANDS[id].keys.map(parseAccelerator), id]);
 
 /** A shortcut as the help list and tooltips show it on Windows and Linux: Ctrl+Shift+S, Alt+↑. */
-export function keyLabel(accelerator: string): string {
+function keyLabel(accelerator: string): string {
   return accelerator.replace('CmdOrCtrl+', 'Ctrl+').replace(/\bUp$/, '↑').replace(/\bDown$/, '↓');
 }
 

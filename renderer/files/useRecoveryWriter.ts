@@ -8,9 +8,9 @@ import { T } from './text';
 import type { NoticeKind } from './useNotices';
 
 /** Debounce before the working state goes to the recovery area (the issue asks for ≤ 2 s after typing stops). */
-export const AUTOSAVE_DELAY_MS = 1500;
+const AUTOSAVE_DELAY_MS = 1500;
 /** While typing goes on without a pause, the working state is still written at least this often. */
-export const AUTOSAVE_MAX_WAIT_MS = 10_000;
+const AUTOSAVE_MAX_WAIT_MS = 10_000;
 
 /** What the writer reads of the session, live. */
 export interface RecoverySource {
