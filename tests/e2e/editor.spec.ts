@@ -247,7 +247,7 @@ test('pasting the Jianghai web page into a blank report builds its structure; un
     document.querySelector('[data-slate-editor]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, text);
   await expect(page.locator('.doc-body .h1')).toHaveCount(3);
-  await expect(page.getByLabel('报告标题')).toHaveValue('江海区政务服务和数据管理局\n关于2025年度法治政府建设情况的报告');
+  await expect(page.getByLabel('报告标题')).toHaveValue('江海区政务服务和数据管理局关于2025年度\n法治政府建设情况的报告');
   const markers = await headingMarkers(page);
   expect(markers.filter((m) => /^[一二三]、/.test(m))).toEqual([
     '一、2025年推进法治政府建设的主要举措及成效',

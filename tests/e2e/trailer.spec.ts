@@ -43,7 +43,7 @@ test('附件 and 附注 are typed on the page, saved, and exported below the bod
   await expect(page.getByLabel('附件名称 3')).toHaveCount(0);
 
   await page.keyboard.press('Control+s');
-  await expect.poll(() => parseDocument(readFileSync(path, 'utf8')).meta.notation).toBe('此件公开发布');
+  await expect.poll(() => parseDocument(readFileSync(path, 'utf8')).meta.notation, { timeout: 20_000 }).toBe('此件公开发布');
   const saved = parseDocument(readFileSync(path, 'utf8'));
   expect(saved.meta.attachments).toEqual(['2025年度行政执法数据统计表', '重大行政决策事项目录']);
   expect(JSON.stringify(saved.body)).not.toContain('此件公开发布');

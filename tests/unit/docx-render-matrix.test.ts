@@ -31,7 +31,7 @@ interface Line { xMin: number; yMin: number; xMax: number; yMax: number; text: s
 interface Case { name: string; doc: ReportDocument; organ: string }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): string {
-  const r = spawnSync(command, args, { encoding: 'utf8', env, timeout: 280_000 });
+  const r = spawnSync(command, args, { encoding: 'utf8', env, timeout: 560_000 });
   if (r.error) throw new Error(`${command} could not run: ${r.error.message}`);
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return r.stdout;
@@ -102,7 +102,7 @@ describe('LibreOffice renders every template and fixture with short, medium and 
       run('pdftoppm', ['-r', '50', '-png', '-f', '1', '-l', '1', pdf, join(outDir, `${c.name}-first`)]);
       run('pdftoppm', ['-r', '50', '-png', '-f', last, '-l', last, pdf, join(outDir, `${c.name}-last`)]);
     }
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -116,7 +116,7 @@ describe('LibreOffice renders every template and fixture with short, medium and 
     const { code, output } = validateDocx(await exportDocx(c.doc));
     expect(output).toMatch(/validated \d+ parts, 0 failed/);
     expect(code).toBe(0);
-  });
+  }, 120_000);
 
   it.each(all.map((c) => [c.name, c] as const))('%s: the signature block never stands alone on the last page', (_name, c) => {
     const pages = pagesOf.get(c.name)!;
