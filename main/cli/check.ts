@@ -259,6 +259,15 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
   return anyUnreadable ? 2 : anyError ? 1 : 0;
 }
 
+/**
+ * The packaged app's command line (`法治年报助手 --check <文件夹> --xlsx 汇总.xlsx`): the arguments after `--check`,
+ * or null when the app was started normally. main/main.ts runs them through runCheck with no window.
+ */
+export function appCheckArgs(argv: readonly string[]): string[] | null {
+  const i = argv.indexOf('--check');
+  return i < 0 ? null : argv.slice(i + 1);
+}
+
 registerCommand({
   name: 'check',
   synopsis: SYNOPSIS,

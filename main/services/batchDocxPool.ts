@@ -30,8 +30,9 @@ function startChild(memoryMb: number): ChildProcess {
   const heap = `--max-old-space-size=${memoryMb}`;
   const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[] };
   // The bundled worker beside the built main (scripts/build.mjs), else the source through tsx (CLI, tests, bench).
-  const built = join(__dirname, 'batchDocxWorker.js');
-  if (existsSync(built)) return fork(built, [], { ...options, execArgv: [heap] });
+  // The bundled main.js sits in dist/main and the worker in dist/main/services (esbuild keeps the source tree).
+  const built = [join(__dirname, 'batchDocxWorker.js'), join(__dirname, 'services', 'batchDocxWorker.js')].find((p) => existsSync(p));
+  if (built) return fork(built, [], { ...options, execArgv: [heap] });
   const source = join(__dirname, 'batchDocxWorker.ts');
   const tsx = createRequire(join(__dirname, 'batchDocxPool.ts')).resolve('tsx/cjs');
   return fork(source, [], { ...options, execArgv: [heap, '--require', tsx] });
