@@ -1,4 +1,4 @@
-// The menu bar (文件 编辑 视图 帮助) as plain data (Node, no Electron): main/menu.ts turns it into a native menu.
+// The menu bar (文件 编辑 审核 视图 帮助) as plain data (Node, no Electron): main/menu.ts turns it into a native menu.
 import type { MenuCommand } from '../shared/ipc/contract';
 
 export type MenuItemSpec =
@@ -44,6 +44,10 @@ export function menuTemplate(options: { isMac: boolean; devTools: boolean }): Me
         { kind: 'command', label: '查找…', command: 'find', accelerator: 'CmdOrCtrl+F' },
         { kind: 'command', label: '替换…', command: 'replace', accelerator: 'CmdOrCtrl+H' },
       ],
+    },
+    {
+      label: '审核(&R)',
+      items: [{ kind: 'command', label: '批量检查文件夹…', command: 'desk' }],
     },
     {
       label: '视图(&V)',

@@ -11,6 +11,7 @@ import { ReportEditor, type ReportEditorHandle } from './editor/ReportEditor';
 import { HelpDialog } from './editor/HelpDialog';
 import { NewReportDialog } from './start/NewReportDialog';
 import { T } from './editor/strings';
+import { DeskView } from './desk/DeskView';
 
 export function App() {
   // The open document, its file, unsaved changes, autosave and recovery, versions and templates: renderer/files.
@@ -20,6 +21,7 @@ export function App() {
   const report = files.doc ? { doc: files.doc, loadId: files.loadId } : null;
   const { busy, error, setError, run } = useAction();
   const [dialog, setDialog] = useState<'new' | 'help' | null>(null);
+  const [deskOpen, setDeskOpen] = useState(false);
   const editorRef = useRef<ReportEditorHandle>(null);
   const reportRef = useRef(report);
   reportRef.current = report;
@@ -65,6 +67,9 @@ export function App() {
         case 'help':
           setDialog('help');
           break;
+        case 'desk':
+          setDeskOpen(true);
+          break;
         default:
           // Export, versions, templates and the rest are handled by their own features.
           break;
@@ -101,8 +106,9 @@ export function App() {
         </div>
       )}
       <FilesNotices files={files} />
+      {deskOpen && <DeskView onClose={() => setDeskOpen(false)} />}
       {report ? (
-        <main className="workspace">
+        <main className="workspace" hidden={deskOpen}>
           <header className="toolbar">
             <span className="doc-name" title={files.displayName}>
               {files.displayName}
@@ -126,7 +132,7 @@ export function App() {
           <ReportEditor key={report.loadId} ref={editorRef} doc={report.doc} onChange={files.docChanged} />
         </main>
       ) : (
-        <main className="start" aria-busy={busy}>
+        <main className="start" aria-busy={busy} hidden={deskOpen}>
           <h1>法治年报助手</h1>
           <p className="tagline">起草、检查、导出法治政府建设年度报告</p>
           <div className="start-actions">

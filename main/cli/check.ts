@@ -6,14 +6,12 @@
 // arguments are wrong.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createChecker } from '../../shared/check/engine';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { sequenceMarkers } from '../../shared/model/numbering';
 import { type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
 import { Template } from '../../shared/model/template';
-import { PART_NAMES, recognizeMandatedParts } from '../../shared/outline/parts';
-import type { WrittenMarkerInfo } from '../../shared/check/rules/structure';
+import { PART_NAMES } from '../../shared/outline/parts';
 import { findingPlace } from '../../shared/desk/place';
 import { DEADLINE_TEXT, deskTotals, PART_MARK_TEXT, PART_SHORT, percent, type DeskRow } from '../../shared/desk/rows';
 import { DESK_PARTS, SAFETY_KINDS } from '../../shared/desk/summary';

@@ -24,6 +24,13 @@ export const METHODS = [
   'readTemplate',
   'saveTemplate',
   'deleteTemplate',
+  'deskChooseFolder',
+  'deskStart',
+  'deskStatus',
+  'deskCancel',
+  'deskReport',
+  'deskPair',
+  'deskExportXlsx',
 ] as const;
 export type Method = (typeof METHODS)[number];
 

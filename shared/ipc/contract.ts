@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { ReportDocument } from '../model/schema';
 import { Template, TemplateSummary } from '../model/template';
 import type { EventName, Method } from './channels';
+import type { CheckResult } from '../check/types';
+import type { ParagraphMark } from '../desk/compare';
+import type { DeskRow } from '../desk/rows';
 
 // ---- values that cross the bridge -------------------------------------------------------------------------------
 
@@ -82,9 +85,36 @@ export type SettingsResult = { settings: Settings; notice: string | null };
 
 export type TemplateList = { templates: TemplateSummary[]; notices: string[] };
 
+/** The reviewer's desk: a batch check of a folder, polled by the renderer while it runs. */
+export type DeskFolderRole = 'reports' | 'previous';
+export type DeskProgress = { phase: 'scan' | 'reports' | 'previous' | 'compare'; done: number; total: number; file?: string };
+export interface DeskStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  folder: string;
+  previousFolder: string | null;
+  progress: DeskProgress;
+  /** The table, once done. */
+  rows: DeskRow[] | null;
+  /** Last year's reports read (keys), for a manual pairing. */
+  previousReports: { key: string; organ: string }[];
+  /** Last year's files that could not be read. */
+  previousFailed: { key: string; reason: string }[];
+  error: string | null;
+}
+/** One report of a finished batch, to show read-only: its text, the checker's result, the paragraphs copied. */
+export interface DeskReportView {
+  key: string;
+  doc: ReportDocument;
+  result: CheckResult;
+  notes: ImportNote[];
+  marks: ParagraphMark[];
+  previousKey: string | null;
+}
+
 export const MENU_COMMANDS = [
   'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'import', 'export', 'saveTemplate', 'versions',
-  'undo', 'redo', 'find', 'replace', 'help', 'about',
+  'undo', 'redo', 'find', 'replace', 'help', 'about', 'desk',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
@@ -92,6 +122,8 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
 // ---- requests: one argument tuple schema per method -------------------------------------------------------------
 
 const DocId = z.string().min(1).max(100);
+const DeskJobId = z.string().min(1).max(100);
+const DeskKey = z.string().min(1).max(2000);
 
 export const requestSchemas = {
   getAppInfo: z.tuple([]),
@@ -121,6 +153,17 @@ export const requestSchemas = {
   saveTemplate: z.tuple([Template]),
   /** Deletes one of the user's own templates (built-in and team templates are refused). */
   deleteTemplate: z.tuple([z.string().min(1).max(64)]),
+  /** Asks main for the folder of this year's reports or of last year's with the system's folder dialog; main keeps it. */
+  deskChooseFolder: z.tuple([z.enum(['reports', 'previous'])]),
+  /** Starts checking the chosen folder (and comparing with last year's, when chosen); poll deskStatus. */
+  deskStart: z.tuple([]),
+  deskStatus: z.tuple([DeskJobId]),
+  deskCancel: z.tuple([DeskJobId]),
+  deskReport: z.tuple([DeskJobId, DeskKey]),
+  /** A manual pairing: this year's report with last year's (null: it has none); returns the new table. */
+  deskPair: z.tuple([DeskJobId, DeskKey, DeskKey.nullable()]),
+  /** Saves the summary workbook (.xlsx) where the user picks. */
+  deskExportXlsx: z.tuple([DeskJobId]),
 } satisfies Record<Method, z.ZodTuple>;
 
 export interface Responses {
@@ -149,6 +192,14 @@ export interface Responses {
   readTemplate: Template;
   saveTemplate: TemplateSummary;
   deleteTemplate: void;
+  /** The folder picked (null when cancelled; the one chosen before stays). */
+  deskChooseFolder: { path: string | null };
+  deskStart: { jobId: string };
+  deskStatus: DeskStatus;
+  deskCancel: void;
+  deskReport: DeskReportView;
+  deskPair: DeskRow[];
+  deskExportXlsx: ExportResult;
 }
 
 export const eventSchemas = {
