@@ -146,7 +146,7 @@ export function formatSummary(rows: Array<{ file: string; title: string; year: n
 }
 
 /** The desk table of a folder check: one line per file, the columns of the reviewer's summary sheet in short. */
-export function formatDeskTable(rows: readonly DeskRow[], comparing: boolean): string {
+function formatDeskTable(rows: readonly DeskRow[], comparing: boolean): string {
   const header = ['文件', '机关', '年度', '成文日期', '期限', ...DESK_PARTS.map((id) => PART_SHORT[id]), '错误', '提醒', '占位符', '无数据小节', '公开安全', '字数', ...(comparing ? ['沿用上年'] : [])];
   const table = rows.map((r) => {
     if (r.status === 'failed') return [fit(r.key, 36), '（无法读取）', fit(r.reason, 60)];
