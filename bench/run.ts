@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { buildReport, CORPUS_SIZES, loadFixtures, REPO_ROOT } from './corpus';
 import { bundleMetric, nodeMetrics } from './node';
 import { browserMetrics } from './browser';
+import { batchMetric } from './batch';
 import type { Metric, Target } from './stats';
 
 interface Args {
@@ -118,6 +119,9 @@ async function main(): Promise<void> {
   const metrics: Metric[] = [];
   if (['check', 'import', 'export', 'peer'].some(wants)) {
     metrics.push(...(await nodeMetrics(docs, { budget, log, wants })));
+  }
+  if (wants('batch.check')) {
+    metrics.push(await batchMetric(docs.get(20_000)!, { log, runs: args.quick ? 1 : 3 }));
   }
   if (['typing', 'render', 'heap'].some(wants)) {
     metrics.push(...(await browserMetrics(docs, { budget, log, wants, profileDir: args.profile ? join(REPO_ROOT, 'bench', 'out') : undefined })));

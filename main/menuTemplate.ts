@@ -1,4 +1,4 @@
-// The menu bar (文件 编辑 视图 帮助) as plain data (Node, no Electron), built from the command table
+// The menu bar (文件 编辑 审核 视图 帮助) as plain data (Node, no Electron), built from the command table
 // (shared/commands.ts): main/menu.ts turns it into a native menu.
 import { COMMAND_IDS, COMMANDS, type CommandId, type MenuId } from '../shared/commands';
 
@@ -14,6 +14,7 @@ export interface MenuSpec { label: string; items: MenuItemSpec[] }
 const MENUS: { id: MenuId; label: string }[] = [
   { id: 'file', label: '文件(&F)' },
   { id: 'edit', label: '编辑(&E)' },
+  { id: 'audit', label: '审核(&R)' },
   { id: 'view', label: '视图(&V)' },
   { id: 'help', label: '帮助(&H)' },
 ];

@@ -14,6 +14,7 @@ import { NewReportDialog } from './start/NewReportDialog';
 import { useExportWord } from './export/useExportWord';
 import { T as EXPORT_TEXT } from './export/text';
 import { T } from './editor/strings';
+import { DeskView } from './desk/DeskView';
 
 export function App() {
   // The open document, its file, unsaved changes, autosave and recovery, versions and templates: renderer/files.
@@ -22,6 +23,7 @@ export function App() {
   filesRef.current = files;
   const { busy, error, setError, run } = useAction();
   const [dialog, setDialog] = useState<'new' | 'help' | null>(null);
+  const [deskOpen, setDeskOpen] = useState(false);
   const editorRef = useRef<ReportEditorHandle>(null);
   // 导出Word (with 送审前检查), 打印 and 关于: renderer/export.
   const exporter = useExportWord({
@@ -67,6 +69,7 @@ export function App() {
       findPrevious: () => editor()?.findStep(-1),
       help: () => setDialog('help'),
       about: () => exporterRef.current.openAbout(),
+      desk: () => setDeskOpen(true),
     };
   }, [importFile]);
 
@@ -114,8 +117,9 @@ export function App() {
         </div>
       )}
       <FilesNotices files={files} />
+      {deskOpen && <DeskView onClose={() => setDeskOpen(false)} />}
       {files.frame ? (
-        <main className="workspace">
+        <main className="workspace" hidden={deskOpen}>
           <header className="toolbar">
             <span className="doc-name" title={files.displayName}>
               {files.displayName}
@@ -149,7 +153,7 @@ export function App() {
           />
         </main>
       ) : (
-        <main className="start" aria-busy={busy}>
+        <main className="start" aria-busy={busy} hidden={deskOpen}>
           <h1>法治年报助手</h1>
           <p className="tagline">起草、检查、导出法治政府建设年度报告</p>
           <div className="start-actions">

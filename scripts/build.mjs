@@ -17,6 +17,7 @@ mkdirSync(join(out, 'renderer'), { recursive: true });
 const nodeEntries = [
   { in: 'main/electron/main.ts', out: 'main' },
   { in: 'main/services/docxImportWorker.ts', out: 'services/docxImportWorker' },
+  { in: 'main/services/batchDocxWorker.ts', out: 'services/batchDocxWorker' },
 ];
 const nodeOptions = {
   outdir: join(out, 'main'),

@@ -3,7 +3,7 @@
 // the shortcut list. A command is added here; the compiler then asks for its handler (renderer/App.tsx for 'app'
 // commands, renderer/editor/useKeymap.ts for 'editor' ones).
 
-export type MenuId = 'file' | 'edit' | 'view' | 'help';
+export type MenuId = 'file' | 'edit' | 'audit' | 'view' | 'help';
 
 export interface CommandSpec {
   /** As the menu and the help list show it. */
@@ -32,7 +32,7 @@ const inEditor = (title: string, keys: string[], help?: string) => ({ title, key
 
 export const COMMAND_IDS = [
   'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'versions', 'import', 'export', 'print', 'saveTemplate',
-  'undo', 'redo', 'find', 'replace', 'findNext', 'findPrevious', 'help', 'about',
+  'undo', 'redo', 'find', 'replace', 'findNext', 'findPrevious', 'desk', 'help', 'about',
   'paragraphAfter', 'demote', 'promote', 'setParagraph', 'setHeading1', 'setHeading2', 'setHeading3', 'setHeading4',
   'moveSectionUp', 'moveSectionDown', 'noCharacterFormatting',
 ] as const;
@@ -56,6 +56,7 @@ export const COMMANDS = {
   replace: app('替换…', ['CmdOrCtrl+H'], { in: 'edit', group: 3 }, true),
   findNext: app('查找下一处', ['F3'], undefined, true),
   findPrevious: app('查找上一处', ['Shift+F3'], undefined, true),
+  desk: app('批量检查文件夹…', [], { in: 'audit', group: 1 }, false, '审核一个文件夹中报送的全部报告，生成汇总表'),
   help: app('快捷键与帮助', ['F1'], { in: 'help', group: 1 }, false, '打开本帮助'),
   about: app('关于法治年报助手', [], { in: 'help', group: 1 }),
   paragraphAfter: inEditor('在当前段落之后插入新段落', ['CmdOrCtrl+Enter']),

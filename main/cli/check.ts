@@ -6,7 +6,6 @@
 // arguments are wrong.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { createChecker } from '../../shared/check/engine';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { sequenceMarkers } from '../../shared/model/numbering';
@@ -149,7 +148,7 @@ export function formatSummary(rows: Array<{ file: string; title: string; year: n
 }
 
 /** The desk table of a folder check: one line per file, the columns of the reviewer's summary sheet in short. */
-export function formatDeskTable(rows: readonly DeskRow[], comparing: boolean): string {
+function formatDeskTable(rows: readonly DeskRow[], comparing: boolean): string {
   const header = ['文件', '机关', '年度', '成文日期', '期限', ...DESK_PARTS.map((id) => PART_SHORT[id]), '错误', '提醒', '占位符', '无数据小节', '公开安全', '字数', ...(comparing ? ['沿用上年'] : [])];
   const table = rows.map((r) => {
     if (r.status === 'failed') return [fit(r.key, 36), '（无法读取）', fit(r.reason, 60)];
@@ -258,6 +257,15 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     }
   }
   return anyUnreadable ? 2 : anyError ? 1 : 0;
+}
+
+/**
+ * The packaged app's command line (`法治年报助手 --check <文件夹> --xlsx 汇总.xlsx`): the arguments after `--check`,
+ * or null when the app was started normally. main/main.ts runs them through runCheck with no window.
+ */
+export function appCheckArgs(argv: readonly string[]): string[] | null {
+  const i = argv.indexOf('--check');
+  return i < 0 ? null : argv.slice(i + 1);
 }
 
 registerCommand({

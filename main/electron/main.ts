@@ -15,6 +15,7 @@ import type { AppContext, Dialogs, Shell, WindowPort } from '../services/context
 import { createServices } from '../services';
 import { electronStoreBackend } from '../services/settings';
 import { createMainWindow } from './window';
+import { appCheckArgs, runCheck } from '../cli/check';
 
 app.setName('法治年报助手');
 protocol.registerSchemesAsPrivileged([
@@ -26,7 +27,18 @@ let mainWindow: BrowserWindow | null = null;
 let closeApproved = false;
 let quitting = false;
 
-if (!app.requestSingleInstanceLock()) {
+// `法治年报助手 --check <文件夹> [--previous <文件夹>] [--xlsx 汇总.xlsx]`: the desk's batch check with no window (the
+// same code as `npm run cli -- check`), for a reviewer's script on a PC without Node; exits with the CLI's code.
+const checkArgs = appCheckArgs(process.argv);
+if (checkArgs) {
+  runCheck(checkArgs, { out: process.stdout, err: process.stderr }).then(
+    (code) => app.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`出错：${String(e)}\n`);
+      app.exit(2);
+    },
+  );
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -6,6 +6,7 @@ import type { AppContext } from '../services/context';
 import { createServices, type Services } from '../services';
 import { importFromDialog } from '../services/importFile';
 import { UserFacingError } from '../../shared/ipc/contract';
+import { DeskService } from '../services/batchService';
 
 export type Handlers = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> };
 
@@ -15,6 +16,7 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
   const ready = services.init();
   const afterStart = <T>(run: () => Promise<T>): Promise<T> => ready.then(run);
   const { documents, recovery, versions, settings, templates, exports } = services;
+  const desk = new DeskService(ctx.dialogs, (path) => exports.remember(path));
   return {
     getAppInfo: async () => ({ name: ctx.appName, version: ctx.appVersion, platform: ctx.platform }),
     setWindowState: async ({ title, dirty }) => {
@@ -52,5 +54,12 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     readTemplate: async (id) => templates.read(id),
     saveTemplate: async (template) => templates.save(template),
     deleteTemplate: async (id) => templates.deleteOwn(id),
+    deskChooseFolder: (role) => desk.chooseFolder(role),
+    deskStart: async () => desk.start(),
+    deskStatus: async (jobId) => desk.status(jobId),
+    deskCancel: async (jobId) => desk.cancel(jobId),
+    deskReport: async (jobId, key) => desk.report(jobId, key),
+    deskPair: async (jobId, key, previousKey) => desk.pair(jobId, key, previousKey),
+    deskExportXlsx: (jobId) => desk.exportXlsx(jobId),
   };
 }

@@ -109,7 +109,7 @@ async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortS
 /** Lets the event loop breathe between reports (IPC, progress, a 取消 click). */
 const breathe = (): Promise<void> => new Promise((ok) => setImmediate(ok));
 
-export function checkLoaded(file: BatchFile, loaded: LoadedDocument, checker: Checker, rules?: RuleSettings): CheckedReport {
+function checkLoaded(file: BatchFile, loaded: LoadedDocument, checker: Checker, rules?: RuleSettings): CheckedReport {
   const doc: ReportDocument = rules ? { ...loaded.doc, rules } : loaded.doc;
   const writtenMarkers = (loaded as { markers?: WrittenMarkerInfo[] }).markers;
   const result = checker.check(doc, writtenMarkers ? { writtenMarkers } : {});

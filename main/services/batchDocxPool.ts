@@ -24,14 +24,19 @@ interface Slot {
   job: Job | null;
   timer: NodeJS.Timeout | null;
   stderr: string;
+  ready: boolean;
 }
+
+/** Time a child may take to start (load its code) before its first file is timed. */
+const START_TIMEOUT_MS = 60_000;
 
 function startChild(memoryMb: number): ChildProcess {
   const heap = `--max-old-space-size=${memoryMb}`;
   const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[] };
   // The bundled worker beside the built main (scripts/build.mjs), else the source through tsx (CLI, tests, bench).
-  const built = join(__dirname, 'batchDocxWorker.js');
-  if (existsSync(built)) return fork(built, [], { ...options, execArgv: [heap] });
+  // The bundled main.js sits in dist/main and the worker in dist/main/services (esbuild keeps the source tree).
+  const built = [join(__dirname, 'batchDocxWorker.js'), join(__dirname, 'services', 'batchDocxWorker.js')].find((p) => existsSync(p));
+  if (built) return fork(built, [], { ...options, execArgv: [heap] });
   const source = join(__dirname, 'batchDocxWorker.ts');
   const tsx = createRequire(join(__dirname, 'batchDocxPool.ts')).resolve('tsx/cjs');
   return fork(source, [], { ...options, execArgv: [heap, '--require', tsx] });
@@ -46,7 +51,7 @@ export class DocxPool {
   private closed = false;
 
   constructor(options: DocxPoolOptions = {}) {
-    this.slots = Array.from({ length: Math.max(1, options.size ?? 2) }, () => ({ child: null, job: null, timer: null, stderr: '' }));
+    this.slots = Array.from({ length: Math.max(1, options.size ?? 2) }, () => ({ child: null, job: null, timer: null, stderr: '', ready: false }));
     this.memoryMb = options.memoryMb ?? DOCX_IMPORT_MEMORY_MB;
     this.timeoutMs = options.timeoutMs ?? DOCX_IMPORT_TIMEOUT_MS;
   }
@@ -108,10 +113,17 @@ export class DocxPool {
     const child = startChild(this.memoryMb);
     slot.child = child;
     slot.stderr = '';
+    slot.ready = false;
     child.stderr?.on('data', (chunk: Buffer) => {
       if (slot.stderr.length < 8192) slot.stderr += chunk.toString('utf8');
     });
     child.on('message', (reply: BatchDocxReply) => {
+      if (slot.child !== child) return;
+      if ('ready' in reply) {
+        slot.ready = true;
+        if (slot.job) this.time(slot, slot.job);
+        return;
+      }
       const job = slot.job;
       if (!job || reply.id !== job.id || slot.child !== child) return;
       this.finish(slot, job, () => {
@@ -135,12 +147,20 @@ export class DocxPool {
     return child;
   }
 
+  /** Times `job`: the per-file limit once the child is up, a start-up allowance before. */
+  private time(slot: Slot, job: Job): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => {
+      this.finish(slot, job, () => job.reject(slot.ready
+        ? new UserFacingError('import-docx-timeout', `读取“${job.fileName}”超过 ${Math.max(1, Math.round(this.timeoutMs / 1000))} 秒仍未完成，文件可能过于复杂或已损坏，已停止导入。原文件未作任何改动。`)
+        : new UserFacingError('import-docx-failed', `Word 导入进程未能启动，“${job.fileName}”未读取。原文件未作任何改动。`)), false);
+    }, slot.ready ? this.timeoutMs : START_TIMEOUT_MS);
+  }
+
   private run(slot: Slot, job: Job): void {
     slot.job = job;
     const child = this.child(slot);
-    slot.timer = setTimeout(() => {
-      this.finish(slot, job, () => job.reject(new UserFacingError('import-docx-timeout', `读取“${job.fileName}”超过 ${Math.max(1, Math.round(this.timeoutMs / 1000))} 秒仍未完成，文件可能过于复杂或已损坏，已停止导入。原文件未作任何改动。`)), false);
-    }, this.timeoutMs);
+    this.time(slot, job);
     const request: BatchDocxRequest = { id: job.id, bytes: job.bytes, fileName: job.fileName };
     child.send(request, (e) => {
       if (e) this.finish(slot, job, () => job.reject(new UserFacingError('import-docx-failed', `无法把“${job.fileName}”交给导入进程：${e.message}`)), false);

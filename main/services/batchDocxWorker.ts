@@ -9,7 +9,7 @@ export interface BatchDocxRequest {
   fileName: string;
 }
 
-export type BatchDocxReply = DocxWorkerOutput & { id: number };
+export type BatchDocxReply = (DocxWorkerOutput & { id: number }) | { ready: true; id?: undefined };
 
 function parse(request: BatchDocxRequest): BatchDocxReply {
   try {
@@ -25,4 +25,6 @@ const send = process.send?.bind(process);
 if (send) {
   process.on('message', (request: BatchDocxRequest) => send(parse(request)));
   process.on('disconnect', () => process.exit(0));
+  // Loaded: the pool starts timing files from here, not from the fork (a cold start on a busy PC takes seconds).
+  send({ ready: true });
 }

@@ -5,7 +5,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { UserFacingError } from '../../shared/ipc/contract';
 
-export const BATCH_EXTENSIONS = ['.docx', '.txt', '.fzbg', '.doc', '.wps'] as const;
+const BATCH_EXTENSIONS = ['.docx', '.txt', '.fzbg', '.doc', '.wps'] as const;
 
 export interface BatchLimits {
   maxFiles: number;

@@ -48,7 +48,7 @@ function summaryValues(row: DeskRow): (string | number)[] {
   ];
 }
 
-export async function buildWorkbook(result: BatchResult): Promise<ExcelJS.Workbook> {
+async function buildWorkbook(result: BatchResult): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '法治年报助手';
   const rows = deskRows(result);

@@ -28,8 +28,9 @@ function startChild(memoryMb: number): ChildProcess {
   const heap = `--max-old-space-size=${memoryMb}`;
   const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[] };
   // __dirname, not import.meta: this module is loaded as CommonJS by the esbuild bundle, tsx and Playwright alike.
-  const built = join(__dirname, 'docxImportWorker.js');
-  if (existsSync(built)) return fork(built, [], { ...options, execArgv: [heap] });
+  // The bundled main.js sits in dist/main and the worker in dist/main/services (scripts/build.mjs).
+  const built = [join(__dirname, 'docxImportWorker.js'), join(__dirname, 'services', 'docxImportWorker.js')].find((p) => existsSync(p));
+  if (built) return fork(built, [], { ...options, execArgv: [heap] });
   const source = join(__dirname, 'docxImportWorker.ts');
   const tsx = createRequire(join(__dirname, 'docxImport.ts')).resolve('tsx/cjs');
   return fork(source, [], { ...options, execArgv: [heap, '--require', tsx] });

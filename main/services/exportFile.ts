@@ -94,9 +94,14 @@ export class ExportService {
     if (outcome.status === 'cancelled') return outcome;
     // The file is written: remembering the folder must not turn the export into a failure.
     await this.deps.settings.setExportFolder(dirname(outcome.path)).catch((e) => this.deps.log?.('export folder not remembered', e));
+    return { status: 'exported', fileName: outcome.fileName, exportId: this.remember(outcome.path) };
+  }
+
+  /** Keeps a written file (a Word export, the desk's workbook) by an opaque id, for 在文件夹中显示. */
+  remember(path: string): string {
     const exportId = randomBytes(12).toString('hex');
-    this.exported.set(exportId, outcome.path);
-    return { status: 'exported', fileName: outcome.fileName, exportId };
+    this.exported.set(exportId, path);
+    return exportId;
   }
 
   /** Shows an exported file selected in the system file manager; it is never opened. */

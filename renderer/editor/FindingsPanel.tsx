@@ -13,6 +13,8 @@ export interface FindingsPanelProps {
   onFix(f: Finding): void;
   onFixRule(rule: string): void;
   onIgnore(f: Finding, reason: string): void;
+  /** Findings of a report that is only viewed (the reviewer's desk): no fix or ignore buttons. */
+  readOnly?: boolean;
 }
 
 interface Group {
@@ -46,7 +48,7 @@ function groupFindings(analysis: Analysis): Group[] {
   return [...groups.values()];
 }
 
-type ItemProps = { f: Finding; onSelect(f: Finding): void; onFix(f: Finding): void; onIgnore(f: Finding, reason: string): void };
+type ItemProps = { f: Finding; onSelect(f: Finding): void; onFix(f: Finding): void; onIgnore(f: Finding, reason: string): void; readOnly?: boolean };
 
 const sameFinding = (a: Finding, b: Finding) =>
   a === b ||
@@ -54,9 +56,9 @@ const sameFinding = (a: Finding, b: Finding) =>
     a.severity === b.severity && a.path.join('.') === b.path.join('.'));
 
 // Each check makes new finding objects: an item re-renders only when its finding really changed.
-const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore);
+const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore);
 
-function FindingItemView({ f, onSelect, onFix, onIgnore }: ItemProps) {
+function FindingItemView({ f, onSelect, onFix, onIgnore, readOnly }: ItemProps) {
   const [ignoring, setIgnoring] = useState(false);
   const [reason, setReason] = useState('');
   return (
@@ -66,7 +68,7 @@ function FindingItemView({ f, onSelect, onFix, onIgnore }: ItemProps) {
         <span className="finding-msg">{f.message}</span>
         {f.text && (f.path.length > 0 || f.onTitle) && <span className="finding-text">“{f.text.length > 24 ? f.text.slice(0, 24) + '…' : f.text}”</span>}
       </button>
-      <div className="finding-actions">
+      {!readOnly && <div className="finding-actions">
         {f.fix !== undefined && (
           <button type="button" className="small primary-outline" onClick={() => onFix(f)} title={f.fix === '' ? '删除' : `改为“${f.fix}”`}>
             {T.fix}
@@ -78,7 +80,7 @@ function FindingItemView({ f, onSelect, onFix, onIgnore }: ItemProps) {
             {T.ignore}
           </button>
         )}
-      </div>
+      </div>}
       {ignoring && (
         <form
           className="ignore-form"
@@ -102,7 +104,7 @@ function FindingItemView({ f, onSelect, onFix, onIgnore }: ItemProps) {
   );
 }
 
-function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore'>) {
+function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'readOnly'>) {
   const [shown, setShown] = useState(PAGE);
   return (
     <ul className="finding-list">
@@ -120,7 +122,7 @@ function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<F
   );
 }
 
-export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, readOnly }: FindingsPanelProps) {
   const groups = useMemo(() => groupFindings(analysis), [analysis]);
   const bulk = useMemo(() => {
     const byRule = new Map<string, number>();
@@ -141,7 +143,7 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
         <span className="sev-count sev-info">{SEVERITY_LABELS.info} {counts.info}</span>
         {analysis.result.ignored.length > 0 && <span className="muted">{T.ignoredCount(analysis.result.ignored.length)}</span>}
       </div>
-      {bulk.length > 0 && (
+      {!readOnly && bulk.length > 0 && (
         <div className="bulk-fixes">
           {bulk.map(([rule, n]) => (
             <div key={rule} className="bulk-row">
@@ -165,7 +167,7 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
               <div className="category-label">
                 {CATEGORY_LABELS[c.category]}（{c.findings.length}）
               </div>
-              <CategoryList findings={c.findings} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} />
+              <CategoryList findings={c.findings} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} readOnly={readOnly} />
             </div>
           ))}
         </details>

@@ -7,7 +7,7 @@ import { blockText, type ReportDocument } from '../model/schema';
 import { reportingOrgan } from './deadline';
 
 /** A paragraph's relation to last year's report. */
-export type CopyMark = 'same' | 'numbers';
+type CopyMark = 'same' | 'numbers';
 
 export interface ParagraphMark {
   /** Body index of the paragraph in this year's report. */
@@ -106,7 +106,7 @@ function indicators(doc: ReportDocument): Map<string, string> {
   return out;
 }
 
-export function unchangedIndicators(current: ReportDocument, previous: ReportDocument): string[] {
+function unchangedIndicators(current: ReportDocument, previous: ReportDocument): string[] {
   const before = indicators(previous);
   const out: string[] = [];
   for (const [label, value] of indicators(current)) if (before.get(label) === value) out.push(`${label} ${value}`);
@@ -116,7 +116,7 @@ export function unchangedIndicators(current: ReportDocument, previous: ReportDoc
 // ---- pairing ---------------------------------------------------------------------------------------------------
 
 /** An organ's name reduced to what identifies it: no spaces, no 中共 prefix of a joint name, no 办公室 suffix noise. */
-export function organKey(organ: string): string {
+function organKey(organ: string): string {
   return normalize(organ).replace(/^中共/, '').replace(/[（(][^）)]*[）)]/g, '');
 }
 
@@ -136,7 +136,7 @@ function bigrams(s: string): Set<string> {
 const PLACE = /^[\u4e00-\u9fff]{1,8}?(?:自治区|特别行政区|省|市|自治州|州|盟|地区|区|县|旗|镇|乡|街道)/;
 
 /** The place an organ's name starts with (`江海区司法局` → `江海区`), or '' when it names none. */
-export function placeOf(organ: string): string {
+function placeOf(organ: string): string {
   return PLACE.exec(organKey(organ))?.[0] ?? '';
 }
 

@@ -5,6 +5,9 @@ import type { ImportNote } from '../model/importNote';
 import { ReportDocument } from '../model/schema';
 import { Template, TemplateSummary } from '../model/template';
 import { COMMAND_IDS } from '../commands';
+import type { CheckResult } from '../check/types';
+import type { ParagraphMark } from '../desk/compare';
+import type { DeskRow } from '../desk/rows';
 
 // ---- values that cross the bridge -------------------------------------------------------------------------------
 
@@ -91,6 +94,33 @@ export type SettingsResult = { settings: Settings; notice: string | null };
 
 export type TemplateList = { templates: TemplateSummary[]; notices: string[] };
 
+/** The reviewer's desk: a batch check of a folder, polled by the renderer while it runs. */
+export type DeskFolderRole = 'reports' | 'previous';
+export type DeskProgress = { phase: 'scan' | 'reports' | 'previous' | 'compare'; done: number; total: number; file?: string };
+export interface DeskStatus {
+  jobId: string;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  folder: string;
+  previousFolder: string | null;
+  progress: DeskProgress;
+  /** The table, once done. */
+  rows: DeskRow[] | null;
+  /** Last year's reports read (keys), for a manual pairing. */
+  previousReports: { key: string; organ: string }[];
+  /** Last year's files that could not be read. */
+  previousFailed: { key: string; reason: string }[];
+  error: string | null;
+}
+/** One report of a finished batch, to show read-only: its text, the checker's result, the paragraphs copied. */
+export interface DeskReportView {
+  key: string;
+  doc: ReportDocument;
+  result: CheckResult;
+  notes: ImportNote[];
+  marks: ParagraphMark[];
+  previousKey: string | null;
+}
+
 /** The commands main's menu sends (the one command table: shared/commands.ts). */
 export const MenuCommand = z.enum(COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
@@ -103,6 +133,8 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
 
 const DocId = z.string().min(1).max(100);
 const answer = <T>() => z.custom<T>();
+const DeskJobId = z.string().min(1).max(100);
+const DeskKey = z.string().min(1).max(2000);
 
 export const methods = {
   getAppInfo: { args: z.tuple([]), result: answer<AppInfo>() },
@@ -147,6 +179,17 @@ export const methods = {
   saveTemplate: { args: z.tuple([Template]), result: answer<TemplateSummary>() },
   /** Deletes one of the user's own templates (built-in and team templates are refused). */
   deleteTemplate: { args: z.tuple([z.string().min(1).max(64)]), result: answer<void>() },
+  /** Asks main for the folder of this year's reports or of last year's with the system's folder dialog; main keeps it. */
+  deskChooseFolder: { args: z.tuple([z.enum(['reports', 'previous'])]), result: answer<{ path: string | null }>() },
+  /** Starts checking the chosen folder (and comparing with last year's, when chosen); poll deskStatus. */
+  deskStart: { args: z.tuple([]), result: answer<{ jobId: string }>() },
+  deskStatus: { args: z.tuple([DeskJobId]), result: answer<DeskStatus>() },
+  deskCancel: { args: z.tuple([DeskJobId]), result: answer<void>() },
+  deskReport: { args: z.tuple([DeskJobId, DeskKey]), result: answer<DeskReportView>() },
+  /** A manual pairing: this year's report with last year's (null: it has none); returns the new table. */
+  deskPair: { args: z.tuple([DeskJobId, DeskKey, DeskKey.nullable()]), result: answer<DeskRow[]>() },
+  /** Saves the summary workbook (.xlsx) where the user picks. */
+  deskExportXlsx: { args: z.tuple([DeskJobId]), result: answer<ExportResult>() },
 } satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
 export type Method = keyof typeof methods;

@@ -78,16 +78,20 @@ const CASES: Record<CommandId, Case> = {
     await panel.getByRole('button', { name: '关闭' }).click();
   },
   import: (app, trigger) => lastAsked(app, trigger, /^导入报告/),
-  // The export flow itself (pre-submission check, notice) is renderer/export's; here: the command reaches export.
-  export: (app, trigger) => lastAsked(app, trigger, /导出 Word 文件/),
-  print: async (app, trigger) => {
-    await app.page.evaluate(() => {
-      const w = window as unknown as { __printed: number; print: () => void };
-      w.__printed = 0;
-      w.print = () => void w.__printed++;
-    });
+  // The report still has errors, so export first shows the pre-submission check (tests/e2e/export.spec.ts walks it).
+  export: async (app, trigger) => {
     await trigger();
-    await expect.poll(() => app.page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+    const dialog = app.page.getByRole('dialog', { name: '送审前检查' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: '返回修改' }).click();
+    await expect(dialog).toBeHidden();
+  },
+  print: async (app, trigger) => {
+    await trigger();
+    const view = app.page.getByRole('dialog', { name: '打印预览' });
+    await expect(view).toContainText(/共 \d+ 页/);
+    await view.getByRole('button', { name: '关闭' }).click();
+    await expect(view).toBeHidden();
   },
   saveTemplate: async (app, trigger) => {
     await trigger();
@@ -128,6 +132,13 @@ const CASES: Record<CommandId, Case> = {
     await trigger();
     await expect(bar).toContainText('第 2 处，共 2 处'); // from the first hit back round to the last
   },
+  desk: async (app, trigger) => {
+    await trigger();
+    const back = app.page.locator('.desk').getByRole('button', { name: '返回', exact: true });
+    await expect(app.page.locator('.desk')).toBeVisible();
+    await back.click();
+    await expect(app.page.locator('.desk')).toHaveCount(0);
+  },
   help: async (app, trigger) => {
     await trigger();
     const help = app.page.getByRole('dialog', { name: '快捷键与帮助' });
@@ -137,7 +148,10 @@ const CASES: Record<CommandId, Case> = {
   },
   about: async (app, trigger) => {
     await trigger();
-    await expect(app.page.locator('.files-notices')).toContainText('法治年报助手 test');
+    const about = app.page.getByRole('dialog', { name: '关于法治年报助手' });
+    await expect(about).toContainText('离线');
+    await about.getByRole('button', { name: '关闭' }).click();
+    await expect(about).toBeHidden();
   },
   paragraphAfter: async (app, trigger) => {
     await blocks(app).nth(2).click();

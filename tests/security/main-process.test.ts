@@ -53,6 +53,6 @@ describe('the main process bundle', () => {
     expect(facts.badPayload).toEqual({ ok: false, error: { code: 'bad-request', message: '请求内容无效，已拒绝处理。' } });
   });
   it('installs the Chinese menu bar', () => {
-    expect(facts.menu).toEqual(['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
+    expect(facts.menu).toEqual(['文件(&F)', '编辑(&E)', '审核(&R)', '视图(&V)', '帮助(&H)']);
   });
 });

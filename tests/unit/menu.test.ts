@@ -1,4 +1,4 @@
-// The menu bar: 文件 编辑 视图 帮助 with the usual shortcuts, every command one the renderer understands.
+// The menu bar: 文件 编辑 审核 视图 帮助 with the usual shortcuts, every command one the renderer understands.
 import { describe, expect, it } from 'vitest';
 import { COMMAND_IDS, COMMANDS } from '../../shared/commands';
 import { menuTemplate, type MenuItemSpec } from '../../main/menuTemplate';
@@ -7,8 +7,8 @@ const menus = menuTemplate({ isMac: false, devTools: false });
 const commands = menus.flatMap((m) => m.items).filter((i): i is Extract<MenuItemSpec, { kind: 'command' }> => i.kind === 'command');
 
 describe('menu bar', () => {
-  it('has 文件 编辑 视图 帮助 in that order', () => {
-    expect(menus.map((m) => m.label.replace(/\(&\w\)$/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
+  it('has 文件 编辑 审核 视图 帮助 in that order', () => {
+    expect(menus.map((m) => m.label.replace(/\(&\w\)$/, ''))).toEqual(['文件', '编辑', '审核', '视图', '帮助']);
   });
   it.each([
     ['new', 'CmdOrCtrl+N'],

@@ -1,0 +1,128 @@
+// The reviewer's desk behind the contract (Node): keeps the folders the user picked, runs one batch at a time in the
+// background (the renderer polls its status; 取消 aborts it), and answers for the finished batch: a report to
+// view, a manual pairing, the workbook saved where the user picks. Main owns the paths; the renderer never sends one.
+import { randomUUID } from 'node:crypto';
+import { basename } from 'node:path';
+import { deskRows, isChecked, repair, runBatch, type BatchResult } from './batch';
+import { writeWorkbook } from './batchXlsx';
+import type { Dialogs } from './context';
+import { reportingOrgan } from '../../shared/desk/deadline';
+import type { DeskRow } from '../../shared/desk/rows';
+import { UserFacingError, type DeskFolderRole, type DeskReportView, type DeskStatus, type ExportResult } from '../../shared/ipc/contract';
+
+interface Job {
+  status: DeskStatus;
+  controller: AbortController;
+  result: BatchResult | null;
+  pairings: Record<string, string | null>;
+}
+
+export class DeskService {
+  private folders: Record<DeskFolderRole, string | null> = { reports: null, previous: null };
+  private job: Job | null = null;
+
+  constructor(
+    private readonly dialogs: Dialogs,
+    /** Keeps a written workbook for 在文件夹中显示 (ExportService.remember). */
+    private readonly remember: (path: string) => string,
+  ) {}
+
+  async chooseFolder(role: DeskFolderRole): Promise<{ path: string | null }> {
+    const path = await this.dialogs.openFolder({ title: role === 'reports' ? '选择要检查的报告文件夹' : '选择上一年度报告所在的文件夹' });
+    if (path) this.folders[role] = path;
+    return { path };
+  }
+
+  start(): { jobId: string } {
+    const folder = this.folders.reports;
+    if (!folder) throw new UserFacingError('desk-no-folder', '请先选择要检查的报告文件夹。');
+    this.job?.controller.abort();
+    const controller = new AbortController();
+    const job: Job = {
+      controller,
+      result: null,
+      pairings: {},
+      status: {
+        jobId: randomUUID(), state: 'running', folder, previousFolder: this.folders.previous,
+        progress: { phase: 'scan', done: 0, total: 0 }, rows: null, previousReports: [], previousFailed: [], error: null,
+      },
+    };
+    this.job = job;
+    void runBatch(folder, {
+      previous: this.folders.previous ?? undefined,
+      signal: controller.signal,
+      onProgress: (p) => void (job.status.progress = p),
+    }).then(
+      (result) => {
+        job.result = result;
+        job.status.state = 'done';
+        job.status.rows = deskRows(result);
+        job.status.previousReports = result.lastYear?.reports.map((r) => ({ key: r.file.key, organ: reportingOrgan(r.doc.meta) })) ?? [];
+        job.status.previousFailed = result.lastYear?.failed ?? [];
+      },
+      (e: unknown) => {
+        if (controller.signal.aborted) job.status.state = 'cancelled';
+        else {
+          job.status.state = 'failed';
+          job.status.error = e instanceof UserFacingError ? e.message : `检查未能完成：${e instanceof Error ? e.message : String(e)}`;
+        }
+      },
+    );
+    return { jobId: job.status.jobId };
+  }
+
+  private jobOf(jobId: string): Job {
+    if (!this.job || this.job.status.jobId !== jobId) throw new UserFacingError('desk-no-job', '这次检查已不在了，请重新检查文件夹。');
+    return this.job;
+  }
+
+  private done(jobId: string): { job: Job; result: BatchResult } {
+    const job = this.jobOf(jobId);
+    if (!job.result) throw new UserFacingError('desk-not-done', '检查尚未完成。');
+    return { job, result: job.result };
+  }
+
+  status(jobId: string): DeskStatus {
+    return this.jobOf(jobId).status;
+  }
+
+  cancel(jobId: string): void {
+    const job = this.jobOf(jobId);
+    if (job.status.state === 'running') job.controller.abort();
+  }
+
+  report(jobId: string, key: string): DeskReportView {
+    const { result } = this.done(jobId);
+    const entry = result.entries.find((e) => e.file.key === key);
+    if (!entry) throw new UserFacingError('desk-no-report', '找不到这份报告。');
+    if (!isChecked(entry)) throw new UserFacingError('desk-unreadable', entry.failed);
+    const c = result.comparisons.get(key);
+    return { key, doc: entry.doc, result: entry.result, notes: entry.notes, marks: c?.comparison.marks ?? [], previousKey: c?.previousKey ?? null };
+  }
+
+  pair(jobId: string, key: string, previousKey: string | null): DeskRow[] {
+    const { job, result } = this.done(jobId);
+    if (!result.lastYear) throw new UserFacingError('desk-no-previous', '没有选择上一年度的报告文件夹。');
+    if (previousKey !== null && !result.lastYear.reports.some((r) => r.file.key === previousKey)) throw new UserFacingError('desk-no-report', '找不到所选的上年报告。');
+    job.pairings = { ...job.pairings, [key]: previousKey };
+    job.result = repair(result, job.pairings);
+    job.status.rows = deskRows(job.result);
+    return job.status.rows;
+  }
+
+  async exportXlsx(jobId: string): Promise<ExportResult> {
+    const { result } = this.done(jobId);
+    const defaultName = `${basename(result.folder) || '报告'}-检查汇总.xlsx`;
+    let path = await this.dialogs.saveFile({ title: '导出检查汇总（Excel 工作簿）', defaultName, filters: [{ name: 'Excel 工作簿 (*.xlsx)', extensions: ['xlsx'] }] });
+    if (!path) return { status: 'cancelled' };
+    if (!/\.xlsx$/i.test(path)) path += '.xlsx';
+    await writeWorkbook(result, path);
+    return { status: 'exported', fileName: basename(path), exportId: this.remember(path) };
+  }
+
+  /**
+   * Review copy of one report (a Word file with the findings as comments, named after the organ): the `review`
+   * helper's function in shared/docx/review/ plugs in here once it lands; until then the desk offers none.
+   */
+  // reviewCopy(jobId: string, key: string): Promise<ExportResult>
+}

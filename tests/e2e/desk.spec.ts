@@ -1,0 +1,103 @@
+// The reviewer's desk in Chromium against the real services: 审核 → 批量检查文件夹… over a folder of 12 reports (made
+// from the fixtures and templates), last year's folder, the summary table (sorted, filtered, safety in red), the
+// .xlsx read back with exceljs, and one report opened read-only with its copied paragraphs marked.
+import ExcelJS from 'exceljs';
+import { join } from 'node:path';
+import { SUMMARY_COLUMNS } from '../../main/services/batchXlsx';
+import { makeDeskFolder } from '../fixtures/deskFolder';
+import { test, expect } from './harness';
+
+test('a folder of reports: table, last year, workbook, one report read-only', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const folders = await makeDeskFolder(app.workDir);
+  await app.emit('menuCommand', 'desk');
+  await expect(page.getByRole('button', { name: '选择报告文件夹…' })).toBeVisible();
+
+  app.dialogs.folders.push(folders.current);
+  await page.getByRole('button', { name: '选择报告文件夹…' }).click();
+  const rows = page.locator('tr.desk-row');
+  await expect(rows).toHaveCount(12, { timeout: 120_000 });
+  await expect(page.locator('.desk-totals')).toContainText('共 12 份');
+  await expect(page.locator('.desk-totals')).toContainText('1 份有公开发布安全问题');
+  await expect(page.locator('.desk-totals')).toContainText('1 份无法读取');
+
+  const row = (key: string) => page.locator(`tr.desk-row[data-key="${key}"]`);
+  await expect(row('10-损坏的文件.docx')).toContainText('不是 Word 文档');
+  await expect(row('09-应急管理局.txt')).toHaveClass(/desk-row-safety/);
+  await expect(row('09-应急管理局.txt').locator('td.desk-safety')).toHaveText('身份证号1');
+  await expect(row('04-财政局.docx')).toContainText('逾期');
+  await expect(row('各部门/08-教育局.fzbg')).toContainText('未填日期');
+  await expect(row('03-司法局.docx').locator('td.desk-part')).toHaveText(['✓', '✓', '✓', '✓']);
+  await app.screenshot('desk-table');
+
+  // Last year's folder: the batch runs again and compares.
+  app.dialogs.folders.push(folders.previous);
+  await page.getByRole('button', { name: '选择上年报告文件夹…' }).click();
+  await expect(page.getByRole('columnheader', { name: /沿用上年/ })).toBeVisible({ timeout: 120_000 });
+  await expect(rows).toHaveCount(12);
+  await expect(row('01-江海区政务服务和数据管理局.txt').locator('td').last()).toHaveText('100%');
+  await expect(row('02-阳江市政数局.txt').locator('td').last()).toHaveText(/^9\d%$/);
+  await expect(row('03-司法局.docx').locator('td').last()).toHaveText('无上年报告');
+  await expect(page.locator('.desk-totals')).toContainText('3 份大量沿用上年文字');
+
+  // Filter and sort.
+  await page.getByRole('combobox', { name: '筛选' }).selectOption('safety');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('combobox', { name: '筛选' }).selectOption('all');
+  await page.getByPlaceholder('按文件名或机关筛选').fill('各部门');
+  await expect(rows).toHaveCount(3);
+  await page.getByPlaceholder('按文件名或机关筛选').fill('');
+  await page.locator('button.desk-sort[data-column="chars"]').click();
+  await page.locator('button.desk-sort[data-column="chars"]').click();
+  await expect(rows.first()).toHaveAttribute('data-key', '09-应急管理局.txt');
+  await app.screenshot('desk-compared');
+
+  // The workbook, read back.
+  const xlsx = join(app.workDir, '汇总.xlsx');
+  app.dialogs.saves.push(xlsx);
+  await page.getByRole('button', { name: '导出汇总表（Excel）…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导出“汇总.xlsx”' })).toBeVisible();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const summary = wb.getWorksheet('汇总')!;
+  expect(summary.getRow(1).values).toEqual([undefined, ...SUMMARY_COLUMNS]);
+  expect(summary.rowCount).toBe(13);
+  const col = (name: (typeof SUMMARY_COLUMNS)[number]) => SUMMARY_COLUMNS.indexOf(name) + 1;
+  const byKey = new Map<string, ExcelJS.Row>();
+  summary.eachRow((r, n) => n > 1 && byKey.set(String(r.getCell(1).value), r));
+  const idRow = byKey.get('09-应急管理局.txt')!;
+  expect(idRow.getCell(col('身份证号')).value).toBe(1);
+  expect(idRow.getCell(col('身份证号')).fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+  expect(byKey.get('10-损坏的文件.docx')!.getCell(col('无法读取的原因')).value).toMatch(/不是 Word 文档/);
+  const jh = byKey.get('01-江海区政务服务和数据管理局.txt')!;
+  expect(jh.getCell(col('机关')).value).toBe('江海区政务服务和数据管理局');
+  expect(jh.getCell(col('年度')).value).toBe(2026);
+  expect(jh.getCell(col('沿用上年段落占比')).value).toBe('100%');
+  expect(byKey.get('04-财政局.docx')!.getCell(col('是否按期')).value).toBe('逾期');
+  expect(byKey.get('04-财政局.docx')!.getCell(col('报送期限')).value).toBe('2026-03-01');
+  expect(byKey.get('03-司法局.docx')!.getCell(col('未填占位符')).value).toBeGreaterThan(0);
+  // One sheet per readable report, named after the organ.
+  expect(wb.worksheets.length).toBe(12);
+  const sheet = wb.getWorksheet('阳江市应急管理局')!;
+  const texts: string[] = [];
+  sheet.eachRow((r) => texts.push(r.values.toString()));
+  expect(texts.join('\n')).toContain('居民身份证号码');
+
+  // One report, read-only, with its copied paragraphs marked.
+  await row('01-江海区政务服务和数据管理局.txt').click();
+  await expect(page.getByRole('button', { name: '返回汇总表' })).toBeVisible();
+  await expect(page.locator('.desk-copied').first()).toBeVisible();
+  expect(await page.locator('.desk-copied').count()).toBeGreaterThan(10);
+  await expect(page.locator('.findings-panel')).toBeVisible();
+  await expect(page.locator('.findings-panel .finding-actions')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: '对应的上年报告：' })).toHaveValue('江海区政数局2025.txt');
+  await page.locator('.findings-panel .finding-main').first().click();
+  await expect(page.locator('.desk-focus')).toHaveCount(1);
+  await app.screenshot('desk-report');
+
+  // A manual pairing: no counterpart → the share disappears from the table.
+  await page.getByRole('combobox', { name: '对应的上年报告：' }).selectOption('');
+  await page.getByRole('button', { name: '返回汇总表' }).click();
+  await expect(row('01-江海区政务服务和数据管理局.txt').locator('td').last()).toHaveText('无上年报告');
+});
