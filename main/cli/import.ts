@@ -1,11 +1,12 @@
-// `import <文件.txt> -o <输出.fzbg>` (Node): imports a published report (web-page copy or .txt, .docx once the Word
-// import lands) into a .fzbg document. The output is written atomically and an existing file is only replaced
+// `import <文件.txt> -o <输出.fzbg>` (Node): imports a published report (web-page copy, .txt or .docx) into a .fzbg
+// document. The output is written atomically and an existing file is only replaced
 // with --force.
 import { basename } from 'node:path';
 import type { ImportNote } from '../../shared/ipc/contract';
 import { serializeDocument } from '../../shared/model/format';
 import { registerCommand, type CliIo } from './commands';
 import { runConversion } from './convert';
+import { sourceMarkerNotes } from '../services/importFile';
 
 const SYNOPSIS = 'import <文件.txt|.docx> -o <输出.fzbg> [--force]';
 
@@ -20,7 +21,8 @@ export function runImport(args: string[], io: CliIo): Promise<number> {
     missingInput: '缺少要导入的文件。',
     sameFile: '输出文件不能与导入的文件相同。',
     render: async ({ doc }) => serializeDocument(doc),
-    report: ({ doc, notes }, { input, target }, _written, { out }) => {
+    report: (loaded, { input, target }, _written, { out }) => {
+      const { doc, notes } = loaded;
       const headings = doc.body.filter((b) => b.type === 'heading');
       const paragraphs = doc.body.filter((b) => b.type === 'paragraph').length;
       out.write(
@@ -32,7 +34,7 @@ export function runImport(args: string[], io: CliIo): Promise<number> {
           '',
         ].join('\n'),
       );
-      out.write(formatNotes(notes));
+      out.write(formatNotes([...notes, ...sourceMarkerNotes(loaded)]));
     },
   });
 }

@@ -43,6 +43,15 @@ describe('importFile', () => {
     expect(statSync(path).mtimeMs).toBe(before);
   });
 
+  it('says each slip in the source’s heading markers once, in the checker’s words', async () => {
+    const path = join(root, '枫林.txt');
+    copyFileSync(join(__dirname, '../fixtures/import/run-in.txt'), path);
+    const result = await setup(path).handlers.importFile();
+    if (result.status !== 'imported') throw new Error(result.status);
+    expect(result.notes.filter((n) => n.message.includes('（三）'))).toEqual([{ severity: 'warning', message: '原文序号“（三）”不连续或层级不符，按结构应为“（二）”。请核对是否漏了或多了一节。' }]);
+    expect(result.notes.filter((n) => n.message.includes('“1、”'))).toHaveLength(1);
+  });
+
   it('returns cancelled when the user closes the dialog', async () => {
     const { handlers } = setup(null);
     expect(await handlers.importFile()).toEqual({ status: 'cancelled' });
