@@ -12,7 +12,7 @@ const production = process.env.NODE_ENV !== 'development';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'renderer'), { recursive: true });
 
-const nodeEntries = ['main/main.ts', 'main/preload.ts', 'main/services/docxImportWorker.ts'].filter((f) => existsSync(join(root, f)));
+const nodeEntries = ['main/main.ts', 'main/preload.ts', 'main/services/docxImportWorker.ts', 'main/services/reviewImportWorker.ts'].filter((f) => existsSync(join(root, f)));
 
 await Promise.all([
   build({
