@@ -51,7 +51,7 @@ export function importReviewInWorker(doc: ReportDocument, bytes: Uint8Array, fil
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     };
     const timer = setTimeout(() => {
-      finish(() => reject(new UserFacingError('import-review-timeout', `读取“${fileName}”超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，文件可能过于复杂或已损坏，已停止导入。报告未作任何改动。`)));
+      finish(() => reject(new UserFacingError('import-review-timeout', `读取“${fileName}”超过 ${Math.max(1, Math.round(timeoutMs / 1000))} 秒仍未完成，文件可能过于复杂或已损坏，已停止导入。报告未作任何改动。`)));
     }, timeoutMs);
     child.on('message', (out: ReviewWorkerOutput) => {
       finish(() => {
