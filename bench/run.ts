@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { buildReport, CORPUS_SIZES, loadFixtures, REPO_ROOT } from './corpus';
 import { bundleMetric, nodeMetrics } from './node';
 import { browserMetrics } from './browser';
+import { reviewMetrics } from './review';
 import type { Metric, Target } from './stats';
 
 interface Args {
@@ -118,6 +119,9 @@ async function main(): Promise<void> {
   const metrics: Metric[] = [];
   if (['check', 'import', 'export', 'peer'].some(wants)) {
     metrics.push(...(await nodeMetrics(docs, { budget, log, wants })));
+  }
+  if (wants('review')) {
+    metrics.push(...(await reviewMetrics(docs.get(50_000)!, { runs: args.quick ? 1 : 5, log })));
   }
   if (['typing', 'render', 'heap'].some(wants)) {
     metrics.push(...(await browserMetrics(docs, { budget, log, wants, profileDir: args.profile ? join(REPO_ROOT, 'bench', 'out') : undefined })));

@@ -25,8 +25,8 @@ function startChild(memoryMb: number): ChildProcess {
 
 export interface ReviewImportOptions { memoryMb?: number; timeoutMs?: number }
 
-/** Imports the reviewer's file onto `doc`; `rssMb` is the child's resident memory when it finished. */
-export function importReviewInWorker(doc: ReportDocument, bytes: Uint8Array, fileName: string, options: ReviewImportOptions = {}): Promise<ReviewImportResult & { rssMb: number }> {
+/** Imports the reviewer's file onto `doc`; `rssMb` is the child's resident memory when it finished, `ms` its working time. */
+export function importReviewInWorker(doc: ReportDocument, bytes: Uint8Array, fileName: string, options: ReviewImportOptions = {}): Promise<ReviewImportResult & { rssMb: number; ms: number }> {
   const memoryMb = options.memoryMb ?? REVIEW_IMPORT_MEMORY_MB;
   const timeoutMs = options.timeoutMs ?? REVIEW_IMPORT_TIMEOUT_MS;
   const failed = (why: string): UserFacingError => new UserFacingError('import-review-failed', `导入“${fileName}”的审阅意见时出错：${why}。报告未作任何改动。`);
@@ -55,7 +55,7 @@ export function importReviewInWorker(doc: ReportDocument, bytes: Uint8Array, fil
     }, timeoutMs);
     child.on('message', (out: ReviewWorkerOutput) => {
       finish(() => {
-        if (out.ok) resolve({ ...out.result, rssMb: out.rssMb });
+        if (out.ok) resolve({ ...out.result, rssMb: out.rssMb, ms: out.ms });
         else if (out.userFacing) reject(new UserFacingError('import-review', `无法导入“${fileName}”的审阅意见：${out.message}`));
         else reject(failed(out.message));
       });

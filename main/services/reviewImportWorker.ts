@@ -11,13 +11,14 @@ export interface ReviewWorkerInput {
 }
 
 export type ReviewWorkerOutput =
-  | { ok: true; result: ReviewImportResult; rssMb: number }
+  | { ok: true; result: ReviewImportResult; rssMb: number; ms: number }
   | { ok: false; userFacing: boolean; message: string };
 
 export function runReviewImport(input: ReviewWorkerInput): ReviewWorkerOutput {
+  const started = performance.now();
   try {
     const result = importReview(input.doc, input.bytes, input.fileName);
-    return { ok: true, result, rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) };
+    return { ok: true, result, rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024), ms: performance.now() - started };
   } catch (e) {
     if (e instanceof PackageError) return { ok: false, userFacing: true, message: e.message };
     return { ok: false, userFacing: false, message: e instanceof Error ? e.message : String(e) };
