@@ -25,6 +25,8 @@ export function menuTemplate(options: { isMac: boolean; devTools: boolean }): Me
         sep,
         { kind: 'command', label: '导入Word或文本…', command: 'import', accelerator: 'CmdOrCtrl+I' },
         { kind: 'command', label: '导出为Word…', command: 'export', accelerator: 'CmdOrCtrl+E' },
+        { kind: 'command', label: '导出审阅稿…', command: 'exportReview' },
+        { kind: 'command', label: '导入审阅意见…', command: 'importReview' },
         { kind: 'command', label: '另存为模板…', command: 'saveTemplate' },
         sep,
         options.isMac ? { kind: 'role', label: '关闭窗口', role: 'close' } : { kind: 'role', label: '退出', role: 'quit', accelerator: 'Alt+F4' },

@@ -65,6 +65,12 @@ export function App() {
         case 'help':
           setDialog('help');
           break;
+        case 'exportReview':
+          editor?.exportReview();
+          break;
+        case 'importReview':
+          editor?.importReview();
+          break;
         default:
           // Export, versions, templates and the rest are handled by their own features.
           break;

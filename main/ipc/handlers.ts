@@ -6,6 +6,7 @@ import type { AppContext } from '../services/context';
 import { createServices, type Services } from '../services';
 import { importFromDialog } from '../services/importFile';
 import { exportToDialog } from '../services/exportFile';
+import { exportReviewToDialog, importReviewFromDialog } from '../services/reviewFile';
 
 export type Handlers = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> };
 
@@ -28,6 +29,8 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     saveDocument: (req) => afterStart(() => documents.save(req)),
     importFile: () => importFromDialog(ctx.dialogs),
     exportDocx: ({ doc }) => exportToDialog(ctx.dialogs, doc),
+    exportReviewCopy: ({ doc, ignoredAppendix }) => exportReviewToDialog(ctx.dialogs, doc, ignoredAppendix),
+    importReviewFile: ({ doc }) => importReviewFromDialog(ctx.dialogs, doc),
     writeRecovery: ({ handle, fileName, doc }) => afterStart(() => recovery.write({ doc, fileName, filePath: documents.pathOf(handle) })),
     listRecovery: () => afterStart(() => recovery.list()),
     readRecovery: (id) =>

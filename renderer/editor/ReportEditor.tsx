@@ -28,6 +28,9 @@ import { renderElement, renderLeaf } from './elements';
 import { FindBar, closedFind, type FindState } from './FindBar';
 import { FindingsPanel } from './FindingsPanel';
 import { OutlinePanel } from './OutlinePanel';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { useReview } from '../review/useReview';
+import { R } from '../review/strings';
 import { withReport, type PasteHandler, type ReportSlateEditor } from './withReport';
 import { PART_LABELS, T } from './strings';
 import { titleLines } from '../../shared/docx/title';
@@ -43,6 +46,9 @@ export interface ReportEditorHandle {
   focus(): void;
   /** Replaces the body (and meta) with `doc` as one undoable step: restoring a version (renderer/files). */
   replaceDocument(doc: ReportDocument): void;
+  /** 文件 → 导出审阅稿… / 导入审阅意见… (renderer/review). */
+  exportReview(): void;
+  importReview(): void;
 }
 
 export interface ReportEditorProps {
@@ -293,9 +299,19 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
     else editor.redo();
   }, [editor]);
 
+  const review = useReview({ editor, getDoc, emitDoc, selectRange, changed: runAnalysis }, doc);
+  const [sideTab, setSideTab] = useState<'findings' | 'guidance' | 'review'>('findings');
+  const reviewRef = useRef(review);
+  reviewRef.current = review;
+
   useImperativeHandle(
     ref,
     () => ({
+      exportReview: () => void reviewRef.current.exportCopy(),
+      importReview: () => {
+        setSideTab('review');
+        void reviewRef.current.importFile();
+      },
       undo,
       redo,
       openFind: (replace: boolean) => {
@@ -533,8 +549,6 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
     };
   }, [templateId]);
 
-  const [sideTab, setSideTab] = useState<'findings' | 'guidance'>('findings');
-
   return (
     <div className="editor-shell">
       <OutlinePanel
@@ -608,6 +622,10 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
           <button type="button" role="tab" aria-selected={sideTab === 'guidance'} className={sideTab === 'guidance' ? 'tab active' : 'tab'} onClick={() => setSideTab('guidance')}>
             {T.guidance}
           </button>
+          <button type="button" role="tab" aria-selected={sideTab === 'review'} className={sideTab === 'review' ? 'tab active' : 'tab'} onClick={() => setSideTab('review')}>
+            {R.tab}
+            {review.items.some((i) => !i.done) && <span className="tab-count">{review.items.filter((i) => !i.done).length}</span>}
+          </button>
         </div>
         {sideTab === 'findings' ? (
           <>
@@ -621,6 +639,8 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
               <p className="muted empty-note">{T.liveCheckOff}</p>
             )}
           </>
+        ) : sideTab === 'review' ? (
+          <ReviewPanel ops={review} body={analysis.doc.body} />
         ) : (
           <GuidancePanel template={template} analysis={analysis} currentIndex={currentIndex} />
         )}

@@ -10,6 +10,8 @@ export const METHODS = [
   'saveDocument',
   'importFile',
   'exportDocx',
+  'exportReviewCopy',
+  'importReviewFile',
   'writeRecovery',
   'listRecovery',
   'readRecovery',

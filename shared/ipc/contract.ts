@@ -2,6 +2,7 @@
 // schemas before a service sees it; the preload exposes exactly these methods by name and nothing else.
 import { z } from 'zod';
 import { ReportDocument } from '../model/schema';
+import type { ReviewItem } from '../model/review';
 import { Template, TemplateSummary } from '../model/template';
 import type { EventName, Method } from './channels';
 
@@ -28,6 +29,9 @@ export type ImportResult =
   | { status: 'imported'; fileName: string; doc: ReportDocument; notes: ImportNote[] };
 
 export type ExportResult = { status: 'cancelled' } | { status: 'exported'; fileName: string };
+
+/** 导入审阅意见: the new review items for the draft sent (placed and unplaced), and one line saying how many. */
+export type ReviewImportResponse = { status: 'cancelled' } | { status: 'imported'; fileName: string; items: ReviewItem[]; summary: string };
 
 export const RecoveryEntry = z.object({
   id: z.string(),
@@ -83,7 +87,7 @@ export type SettingsResult = { settings: Settings; notice: string | null };
 export type TemplateList = { templates: TemplateSummary[]; notices: string[] };
 
 export const MENU_COMMANDS = [
-  'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'import', 'export', 'saveTemplate', 'versions',
+  'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'import', 'export', 'exportReview', 'importReview', 'saveTemplate', 'versions',
   'undo', 'redo', 'find', 'replace', 'help', 'about',
 ] as const;
 export const MenuCommand = z.enum(MENU_COMMANDS);
@@ -105,6 +109,10 @@ export const requestSchemas = {
   saveDocument: z.tuple([z.object({ handle: z.string().max(100).nullable(), doc: ReportDocument, saveAs: z.boolean() })]),
   importFile: z.tuple([]),
   exportDocx: z.tuple([z.object({ doc: ReportDocument })]),
+  /** 导出审阅稿: main checks the document and writes the review copy where the user picks. */
+  exportReviewCopy: z.tuple([z.object({ doc: ReportDocument, ignoredAppendix: z.boolean() })]),
+  /** 导入审阅意见: main asks for the returned .docx and places its comments and changes on the document sent. */
+  importReviewFile: z.tuple([z.object({ doc: ReportDocument })]),
   writeRecovery: z.tuple([z.object({ handle: z.string().max(100).nullable(), fileName: z.string().max(300).nullable(), doc: ReportDocument })]),
   listRecovery: z.tuple([]),
   readRecovery: z.tuple([z.string().min(1).max(200)]),
@@ -132,6 +140,8 @@ export interface Responses {
   saveDocument: SaveResult;
   importFile: ImportResult;
   exportDocx: ExportResult;
+  exportReviewCopy: ExportResult;
+  importReviewFile: ReviewImportResponse;
   /** `id` names the entry written (the renderer discards it on an explicit 不保存). */
   writeRecovery: { id: string; savedAt: string };
   listRecovery: RecoveryList;
