@@ -10,7 +10,7 @@ import type { ReportDocument } from '../../shared/model/schema';
 import type { ReviewWorkerInput, ReviewWorkerOutput } from './reviewImportWorker';
 
 export const REVIEW_IMPORT_MEMORY_MB = 300;
-export const REVIEW_IMPORT_TIMEOUT_MS = 15_000;
+const REVIEW_IMPORT_TIMEOUT_MS = 15_000;
 
 /** The bundled reviewImportWorker.js beside this code in the built app, else the .ts source through tsx. */
 function startChild(memoryMb: number): ChildProcess {

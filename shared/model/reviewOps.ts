@@ -7,14 +7,14 @@ import { paragraph as paragraphBlock, type Block, type ReportDocument, type Text
 export type ReviewDecision = 'accept' | 'reject';
 
 /** The text edit accepting or rejecting `item` makes, or null (a comment, a format change, a rejected change). */
-export function reviewEdit(item: ReviewItem, decision: ReviewDecision): { anchor: ReviewAnchor; text: string; newParagraph?: boolean; removeBlock?: boolean } | null {
+function reviewEdit(item: ReviewItem, decision: ReviewDecision): { anchor: ReviewAnchor; text: string; newParagraph?: boolean; removeBlock?: boolean } | null {
   if (!item.anchor || decision === 'reject' || (item.kind !== 'insert' && item.kind !== 'delete')) return null;
   if (item.kind === 'insert') return { anchor: { ...item.anchor, end: item.anchor.start }, text: item.text, ...(item.wholeParagraph ? { newParagraph: true } : {}) };
   return { anchor: item.anchor, text: '', ...(item.wholeParagraph ? { removeBlock: true } : {}) };
 }
 
 /** Leaves with [start, end) replaced by `text` (which takes the marks of the leaf it lands in). */
-export function replaceInLeaves(leaves: readonly TextLeaf[], start: number, end: number, text: string): TextLeaf[] {
+function replaceInLeaves(leaves: readonly TextLeaf[], start: number, end: number, text: string): TextLeaf[] {
   const out: TextLeaf[] = [];
   let pos = 0;
   let inserted = false;

@@ -29,7 +29,7 @@ const dr = (text: string): string => `<w:r><w:delText xml:space="preserve">${tex
 const p = (inner: string, pPr = ''): string => `<w:p w14:paraId="0A0B0C0D" w14:textId="77777777">${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
 
 /** A package as Word 2016+ saves it (the parts the reader looks at). */
-export function wordFile(body: string, comments: string[] = [], extended = ''): Uint8Array {
+function wordFile(body: string, comments: string[] = [], extended = ''): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
