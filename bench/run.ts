@@ -14,6 +14,7 @@ import { buildReport, CORPUS_SIZES, loadFixtures, REPO_ROOT } from './corpus';
 import { bundleMetric, nodeMetrics } from './node';
 import { browserMetrics } from './browser';
 import { batchMetric } from './batch';
+import { reviewMetrics } from './review';
 import type { Metric, Target } from './stats';
 
 interface Args {
@@ -122,6 +123,9 @@ async function main(): Promise<void> {
   }
   if (wants('batch.check')) {
     metrics.push(await batchMetric(docs.get(20_000)!, { log, runs: args.quick ? 1 : 3 }));
+  }
+  if (wants('review')) {
+    metrics.push(...(await reviewMetrics(docs.get(50_000)!, { runs: args.quick ? 1 : 5, log })));
   }
   if (['typing', 'render', 'heap'].some(wants)) {
     metrics.push(...(await browserMetrics(docs, { budget, log, wants, profileDir: args.profile ? join(REPO_ROOT, 'bench', 'out') : undefined })));

@@ -5,6 +5,7 @@ import './cli/export';
 import './cli/import';
 import './cli/outline';
 import './cli/reportOps';
+import './cli/review';
 
 export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   const [name, ...rest] = argv;

@@ -60,6 +60,8 @@ export function App() {
       saveTemplate: filesCommand('saveTemplate'),
       import: () => void importFile(),
       export: () => exporterRef.current.exportWord(),
+      exportReview: () => editor()?.exportReview(),
+      importReview: () => editor()?.importReview(),
       print: () => exporterRef.current.openPrint(),
       undo: () => editor()?.undo(),
       redo: () => editor()?.redo(),

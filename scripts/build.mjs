@@ -18,6 +18,7 @@ const nodeEntries = [
   { in: 'main/electron/main.ts', out: 'main' },
   { in: 'main/services/docxImportWorker.ts', out: 'services/docxImportWorker' },
   { in: 'main/services/batchDocxWorker.ts', out: 'services/batchDocxWorker' },
+  { in: 'main/services/reviewImportWorker.ts', out: 'services/reviewImportWorker' },
 ];
 const nodeOptions = {
   outdir: join(out, 'main'),

@@ -31,7 +31,7 @@ const app = (title: string, keys: string[], menu?: CommandSpec['menu'], needsRep
 const inEditor = (title: string, keys: string[], help?: string) => ({ title, keys, scope: 'editor', needsReport: true, help }) as const satisfies CommandSpec;
 
 export const COMMAND_IDS = [
-  'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'versions', 'import', 'export', 'print', 'saveTemplate',
+  'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'versions', 'import', 'export', 'exportReview', 'importReview', 'print', 'saveTemplate',
   'undo', 'redo', 'find', 'replace', 'findNext', 'findPrevious', 'desk', 'help', 'about',
   'paragraphAfter', 'demote', 'promote', 'setParagraph', 'setHeading1', 'setHeading2', 'setHeading3', 'setHeading4',
   'moveSectionUp', 'moveSectionDown', 'noCharacterFormatting',
@@ -48,6 +48,8 @@ export const COMMANDS = {
   // No shortcut: Ctrl+I is italic in Word, and a Word key must never do something surprising.
   import: app('导入Word或文本…', [], { in: 'file', group: 3 }),
   export: app('导出为Word…', ['CmdOrCtrl+E'], { in: 'file', group: 3 }, true),
+  exportReview: app('导出审阅稿…', [], { in: 'file', group: 3 }, true, '导出带检查意见批注的 Word 审阅稿'),
+  importReview: app('导入审阅意见…', [], { in: 'file', group: 3 }, true, '导入审阅人退回的 Word 文件中的批注和修订'),
   print: app('打印…', ['CmdOrCtrl+P'], { in: 'file', group: 3 }, true),
   saveTemplate: app('另存为模板…', [], { in: 'file', group: 3 }, true),
   undo: app('撤销', ['CmdOrCtrl+Z'], { in: 'edit', group: 1 }, true),

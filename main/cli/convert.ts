@@ -17,8 +17,10 @@ export interface ConversionSpec {
   missingInput: string;
   /** 输出文件不能与导入的文件相同。 */
   sameFile: string;
+  /** Flags beyond --force this command takes (each with its aliases); render sees the ones given. */
+  extraFlags?: string[][];
   /** The bytes or text to write for the loaded input. */
-  render(loaded: LoadedDocument): Promise<Uint8Array | string>;
+  render(loaded: LoadedDocument, flags: ReadonlySet<string>): Promise<Uint8Array | string>;
   /** What to tell the user once written. */
   report(loaded: LoadedDocument, files: { input: string; target: string }, written: Uint8Array | string, io: CliIo): void;
 }
@@ -37,7 +39,7 @@ export async function runConversion(args: string[], io: CliIo, spec: ConversionS
   const usage = `用法：npm run --silent cli -- ${spec.synopsis}\n`;
   let parsed;
   try {
-    parsed = parseArgs(args, { flags: [['-f', '--force']], options: [['-o', '--output']] });
+    parsed = parseArgs(args, { flags: [['-f', '--force'], ...(spec.extraFlags ?? [])], options: [['-o', '--output']] });
   } catch (e) {
     err.write(`${(e as Error).message}\n${usage}`);
     return 2;
@@ -72,7 +74,7 @@ export async function runConversion(args: string[], io: CliIo, spec: ConversionS
     }
     throw e;
   }
-  const written = await spec.render(loaded);
+  const written = await spec.render(loaded, parsed.flags);
   try {
     await atomicWrite(target, written);
   } catch (e) {

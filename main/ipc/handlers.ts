@@ -7,6 +7,7 @@ import { createServices, type Services } from '../services';
 import { importFromDialog } from '../services/importFile';
 import { UserFacingError } from '../../shared/ipc/contract';
 import { DeskService } from '../services/batchService';
+import { exportReviewToDialog, importReviewFromDialog } from '../services/reviewFile';
 
 export type Handlers = { [M in Method]: (...args: Requests[M]) => Promise<Responses[M]> };
 
@@ -36,6 +37,8 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
       if (!ctx.shell) throw new UserFacingError('print-unavailable', '当前环境无法打印。');
       return { status: (await ctx.shell.printWindow()) ? 'printed' : 'cancelled' };
     },
+    exportReviewCopy: ({ doc, ignoredAppendix }) => exportReviewToDialog(ctx.dialogs, doc, ignoredAppendix, (path) => exports.remember(path)),
+    importReviewFile: ({ doc }) => importReviewFromDialog(ctx.dialogs, doc),
     writeRecovery: ({ handle, fileName, doc }) => afterStart(() => recovery.write({ doc, fileName, filePath: documents.pathOf(handle) })),
     listRecovery: () => afterStart(() => recovery.list()),
     readRecovery: (id) =>

@@ -16,7 +16,8 @@ import { MarkLayer } from './markLayer';
 import { OutlinePanel } from './OutlinePanel';
 import { Page } from './Page';
 import { PageEstimate } from '../export/PageEstimate';
-import { SidePanel } from './SidePanel';
+import { SidePanel, type SideTab } from './SidePanel';
+import { useReview } from '../review/useReview';
 import { StyleControl } from './StyleControl';
 import { T } from './strings';
 import { TableBar } from './TableBar';
@@ -37,6 +38,9 @@ export interface ReportEditorHandle {
   findStep(direction: 1 | -1): void;
   /** Runs an editor command of the table at the caret (from the menu or a toolbar). */
   runEditorCommand(id: EditorCommandId): void;
+  /** 文件 → 导出审阅稿… / 导入审阅意见… (renderer/review). */
+  exportReview(): void;
+  importReview(): void;
   /** Selects [start, end) of the body text at `path` and scrolls it into view (the pre-submission check's jumps). */
   selectRange(path: number[], start: number, end: number): void;
   focus(): void;
@@ -158,6 +162,12 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
 
   const { openFind, step } = find;
   const { runEditorCommand } = keymap;
+  // The reviewer's comments and tracked changes (the frame's `review`, owned by the session): renderer/review.
+  const [sideTab, setSideTab] = useState<SideTab>('findings');
+  const review = useReview({ editor, getDoc, changeFrame: onFrameChange, selectRange: nav.selectRange, changed: expedite }, frame.review);
+  const reviewRef = useRef(review);
+  reviewRef.current = review;
+
   useImperativeHandle(
     ref,
     () => ({
@@ -168,6 +178,11 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
       findStep: step,
       runEditorCommand,
       selectRange: nav.selectRange,
+      exportReview: () => void reviewRef.current.exportCopy(),
+      importReview: () => {
+        setSideTab('review');
+        void reviewRef.current.importFile();
+      },
       focus: () => ReactEditor.focus(editor),
     }),
     [editor, nav.selectRange, openFind, runEditorCommand, step],
@@ -219,6 +234,9 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
         liveCheckOn={live.liveCheckOn}
         onToggleLiveCheck={live.toggleLiveCheck}
         findingActions={findingActions}
+        tab={sideTab}
+        onTab={setSideTab}
+        review={review}
       />
     </div>
   );

@@ -7,6 +7,9 @@ import { NEXT_YEAR_TOKEN, YEAR_TOKEN } from '../../shared/model/templateOps';
 import { api } from '../api';
 import type { Analysis } from './analysis';
 import { FindingsPanel } from './FindingsPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { R } from '../review/strings';
+import type { ReviewOps } from '../review/useReview';
 import { PART_LABELS, T } from './strings';
 
 /** The report's template (for its guidance), read over IPC; null while loading or when there is none. */
@@ -28,6 +31,8 @@ function useTemplate(templateId: string | undefined): Template | null {
   return template;
 }
 
+export type SideTab = 'findings' | 'guidance' | 'review';
+
 export interface SidePanelProps {
   analysis: Analysis;
   templateId: string | undefined;
@@ -41,11 +46,14 @@ export interface SidePanelProps {
     onFixRule(rule: string): void;
     onIgnore(f: Finding, reason: string): void;
   };
+  tab: SideTab;
+  onTab(tab: SideTab): void;
+  /** The reviewer's comments and tracked changes (审阅). */
+  review: ReviewOps;
 }
 
-export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onToggleLiveCheck, findingActions: a }: SidePanelProps) {
+export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onToggleLiveCheck, findingActions: a, tab, onTab: setTab, review }: SidePanelProps) {
   const template = useTemplate(templateId);
-  const [tab, setTab] = useState<'findings' | 'guidance'>('findings');
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist">
@@ -55,6 +63,10 @@ export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onT
         </button>
         <button type="button" role="tab" aria-selected={tab === 'guidance'} className={tab === 'guidance' ? 'tab active' : 'tab'} onClick={() => setTab('guidance')}>
           {T.guidance}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'review'} className={tab === 'review' ? 'tab active' : 'tab'} onClick={() => setTab('review')}>
+          {R.tab}
+          {review.items.some((i) => !i.done) && <span className="tab-count">{review.items.filter((i) => !i.done).length}</span>}
         </button>
       </div>
       {tab === 'findings' ? (
@@ -69,6 +81,8 @@ export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onT
             <p className="muted empty-note">{T.liveCheckOff}</p>
           )}
         </>
+      ) : tab === 'review' ? (
+        <ReviewPanel ops={review} body={analysis.doc.body} />
       ) : (
         <GuidancePanel template={template} analysis={analysis} currentIndex={currentIndex} />
       )}

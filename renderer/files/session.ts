@@ -8,7 +8,7 @@ import type { UnsavedChoice } from './useUnsavedPrompt';
 /** The document without its body: what the session owns. */
 export type DocFrame = Omit<ReportDocument, 'body'>;
 /** What the session may change of the frame (the id stays); `meta` is merged into the current meta. */
-export type FramePatch = { meta?: Partial<DocFrame['meta']> } & Partial<Pick<DocFrame, 'ignores' | 'rules'>>;
+export type FramePatch = { meta?: Partial<DocFrame['meta']> } & Partial<Pick<DocFrame, 'ignores' | 'rules' | 'review'>>;
 
 /** What the editor offers the session. */
 export interface EditorPort {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ImportNote } from '../model/importNote';
 import { ReportDocument } from '../model/schema';
+import type { ReviewItem } from '../model/review';
 import { Template, TemplateSummary } from '../model/template';
 import { COMMAND_IDS } from '../commands';
 import type { CheckResult } from '../check/types';
@@ -38,6 +39,9 @@ export type ExportResult = { status: 'cancelled' } | { status: 'exported'; fileN
 export type AboutInfo = { name: string; version: string; dataDir: string };
 
 export type PrintResult = { status: 'printed' | 'cancelled' };
+
+/** 导入审阅意见: the new review items for the draft sent (placed and unplaced), and one line saying how many. */
+export type ReviewImportResponse = { status: 'cancelled' } | { status: 'imported'; fileName: string; items: ReviewItem[]; summary: string };
 
 export const RecoveryEntry = z.object({
   id: z.string(),
@@ -154,6 +158,10 @@ export const methods = {
   exportDocx: { args: z.tuple([z.object({ doc: ReportDocument, handle: z.string().max(100).nullable() })]), result: answer<ExportResult>() },
   /** Shows an exported file (by the exportId exportDocx returned) in the system file manager. */
   showExportedFile: { args: z.tuple([z.string().min(1).max(100)]), result: answer<void>() },
+  /** 导出审阅稿: main checks the document and writes the review copy where the user picks. */
+  exportReviewCopy: { args: z.tuple([z.object({ doc: ReportDocument, ignoredAppendix: z.boolean() })]), result: answer<ExportResult>() },
+  /** 导入审阅意见: main asks for the reviewer's .docx and places its comments and tracked changes on `doc`. */
+  importReviewFile: { args: z.tuple([z.object({ doc: ReportDocument })]), result: answer<ReviewImportResponse>() },
   getAboutInfo: { args: z.tuple([]), result: answer<AboutInfo>() },
   /** Prints the window (showing the print view) through the system print dialog. */
   printReport: { args: z.tuple([]), result: answer<PrintResult>() },

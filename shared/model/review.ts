@@ -14,7 +14,7 @@ export const ReviewAnchor = z.object({
 });
 export type ReviewAnchor = z.infer<typeof ReviewAnchor>;
 
-export const REVIEW_KINDS = ['comment', 'insert', 'delete', 'format'] as const;
+const REVIEW_KINDS = ['comment', 'insert', 'delete', 'format'] as const;
 export const ReviewKind = z.enum(REVIEW_KINDS);
 export type ReviewKind = z.infer<typeof ReviewKind>;
 

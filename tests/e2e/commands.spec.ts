@@ -86,6 +86,8 @@ const CASES: Record<CommandId, Case> = {
     await dialog.getByRole('button', { name: '返回修改' }).click();
     await expect(dialog).toBeHidden();
   },
+  exportReview: (app, trigger) => lastAsked(app, trigger, /^导出审阅稿/),
+  importReview: (app, trigger) => lastAsked(app, trigger, /^导入审阅意见/),
   print: async (app, trigger) => {
     await trigger();
     const view = app.page.getByRole('dialog', { name: '打印预览' });

@@ -61,7 +61,7 @@ const durableIdOf = (comment: number): string => hex8(0x20000000 + comment);
 const lastParaId = (comments: readonly OutComment[], i: number): string => paraIdOf(i, Math.max(0, comments[i]!.paragraphs.length - 1));
 
 /** Word's date attribute: no fractional seconds. */
-export function wordDate(iso: string): string {
+function wordDate(iso: string): string {
   return iso.replace(/\.\d+(?=Z|[+-]\d\d:?\d\d$|$)/, '');
 }
 
@@ -75,7 +75,7 @@ function commentParagraph(text: string, id: string, first: boolean): string {
   return `<w:p w14:paraId="${id}" w14:textId="77777777">${pPr}${ref}<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
 }
 
-export function commentsXml(comments: readonly OutComment[]): string {
+function commentsXml(comments: readonly OutComment[]): string {
   const body = comments
     .map((c, i) => {
       const paras = (c.paragraphs.length > 0 ? c.paragraphs : ['']).map((t, k) => commentParagraph(t, paraIdOf(i, k), k === 0)).join('');
@@ -85,7 +85,7 @@ export function commentsXml(comments: readonly OutComment[]): string {
   return `${XML_DECLARATION}<w:comments xmlns:w="${NS.w}" xmlns:w14="${NS.w14}" xmlns:mc="${NS.mc}" mc:Ignorable="w14">${body}</w:comments>`;
 }
 
-export function commentsExtendedXml(comments: readonly OutComment[]): string {
+function commentsExtendedXml(comments: readonly OutComment[]): string {
   const body = comments
     .map((c, i) => {
       const parent = c.parent !== undefined ? ` w15:paraIdParent="${lastParaId(comments, c.parent)}"` : '';
@@ -95,17 +95,17 @@ export function commentsExtendedXml(comments: readonly OutComment[]): string {
   return `${XML_DECLARATION}<w15:commentsEx xmlns:w15="${NS.w15}">${body}</w15:commentsEx>`;
 }
 
-export function commentsIdsXml(comments: readonly OutComment[]): string {
+function commentsIdsXml(comments: readonly OutComment[]): string {
   const body = comments.map((_, i) => `<w16cid:commentId w16cid:paraId="${lastParaId(comments, i)}" w16cid:durableId="${durableIdOf(i)}"/>`).join('');
   return `${XML_DECLARATION}<w16cid:commentsIds xmlns:w16cid="${NS.w16cid}">${body}</w16cid:commentsIds>`;
 }
 
-export function commentsExtensibleXml(comments: readonly OutComment[]): string {
+function commentsExtensibleXml(comments: readonly OutComment[]): string {
   const body = comments.map((c, i) => `<w16cex:commentExtensible w16cex:durableId="${durableIdOf(i)}" w16cex:dateUtc="${wordDate(c.date)}"/>`).join('');
   return `${XML_DECLARATION}<w16cex:commentsExtensible xmlns:w16cex="${NS.w16cex}">${body}</w16cex:commentsExtensible>`;
 }
 
-export function peopleXml(comments: readonly OutComment[]): string {
+function peopleXml(comments: readonly OutComment[]): string {
   const authors = [...new Set(comments.map((c) => c.author))];
   const body = authors
     .map((a) => `<w15:person w15:author="${escapeXml(a)}"><w15:presenceInfo w15:providerId="None" w15:userId="${escapeXml(a)}"/></w15:person>`)

@@ -4,6 +4,7 @@
 // reviewer's comments and changes back on the draft.
 import { sequenceMarkers } from '../../model/numbering';
 import { leavesText, type ReportDocument } from '../../model/schema';
+import { formatChineseDate } from '../export';
 import { titleLines } from '../title';
 
 /** Where a piece of printed text comes from: body text at `path` (or meta.title), from `modelStart`. */
@@ -19,7 +20,8 @@ export interface Segment {
 
 export interface PrintedParagraph {
   text: string;
-  kind: 'title' | 'body' | 'cell';
+  /** meta: 主送, 附件, 署名, 日期 (no model text: edited in the report's information, not the body). */
+  kind: 'title' | 'body' | 'cell' | 'meta';
   /** Printed text without a segment (a heading's marker) belongs to no model text. */
   segments: Segment[];
 }
@@ -34,6 +36,8 @@ export function printedParagraphs(doc: ReportDocument): PrintedParagraph[] {
     cursor = start + line.length;
     out.push({ text: line, kind: 'title', segments: at < 0 ? [] : [{ from: 0, length: line.length, path: [], onTitle: true, modelStart: start }] });
   }
+  const addressee = doc.meta.addressee.trim().replace(/[：:]$/, '');
+  if (addressee) out.push({ text: addressee + '：', kind: 'meta', segments: [] });
   const { body } = doc;
   const markers = sequenceMarkers(body);
   for (let i = 0; i < body.length; i++) {
@@ -61,6 +65,14 @@ export function printedParagraphs(doc: ReportDocument): PrintedParagraph[] {
     }
     out.push({ text: printed, kind: 'body', segments });
   }
+  const attachments = (doc.meta.attachments ?? []).map((a) => a.trim()).filter((a) => a.length > 0);
+  attachments.forEach((name, i) => {
+    out.push({ text: attachments.length === 1 ? '附件：' + name : (i === 0 ? '附件：' : '') + `${i + 1}.${name}`, kind: 'meta', segments: [] });
+  });
+  const signature = (doc.meta.signature || doc.meta.organ).trim();
+  if (signature) out.push({ text: signature, kind: 'meta', segments: [] });
+  const date = formatChineseDate(doc.meta.date);
+  if (date) out.push({ text: date, kind: 'meta', segments: [] });
   return out;
 }
 

@@ -47,14 +47,6 @@ export function serializeRaw(nodes: readonly RawNode[]): string {
   return s;
 }
 
-export function rawChild(el: RawElement, name: string): RawElement | undefined {
-  return el.children.find((c): c is RawElement => typeof c !== 'string' && c.name === name);
-}
-
-export function rawElements(el: RawElement): RawElement[] {
-  return el.children.filter((c): c is RawElement => typeof c !== 'string');
-}
-
 /** All descendants named `name`, in document order, not descending into a match. */
 export function rawFind(nodes: readonly RawNode[], name: string, out: RawElement[] = []): RawElement[] {
   for (const n of nodes) {
@@ -67,7 +59,7 @@ export function rawFind(nodes: readonly RawNode[], name: string, out: RawElement
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function unescapeXml(text: string): string {
+function unescapeXml(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
     e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(parseInt(e.slice(1), 10)) : ENTITIES[e]!,
   );
