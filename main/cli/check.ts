@@ -72,30 +72,48 @@ function clip(text: string, max = 30): string {
   return t.length > max ? t.slice(0, max) + '……' : t;
 }
 
+/** For every block: the nearest heading at or before it (-1: none) and its ordinal among the paragraphs under that
+ *  heading; built once per report so that placing each finding is constant time (a 200,000-paragraph file). */
+interface Places { headOf: Int32Array; ordinal: Int32Array }
+function placesOf(doc: ReportDocument): Places {
+  const headOf = new Int32Array(doc.body.length);
+  const ordinal = new Int32Array(doc.body.length);
+  let head = -1;
+  let n = 0;
+  doc.body.forEach((block, i) => {
+    if (block.type === 'heading') { head = i; n = 0; } else n++;
+    headOf[i] = head;
+    ordinal[i] = n;
+  });
+  return { headOf, ordinal };
+}
+
 /** Where a finding is, in words an officer understands: 标题, 第N段 under its heading, 全文. */
-function place(doc: ReportDocument, f: Finding, markers: readonly string[]): string {
+function place(doc: ReportDocument, f: Finding, markers: readonly string[], places: Places): string {
   if (f.onTitle) return '标题';
   if (f.path.length === 0) return '全文';
   const i = f.path[0]!;
   const block = doc.body[i];
   if (!block) return '';
   if (block.type === 'heading') return `标题“${markers[i] ?? ''}${clip(blockText(block), 20)}”`;
-  let k = i;
-  while (k >= 0 && doc.body[k]!.type !== 'heading') k--;
+  const k = places.headOf[i]!;
   const head = k >= 0 ? `“${markers[k] ?? ''}${clip(blockText(doc.body[k]!), 16)}”下` : '正文';
-  let n = 0;
-  for (let j = k + 1; j <= i; j++) if (doc.body[j]!.type !== 'heading') n++;
   const cell = f.path.length === 3 ? `表格第${f.path[1]! + 1}行第${f.path[2]! + 1}列` : '';
-  return `${head}第${n}段${cell}`;
+  return `${head}第${places.ordinal[i]}段${cell}`;
 }
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function formatFileReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): string {
+/**
+ * Writes the readable report of one file through `write`, a few thousand lines at a time (a 200,000-paragraph file
+ * has as many findings: the report is never held whole in memory). The pieces joined are the whole report.
+ */
+export function writeFileReport(write: (chunk: string) => void, file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): void {
   const markers = sequenceMarkers(doc.body);
+  const places = placesOf(doc);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const lines: string[] = [
+  let lines: string[] = [
     `━━ ${file}`,
     `标题：${doc.meta.title || '（未识别）'}`,
     `机关：${doc.meta.organ || '（未识别）'}　年度：${doc.meta.year}　成文日期：${doc.meta.date || '（未填）'}${templateName ? `　模板：${templateName}` : ''}`,
@@ -109,15 +127,21 @@ export function formatFileReport(file: string, doc: ReportDocument, findings: re
     if (list.length === 0) continue;
     lines.push('', `【${SEVERITY_LABELS[sev]}】${list.length} 处`);
     list.forEach((f, k) => {
-      lines.push(`  ${k + 1}. [${CATEGORY_LABELS[f.category]}] ${place(doc, f, markers)}：${f.message}`);
+      lines.push(`  ${k + 1}. [${CATEGORY_LABELS[f.category]}] ${place(doc, f, markers, places)}：${f.message}`);
       if (f.text && f.path.length > 0) {
         const fix = f.fix !== undefined ? `　→　${f.fix === '' ? '（删除）' : `“${clip(f.fix, 40)}”`}` : '';
         lines.push(`     原文：“${clip(f.text, 40)}”${fix}`);
       }
+      if (lines.length >= 4000) flush();
     });
   }
   lines.push('');
-  return lines.join('\n');
+  flush();
+
+  function flush(): void {
+    write(lines.join('\n') + '\n');
+    lines = [];
+  }
 }
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
@@ -182,7 +206,6 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     }
   }
 
-  const checker = createChecker();
   const reports: FileReport[] = [];
   const rows: Parameters<typeof formatSummary>[0] = [];
   let anyError = false;
@@ -201,14 +224,15 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     const doc: ReportDocument = template ? { ...loaded.doc, rules: template.rules } : loaded.doc;
     // The importer's record of the markers as written, when the loader passes it on.
     const writtenMarkers = (loaded as { markers?: WrittenMarkerInfo[] }).markers;
-    const result = checker.check(doc, writtenMarkers ? { writtenMarkers } : {});
+    // One check per file: the caches that serve the editor's re-checks would only cost time and memory here.
+    const result = createChecker(undefined, { cache: false }).check(doc, writtenMarkers ? { writtenMarkers } : {});
     const parts = recognizeMandatedParts(doc);
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
     if (counts.error > 0) anyError = true;
-    reports.push(toReport(file, doc, result.findings, parts.present));
+    if (json) reports.push(toReport(file, doc, result.findings, parts.present));
     rows.push({ file, title: doc.meta.title, year: doc.meta.year, counts, missing: parts.missing });
-    if (!json) out.write(formatFileReport(file, doc, result.findings, parts.present, loaded.notes, template?.name, result.ignored.length) + '\n');
+    if (!json) writeFileReport((chunk) => out.write(chunk), file, doc, result.findings, parts.present, loaded.notes, template?.name, result.ignored.length);
   }
   if (json) out.write(JSON.stringify(reports, null, 1) + '\n');
   else if (files.length > 1) out.write(formatSummary(rows));
