@@ -12,6 +12,8 @@ import { blockText, type ReportDocument, type RuleSettings, type Severity } from
 import { Template } from '../../shared/model/template';
 import { PART_NAMES, recognizeMandatedParts } from '../../shared/outline/parts';
 import type { WrittenMarkerInfo } from '../../shared/check/rules/structure';
+import { BUILTIN_PATTERNS } from '../../shared/check/rules/formulations';
+import { templatePatternProblems } from '../../shared/check/userPattern';
 import { loadDocumentFromFile } from '../services/loadDocument';
 import { parseArgs } from './args';
 import { registerCommand, type CliIo } from './commands';
@@ -204,6 +206,8 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
       err.write(`出错：${e instanceof Error ? e.message : String(e)}\n`);
       return 2;
     }
+    // Patterns the linear-time engine cannot run are skipped by the checker; say which, and why, once.
+    for (const problem of templatePatternProblems(template.rules, template.name, BUILTIN_PATTERNS)) err.write(`注意：${problem}\n`);
   }
 
   const reports: FileReport[] = [];
