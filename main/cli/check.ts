@@ -14,12 +14,14 @@ import { Template } from '../../shared/model/template';
 import { PART_NAMES, requiredPartIds } from '../../shared/model/parts';
 import { recognizeMandatedParts } from '../../shared/outline/parts';
 import type { WrittenMarkerInfo } from '../../shared/check/types';
-import { findingPlace } from '../../shared/desk/place';
+import { findingPlace, placesOf } from '../../shared/desk/place';
 import { DEADLINE_TEXT, deskTotals, PART_MARK_TEXT, PART_SHORT, percent, type DeskRow } from '../../shared/desk/rows';
 import { DESK_PARTS, SAFETY_KINDS } from '../../shared/desk/summary';
 import { deskRows, isChecked, runBatch, type BatchResult } from '../services/batch';
 import { collectReportFiles, type BatchFile } from '../services/batchFiles';
 import { writeWorkbook } from '../services/batchXlsx';
+import { BUILTIN_PATTERNS } from '../../shared/check/rules/formulations';
+import { templatePatternProblems } from '../../shared/check/userPattern';
 import { parseArgs } from './args';
 import { registerCommand, type CliIo } from './commands';
 
@@ -81,11 +83,16 @@ function clip(text: string, max = 30): string {
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function formatFileReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): string {
+/**
+ * Writes the readable report of one file through `write`, a few thousand lines at a time (a 200,000-paragraph file
+ * has as many findings: the report is never held whole in memory). The pieces joined are the whole report.
+ */
+export function writeFileReport(write: (chunk: string) => void, file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): void {
   const markers = sequenceMarkers(doc.body);
+  const places = placesOf(doc);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  const lines: string[] = [
+  let lines: string[] = [
     `━━ ${file}`,
     `标题：${doc.meta.title || '（未识别）'}`,
     `机关：${doc.meta.organ || '（未识别）'}　年度：${doc.meta.year}　成文日期：${doc.meta.date || '（未填）'}${templateName ? `　模板：${templateName}` : ''}`,
@@ -99,15 +106,21 @@ export function formatFileReport(file: string, doc: ReportDocument, findings: re
     if (list.length === 0) continue;
     lines.push('', `【${SEVERITY_LABELS[sev]}】${list.length} 处`);
     list.forEach((f, k) => {
-      lines.push(`  ${k + 1}. [${CATEGORY_LABELS[f.category]}] ${findingPlace(doc, f, markers)}：${f.message}`);
+      lines.push(`  ${k + 1}. [${CATEGORY_LABELS[f.category]}] ${findingPlace(doc, f, markers, places)}：${f.message}`);
       if (f.text && f.path.length > 0) {
         const fix = f.fix !== undefined ? `　→　${f.fix === '' ? '（删除）' : `“${clip(f.fix, 40)}”`}` : '';
         lines.push(`     原文：“${clip(f.text, 40)}”${fix}`);
       }
+      if (lines.length >= 4000) flush();
     });
   }
   lines.push('');
-  return lines.join('\n');
+  flush();
+
+  function flush(): void {
+    write(lines.join('\n') + '\n');
+    lines = [];
+  }
 }
 
 /** Display width in a terminal: CJK and full-width characters take two columns. */
@@ -213,6 +226,8 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     err.write(`出错：${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+  // Patterns the linear-time engine cannot run are skipped by the checker; say which, and why, once.
+  if (template) for (const problem of templatePatternProblems(template.rules, template.name, BUILTIN_PATTERNS)) err.write(`注意：${problem}\n`);
   const deskMode = inputs.folders.length > 0 || previous !== undefined || xlsx !== undefined;
   const tty = (err as { isTTY?: boolean }).isTTY === true;
   let result: BatchResult;
@@ -241,7 +256,7 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     if (counts.error > 0) anyError = true;
     reports.push(toReport(e.file.key, e.doc, e.result.findings, e.parts.present));
     rows.push({ file: e.file.key, title: e.doc.meta.title, year: e.doc.meta.year, counts, missing: e.parts.missing });
-    if (!json && !deskMode) out.write(formatFileReport(e.file.key, e.doc, e.result.findings, e.parts.present, e.notes, template?.name, e.result.ignored.length) + '\n');
+    if (!json && !deskMode) writeFileReport((chunk) => out.write(chunk), e.file.key, e.doc, e.result.findings, e.parts.present, e.notes, template?.name, e.result.ignored.length);
   }
   for (const f of result.lastYear?.failed ?? []) err.write(`上年报告无法读取：${f.reason}\n`);
   if (json) out.write(JSON.stringify(deskMode ? deskRows(result) : reports, null, 1) + '\n');

@@ -146,10 +146,10 @@ export async function runBatch(input: string | { folder: string; files: BatchFil
   const stop = () => pool.close();
   signal?.addEventListener('abort', stop);
   try {
-    const checker = createChecker();
+    const checker = createChecker(undefined, { cache: false });
     const byKey = new Map<string, BatchEntry>();
     await readAll(files, pool, options, 'reports', (file, loaded, failed) => {
-      // One checker for the batch: its block cache is keyed by block objects, so reports do not mix.
+      // One checker for the batch, without the block cache: each report is checked once (the cache serves re-checks).
       if (loaded) {
         try {
           byKey.set(file.key, checkLoaded(file, loaded, checker, options.rules));

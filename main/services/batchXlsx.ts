@@ -3,7 +3,7 @@
 // through a temp file beside the target (atomicWrite), so a failed export never leaves half a workbook.
 import ExcelJS from 'exceljs';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from '../../shared/check/types';
-import { findingPlace } from '../../shared/desk/place';
+import { findingPlace, placesOf } from '../../shared/desk/place';
 import { DEADLINE_TEXT, PAIRED_BY_TEXT, PART_MARK_TEXT, PART_SHORT, percent, type DeskRow } from '../../shared/desk/rows';
 import { DESK_PARTS, safetyTotal } from '../../shared/desk/summary';
 import { sequenceMarkers } from '../../shared/model/numbering';
@@ -83,8 +83,9 @@ async function buildWorkbook(result: BatchResult): Promise<ExcelJS.Workbook> {
     const head = sheet.addRow(['级别', '类别', '位置', '说明', '原文', '建议改为']);
     head.font = { bold: true };
     const markers = sequenceMarkers(entry.doc.body);
+    const places = placesOf(entry.doc);
     for (const f of entry.result.findings) {
-      const r = sheet.addRow([SEVERITY_LABELS[f.severity], CATEGORY_LABELS[f.category], findingPlace(entry.doc, f, markers), f.message, f.path.length > 0 || f.onTitle ? f.text : '', f.fix === undefined ? '' : f.fix === '' ? '（删除）' : f.fix]);
+      const r = sheet.addRow([SEVERITY_LABELS[f.severity], CATEGORY_LABELS[f.category], findingPlace(entry.doc, f, markers, places), f.message, f.path.length > 0 || f.onTitle ? f.text : '', f.fix === undefined ? '' : f.fix === '' ? '（删除）' : f.fix]);
       if (f.category === 'safety') r.getCell(1).font = { color: { argb: RED_TEXT }, bold: true };
     }
     if (entry.result.findings.length === 0) sheet.addRow(['', '', '', '未发现问题。']);
@@ -93,7 +94,7 @@ async function buildWorkbook(result: BatchResult): Promise<ExcelJS.Workbook> {
       sheet.addRow([]);
       sheet.addRow([`与上年报告（${c.previousKey}）相同或仅改数字、年份的段落`]).font = { bold: true };
       for (const m of c.comparison.marks) {
-        sheet.addRow([m.mark === 'same' ? '原样沿用' : '仅改数字或年份', '', findingPlace(entry.doc, { path: [m.index] }, markers), blockText(entry.doc.body[m.index]!)]);
+        sheet.addRow([m.mark === 'same' ? '原样沿用' : '仅改数字或年份', '', findingPlace(entry.doc, { path: [m.index] }, markers, places), blockText(entry.doc.body[m.index]!)]);
       }
     }
     sheet.getColumn(1).width = 14;

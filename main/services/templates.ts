@@ -5,6 +5,8 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserFacingError, type TemplateList } from '../../shared/ipc/contract';
 import { Template, type TemplateInput, type TemplateSource, type TemplateSummary } from '../../shared/model/template';
+import { BUILTIN_PATTERNS } from '../../shared/check/rules/formulations';
+import { templatePatternProblems } from '../../shared/check/userPattern';
 import { atomicWrite, sweepStaleTemps, type WriterFs } from './atomicWrite';
 import { errorCode } from './storeUtil';
 
@@ -190,6 +192,8 @@ async function scanFolder(folder: string, source: TemplateSource, remote: boolea
       notices.push(`${label}模板文件“${name}”的内容不符合模板格式（${parsed.error.issues[0]?.path.join('.') || '格式'}），已跳过。`);
       continue;
     }
+    // A pattern the linear-time engine cannot run is skipped when checking: say so when the template is listed.
+    if (source !== 'builtin') notices.push(...templatePatternProblems(parsed.data.rules, parsed.data.name, BUILTIN_PATTERNS));
     loaded.push({ template: { ...parsed.data, source }, file });
   }
   return { loaded, notices };

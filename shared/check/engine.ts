@@ -46,11 +46,19 @@ export interface Checker {
   readonly rules: readonly Rule[];
 }
 
+export interface CheckerOptions {
+  /**
+   * Keep per-block results for the next check (default true: the editor re-checks after every edit). A one-shot
+   * check of a whole file (the CLI) passes false: nothing is kept, which halves the time and memory of a huge file.
+   */
+  cache?: boolean;
+}
+
 /**
  * A checker with a per-block cache: re-checking after an edit re-runs the block-local rules only on the blocks
  * whose object (or text) changed; document-wide rules re-run but read per-block facts through `view.memo`.
  */
-export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
+export function createChecker(rules: readonly Rule[] = ALL_RULES, { cache = true }: CheckerOptions = {}): Checker {
   const blockRules = rules.filter((r): r is BlockRule => r.scope === 'block');
   const docRules = rules.filter((r): r is DocumentRule => r.scope === 'document');
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -69,7 +77,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
     if (cached && cached.index === index && (block.type === 'table' || cached.text === leavesText(block.children))) return cached;
     const units = unitsOfBlock(block, index);
     const entry: BlockEntry = { text: block.type === 'table' ? blockText(block) : units[0]!.text, index, units };
-    unitCache.set(block, entry);
+    if (cache) unitCache.set(block, entry);
     return entry;
   }
 
@@ -103,7 +111,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
           }
         }
         cached = { settingsKey: lastSettingsKey, text: entry.text, index: i, findings: found };
-        blockCache.set(block, cached);
+        if (cache) blockCache.set(block, cached);
       } else if (cached.index !== i) {
         cached.findings = cached.findings.map((f) => ({ ...f, path: [i, ...f.path.slice(1)] }));
         cached.index = i;
@@ -135,6 +143,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES): Checker {
       memo<T>(index: number, key: string, fn: (u: readonly TextUnit[], b: Block) => T): T {
         const block = doc.body[index]!;
         const entry = entries[index]!;
+        if (!cache) return fn(entry.units, block);
         let map = memoCache.get(block);
         if (!map) { map = new Map(); memoCache.set(block, map); }
         const hit = map.get(key);

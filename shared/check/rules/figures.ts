@@ -1,7 +1,7 @@
 // Figures and placeholders (shared, pure): unfilled placeholders, unconfirmed figures carried from last year, the
 // same indicator stated with different values, achievements sub-parts with no figure, years that contradict the
 // report year, and the indicators a template requires.
-import { compileUserPattern } from '../userPattern';
+import { compileUserPattern, type CompiledPattern } from '../userPattern';
 import type { BlockRule, DocumentRule, RawFinding, TextUnit } from '../types';
 import { at, HAN_CLASS, matches, q } from '../text';
 import { partAt, partRanges, partsOf } from './sections';
@@ -217,11 +217,13 @@ function yearsIn(text: string, k: number): Array<{ k: number; index: number; y: 
 
 // ----- indicators the template requires ----------------------------------------------------------------------------
 
-const compiled = new Map<string, RegExp | null>();
-function compile(source: string): RegExp | null {
+// Template patterns run in the linear-time engine (shared/check/userPattern.ts), compiled once each.
+const compiled = new Map<string, CompiledPattern>();
+function compile(source: string): CompiledPattern {
   let re = compiled.get(source);
   if (re === undefined) {
-    re = compileUserPattern(source, 'u') ?? compileUserPattern(source, '');
+    re = compileUserPattern(source);
+    if (compiled.size > 256) compiled.clear();
     compiled.set(source, re);
   }
   return re;
@@ -239,11 +241,12 @@ export const requiredIndicators: DocumentRule = {
     const parts = partsOf(doc);
     const out: RawFinding[] = [];
     for (const ind of list) {
-      const re = compile(ind.pattern);
-      if (!re) {
-        out.push({ path: [], start: 0, end: 0, text: '', message: `模板要求的指标“${ind.label}”的匹配规则无效，无法检查，请联系模板维护人。`, severity: 'info' });
+      const compiledPattern = compile(ind.pattern);
+      if (!compiledPattern.ok) {
+        out.push({ path: [], start: 0, end: 0, text: '', message: `模板要求的指标“${ind.label}”的匹配规则“${ind.pattern.slice(0, 60)}”${compiledPattern.reason}，无法检查，请联系模板维护人。`, severity: 'info' });
         continue;
       }
+      const re = compiledPattern.pattern;
       let ranges = partRanges(parts, ind.part);
       // Leadership is often reported inside the achievements: look there too. A part not found: look everywhere.
       if (ind.part === 'leadership') ranges = [...ranges, ...partRanges(parts, 'achievements')];

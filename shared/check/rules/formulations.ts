@@ -15,7 +15,7 @@ const builtin = Dictionary.parse(dictionary);
 export const FORMULATIONS_VERSION = builtin.version;
 export const BUILTIN_FORMULATIONS: readonly FormulationEntry[] = builtin.entries;
 
-interface Compiled { entry: FormulationEntry; re: RegExp; hint: string }
+interface Compiled { entry: FormulationEntry; find: (text: string) => RegExpExecArray[]; hint: string }
 
 /** A literal every match of the entry must contain (the longest plain Chinese run of a pattern), for a cheap prefilter. */
 function hintOf(entry: FormulationEntry): string {
@@ -32,6 +32,18 @@ function hintOf(entry: FormulationEntry): string {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const BUILTIN_PATTERNS: ReadonlySet<string> = new Set(BUILTIN_FORMULATIONS.filter((e) => e.regex).map((e) => e.wrong));
+
+function nativeFinder(source: string): (text: string) => RegExpExecArray[] {
+  const re = new RegExp(source, 'g');
+  return (text) => matches(re, text);
+}
+
+function userFinder(source: string): ((text: string) => RegExpExecArray[]) | null {
+  const compiled = compileUserPattern(source);
+  return compiled.ok ? compiled.pattern.matchAll : null;
 }
 
 const compiledCache = new Map<string, Compiled[]>();
@@ -54,10 +66,12 @@ export function compiledFormulations(year: number, extra: readonly FormulationEn
   for (const entry of [...BUILTIN_FORMULATIONS.filter((e) => !own.has(e.wrong)), ...extra]) {
     if (entry.fromYear !== undefined && year < entry.fromYear) continue;
     if (entry.toYear !== undefined && year > entry.toYear) continue;
-    // An invalid or catastrophically backtracking pattern typed by a team lead is skipped, not run.
-    const re = entry.regex ? compileUserPattern(entry.wrong, 'g') : new RegExp(escape(entry.wrong), 'g');
-    if (!re) continue;
-    list.push({ entry, re, hint: hintOf(entry) });
+    // A template's pattern runs in the linear-time engine (one RE2 cannot express is skipped, and named when the
+    // template is loaded); the built-in dictionary runs natively (faster, and it uses lookaheads).
+    // (A template entry that restates a built-in pattern to re-grade it runs natively too: the pattern is ours.)
+    const find = entry.regex && !BUILTIN_PATTERNS.has(entry.wrong) ? userFinder(entry.wrong) : nativeFinder(entry.regex ? entry.wrong : escape(entry.wrong));
+    if (!find) continue;
+    list.push({ entry, find, hint: hintOf(entry) });
   }
   if (compiledCache.size > 32) compiledCache.clear();
   compiledCache.set(key, list);
@@ -100,9 +114,9 @@ export const formulationDictionary: BlockRule = {
     const present = new Set<string>();
     const hints = hintsPattern(list);
     if (hints) for (const m of matches(hints, unit.text)) present.add(m[0]);
-    for (const { entry, re, hint } of list) {
+    for (const { entry, find, hint } of list) {
       if (hint && !present.has(hint) && !(hintOverlaps.get(list)?.has(hint) && unit.text.includes(hint))) continue;
-      for (const m of matches(re, unit.text)) {
+      for (const m of find(unit.text)) {
         if (m[0].length === 0) continue;
         const fix = entry.correct ? entry.correct.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') : undefined;
         const shown = fix ?? entry.correct;
