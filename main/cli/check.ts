@@ -1,14 +1,16 @@
 // `check <文件…> [--json] [--template <编号>]` (Node): runs the compliance checker over reports (.fzbg, .txt, and .docx
-// once the Word import lands) for reviewers: a readable Chinese report per file and, for several files, a summary
+// Word) for reviewers: a readable Chinese report per file and, for several files, a summary
 // table; or JSON for scripts. Exit 0: no errors; 1: some file has errors; 2: a file could not be read (the others
 // are still checked) or the arguments are wrong.
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createChecker } from '../../shared/check/engine';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
+import { placeholder, templateHint } from '../../shared/check/rules/figures';
+import { metaFields } from '../../shared/check/rules/structure';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { sequenceMarkers } from '../../shared/model/numbering';
-import { blockText, type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
+import { blockText, type MandatedPartId, type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
 import { Template } from '../../shared/model/template';
 import { PART_NAMES, recognizeMandatedParts } from '../../shared/outline/parts';
 import type { WrittenMarkerInfo } from '../../shared/check/types';
@@ -26,6 +28,8 @@ export interface FileReport {
   title: string;
   year: number;
   parts: string[];
+  /** Parts present whose content is only template text. */
+  unfilled: string[];
   findings: Array<Pick<Finding, 'rule' | 'category' | 'severity' | 'message' | 'text' | 'path' | 'start' | 'end'> & { fix: string | null }>;
 }
 
@@ -54,12 +58,13 @@ export async function loadTemplateRules(idOrPath: string, builtinDir = BUILTIN_T
   return { name: parsed.data.name, rules: parsed.data.rules };
 }
 
-function toReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: string[]): FileReport {
+function toReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: string[], unfilled: string[]): FileReport {
   return {
     file,
     title: doc.meta.title,
     year: doc.meta.year,
     parts: present,
+    unfilled,
     findings: findings.map((f) => ({
       rule: f.rule, category: f.category, severity: f.severity, message: f.message, text: f.text,
       path: f.path, start: f.start, end: f.end, fix: f.fix ?? null,
@@ -91,7 +96,23 @@ function place(doc: ReportDocument, f: Finding, markers: readonly string[]): str
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function formatFileReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): string {
+/** The mark of a mandated part in the report: ✓ written, ○ only template text (未填写), ✗ missing. */
+function partMark(id: MandatedPartId, present: readonly string[], unfilled: readonly string[]): string {
+  if (unfilled.includes(id)) return `○${PART_NAMES[id]}（未填写）`;
+  return `${present.includes(id) ? '✓' : '✗'}${PART_NAMES[id]}`;
+}
+
+/** Every placeholder and writing hint left, listed apart so that a fresh template shows all it still needs. */
+function templateTextLines(doc: ReportDocument, findings: readonly Finding[], markers: readonly string[]): string[] {
+  const left = findings.filter((f) => f.rule === placeholder.id || f.rule === templateHint.id || (f.rule === metaFields.id && f.severity === 'error' && /【/.test(f.text)));
+  if (left.length === 0) return [];
+  const hints = left.filter((f) => f.rule === templateHint.id).length;
+  const lines = ['', `【模板文字】占位符 ${left.length - hints} 处，写作提示 ${hints} 处，均须改为实际内容：`];
+  left.forEach((f, k) => lines.push(`  ${k + 1}. ${f.path.length === 0 ? '报告信息' : place(doc, f, markers)}：${f.rule === templateHint.id ? '写作提示' : '占位符'}“${clip(f.text, 40)}”`));
+  return lines;
+}
+
+export function formatFileReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0, unfilled: readonly string[] = []): string {
   const markers = sequenceMarkers(doc.body);
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
@@ -99,11 +120,12 @@ export function formatFileReport(file: string, doc: ReportDocument, findings: re
     `━━ ${file}`,
     `标题：${doc.meta.title || '（未识别）'}`,
     `机关：${doc.meta.organ || '（未识别）'}　年度：${doc.meta.year}　成文日期：${doc.meta.date || '（未填）'}${templateName ? `　模板：${templateName}` : ''}`,
-    `法定内容：${(['achievements', 'shortcomings', 'leadership', 'plans'] as const).map((id) => `${present.includes(id) ? '✓' : '✗'}${PART_NAMES[id]}`).join('　')}`,
+    `法定内容：${(['achievements', 'shortcomings', 'leadership', 'plans'] as const).map((id) => partMark(id, present, unfilled)).join('　')}`,
   ];
   const noteLines = notes.filter((n) => n.severity === 'warning');
   for (const n of noteLines) lines.push(`导入注意：${n.message}`);
   lines.push(`检查结果：错误 ${counts.error} 处，提醒 ${counts.warning} 处，提示 ${counts.info} 处${ignored ? `（另有 ${ignored} 处已在文档中标为忽略）` : ''}`);
+  lines.push(...templateTextLines(doc, findings, markers));
   for (const sev of ORDER) {
     const list = findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
@@ -206,9 +228,9 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
     if (counts.error > 0) anyError = true;
-    reports.push(toReport(file, doc, result.findings, parts.present));
+    reports.push(toReport(file, doc, result.findings, parts.present, result.unfilledParts));
     rows.push({ file, title: doc.meta.title, year: doc.meta.year, counts, missing: parts.missing });
-    if (!json) out.write(formatFileReport(file, doc, result.findings, parts.present, loaded.notes, template?.name, result.ignored.length) + '\n');
+    if (!json) out.write(formatFileReport(file, doc, result.findings, parts.present, loaded.notes, template?.name, result.ignored.length, result.unfilledParts) + '\n');
   }
   if (json) out.write(JSON.stringify(reports, null, 1) + '\n');
   else if (files.length > 1) out.write(formatSummary(rows));

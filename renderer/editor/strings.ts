@@ -84,6 +84,7 @@ export const T = {
   beforeParts: '开头部分',
   staleFigure: '沿用上年的数据，请核实',
   templateHint: '模板的写作提示：输入文字即替换，不会导出',
+  unfilled: '未填写',
   composing: '输入中，检查暂停',
   liveCheck: '边写边查',
   liveCheckOff: '实时检查已关闭。勾选“边写边查”即可重新开启。',
