@@ -84,7 +84,7 @@ describe('parseDocument never throws anything but DocumentFormatError', () => {
     for (const [text, reason] of [
       ['', 'syntax'], ['{', 'syntax'], ['null', 'not-fzbg'], ['[]', 'not-fzbg'], ['{"format":"fzbg"}', 'not-fzbg'],
       ['{"format":"fzbg","version":0}', 'not-fzbg'], ['{"format":"fzbg","version":1.5}', 'not-fzbg'], ['{"format":"docx","version":1}', 'not-fzbg'],
-      ['{"format":"fzbg","version":2}', 'newer'], ['{"format":"fzbg","version":1000000}', 'newer'], ['{"format":"fzbg","version":1}', 'invalid'],
+      [`{"format":"fzbg","version":${FZBG_VERSION + 1}}`, 'newer'], ['{"format":"fzbg","version":1000000}', 'newer'], ['{"format":"fzbg","version":1}', 'invalid'],
     ] as const) {
       const result = open(text);
       expect(result, text).toBeInstanceOf(DocumentFormatError);
