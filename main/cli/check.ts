@@ -7,14 +7,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
+import { placeholder, templateHint } from '../../shared/check/rules/figures';
+import { metaFields } from '../../shared/check/rules/structure';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import { sequenceMarkers } from '../../shared/model/numbering';
-import { type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
+import { blockText, type MandatedPartId, type ReportDocument, type RuleSettings, type Severity } from '../../shared/model/schema';
 import { Template } from '../../shared/model/template';
 import { PART_NAMES, requiredPartIds } from '../../shared/model/parts';
 import { recognizeMandatedParts } from '../../shared/outline/parts';
 import type { WrittenMarkerInfo } from '../../shared/check/types';
-import { findingPlace, placesOf } from '../../shared/desk/place';
+import { findingPlace, placesOf, type Places } from '../../shared/desk/place';
 import { DEADLINE_TEXT, deskTotals, PART_MARK_TEXT, PART_SHORT, percent, type DeskRow } from '../../shared/desk/rows';
 import { DESK_PARTS, SAFETY_KINDS } from '../../shared/desk/summary';
 import { deskRows, isChecked, runBatch, type BatchResult } from '../services/batch';
@@ -35,6 +37,8 @@ export interface FileReport {
   title: string;
   year: number;
   parts: string[];
+  /** Parts present whose content is only template text. */
+  unfilled: string[];
   findings: Array<Pick<Finding, 'rule' | 'category' | 'severity' | 'message' | 'text' | 'path' | 'start' | 'end'> & { fix: string | null }>;
 }
 
@@ -63,12 +67,13 @@ export async function loadTemplateRules(idOrPath: string, builtinDir = BUILTIN_T
   return { name: parsed.data.name, rules: parsed.data.rules };
 }
 
-function toReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: string[]): FileReport {
+function toReport(file: string, doc: ReportDocument, findings: readonly Finding[], present: string[], unfilled: string[]): FileReport {
   return {
     file,
     title: doc.meta.title,
     year: doc.meta.year,
     parts: present,
+    unfilled,
     findings: findings.map((f) => ({
       rule: f.rule, category: f.category, severity: f.severity, message: f.message, text: f.text,
       path: f.path, start: f.start, end: f.end, fix: f.fix ?? null,
@@ -83,11 +88,27 @@ function clip(text: string, max = 30): string {
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
+/** The mark of a mandated part in the report: ✓ written, ○ only template text (未填写), ✗ missing. */
+function partMark(id: MandatedPartId, present: readonly string[], unfilled: readonly string[]): string {
+  if (unfilled.includes(id)) return `○${PART_NAMES[id]}（未填写）`;
+  return `${present.includes(id) ? '✓' : '✗'}${PART_NAMES[id]}`;
+}
+
+/** Every placeholder and writing hint left, listed apart so that a fresh template shows all it still needs. */
+function templateTextLines(doc: ReportDocument, findings: readonly Finding[], markers: readonly string[], places: Places): string[] {
+  const left = findings.filter((f) => f.rule === placeholder.id || f.rule === templateHint.id || (f.rule === metaFields.id && f.severity === 'error' && /【/.test(f.text)));
+  if (left.length === 0) return [];
+  const hints = left.filter((f) => f.rule === templateHint.id).length;
+  const lines = ['', `【模板文字】占位符 ${left.length - hints} 处，写作提示 ${hints} 处，均须改为实际内容：`];
+  left.forEach((f, k) => lines.push(`  ${k + 1}. ${f.path.length === 0 ? '报告信息' : findingPlace(doc, f, markers, places)}：${f.rule === templateHint.id ? '写作提示' : '占位符'}“${clip(f.text, 40)}”`));
+  return lines;
+}
+
 /**
  * Writes the readable report of one file through `write`, a few thousand lines at a time (a 200,000-paragraph file
  * has as many findings: the report is never held whole in memory). The pieces joined are the whole report.
  */
-export function writeFileReport(write: (chunk: string) => void, file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0): void {
+export function writeFileReport(write: (chunk: string) => void, file: string, doc: ReportDocument, findings: readonly Finding[], present: readonly string[], notes: readonly ImportNote[], templateName?: string, ignored = 0, unfilled: readonly string[] = []): void {
   const markers = sequenceMarkers(doc.body);
   const places = placesOf(doc);
   const counts = { error: 0, warning: 0, info: 0 };
@@ -96,11 +117,12 @@ export function writeFileReport(write: (chunk: string) => void, file: string, do
     `━━ ${file}`,
     `标题：${doc.meta.title || '（未识别）'}`,
     `机关：${doc.meta.organ || '（未识别）'}　年度：${doc.meta.year}　成文日期：${doc.meta.date || '（未填）'}${templateName ? `　模板：${templateName}` : ''}`,
-    `法定内容：${requiredPartIds().map((id) => `${present.includes(id) ? '✓' : '✗'}${PART_NAMES[id]}`).join('　')}`,
+    `法定内容：${requiredPartIds().map((id) => partMark(id, present, unfilled)).join('　')}`,
   ];
   const noteLines = notes.filter((n) => n.severity === 'warning');
   for (const n of noteLines) lines.push(`导入注意：${n.message}`);
   lines.push(`检查结果：错误 ${counts.error} 处，提醒 ${counts.warning} 处，提示 ${counts.info} 处${ignored ? `（另有 ${ignored} 处已在文档中标为忽略）` : ''}`);
+  lines.push(...templateTextLines(doc, findings, markers, places));
   for (const sev of ORDER) {
     const list = findings.filter((f) => f.severity === sev);
     if (list.length === 0) continue;
@@ -254,9 +276,9 @@ export async function runCheck(args: string[], { out, err }: CliIo): Promise<num
     }
     const counts = { error: e.summary.errors, warning: e.summary.warnings, info: e.summary.infos };
     if (counts.error > 0) anyError = true;
-    reports.push(toReport(e.file.key, e.doc, e.result.findings, e.parts.present));
+    reports.push(toReport(e.file.key, e.doc, e.result.findings, e.parts.present, e.result.unfilledParts));
     rows.push({ file: e.file.key, title: e.doc.meta.title, year: e.doc.meta.year, counts, missing: e.parts.missing });
-    if (!json && !deskMode) writeFileReport((chunk) => out.write(chunk), e.file.key, e.doc, e.result.findings, e.parts.present, e.notes, template?.name, e.result.ignored.length);
+    if (!json && !deskMode) writeFileReport((chunk) => out.write(chunk), e.file.key, e.doc, e.result.findings, e.parts.present, e.notes, template?.name, e.result.ignored.length, e.result.unfilledParts);
   }
   for (const f of result.lastYear?.failed ?? []) err.write(`上年报告无法读取：${f.reason}\n`);
   if (json) out.write(JSON.stringify(deskMode ? deskRows(result) : reports, null, 1) + '\n');

@@ -33,8 +33,8 @@ export const OutlinePanel = memo(function OutlinePanel({ analysis, lengthTarget,
       <ul className="parts-state">
         {MANDATED_PART_IDS.map((id) => {
           const s = analysis.partStates[id];
-          const mark = s.kind === 'ok' ? '✓' : s.kind === 'warn' ? `⚠ ${s.count}` : s.required ? '✗' : '—';
-          const cls = s.kind === 'ok' ? 'ok' : s.kind === 'warn' ? 'warn' : s.required ? 'missing' : 'absent';
+          const mark = s.kind === 'ok' ? '✓' : s.kind === 'warn' ? `⚠ ${s.count}` : s.kind === 'unfilled' ? '○' : s.required ? '✗' : '—';
+          const cls = s.kind === 'ok' ? 'ok' : s.kind === 'warn' ? 'warn' : s.kind === 'unfilled' ? 'unfilled' : s.required ? 'missing' : 'absent';
           const title = s.kind === 'missing' ? (s.required ? `${T.missing}：${PART_LABELS[id]}` : `${PART_LABELS[id]}（${T.optional}）`) : PART_LABELS[id];
           return (
             <li key={id} className={`part-state ${cls}`} data-part={id} data-state={cls}>
@@ -42,6 +42,7 @@ export const OutlinePanel = memo(function OutlinePanel({ analysis, lengthTarget,
                 <span className="part-mark">{mark}</span>
                 <span className="part-name">{PART_LABELS[id]}</span>
                 {s.kind === 'missing' && <span className="part-note">{s.required ? T.missing : T.optional}</span>}
+                {s.kind === 'unfilled' && <span className="part-note">{T.unfilled}</span>}
               </button>
             </li>
           );

@@ -17,7 +17,7 @@ export interface OutlineItem {
   chars: number;
 }
 
-export type PartState = { kind: 'ok' } | { kind: 'warn'; count: number } | { kind: 'missing'; required: boolean };
+export type PartState = { kind: 'ok' } | { kind: 'warn'; count: number } | { kind: 'unfilled' } | { kind: 'missing'; required: boolean };
 
 export interface Analysis {
   doc: ReportDocument;
@@ -31,7 +31,7 @@ export interface Analysis {
 }
 
 export function analyze(doc: ReportDocument, checker: Checker, liveCheck: boolean): Analysis {
-  const result: CheckResult = liveCheck ? checker.check(doc) : { findings: [], ignored: [] };
+  const result: CheckResult = liveCheck ? checker.check(doc) : { findings: [], ignored: [], unfilledParts: [] };
   const parts = recognizeMandatedParts(doc);
   const counts = countBody(doc.body);
   const markers = sequenceMarkers(doc.body);
@@ -59,6 +59,8 @@ export function analyze(doc: ReportDocument, checker: Checker, liveCheck: boolea
       partStates[id] = { kind: 'missing', required: required.includes(id) };
       continue;
     }
+    // Only template text (hints, placeholders): 未填写, never ✓.
+    if (result.unfilledParts.includes(id)) { partStates[id] = { kind: 'unfilled' }; continue; }
     const inPart = (f: Finding) =>
       f.path.length > 0 && f.severity !== 'info' && locs.some((l) => f.path[0]! >= l.extent.start && f.path[0]! < l.extent.end);
     const count = result.findings.filter(inPart).length;

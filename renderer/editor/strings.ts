@@ -55,6 +55,7 @@ export const T = {
   beforeParts: '开头部分',
   staleFigure: '沿用上年的数据，请核实',
   templateHint: '模板的写作提示：输入文字即替换，不会导出',
+  unfilled: '未填写',
   composing: '输入中，检查暂停',
   liveCheck: '边写边查',
   noCharacterFormatting: '公文正文不使用加粗、斜体、下划线。',

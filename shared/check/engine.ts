@@ -1,20 +1,37 @@
 // The checker's engine (shared, pure): runs the rules over a document, caches block-local results per block object,
 // applies the template's rule settings and the document's ignores, and applies fixes.
-import type { Block, IgnoredFinding, ReportDocument, Severity } from '../model/schema';
+import type { Block, IgnoredFinding, ReportDocument, Severity, TextLeaf } from '../model/schema';
 import { blockText, leavesText } from '../model/schema';
 import { ALL_RULES } from './rules';
+import { unfilledParts } from './rules/sections';
 import type { BlockRule, BlockSettings, CheckResult, DocumentRule, DocumentView, Finding, RawFinding, Rule, TextUnit, WrittenMarkerInfo } from './types';
+
+/** The text of leaves as rules see it: hint leaves masked (U+FFFC per character), with their ranges. */
+function unitText(leaves: readonly TextLeaf[]): Pick<TextUnit, 'text' | 'hints'> {
+  if (!leaves.some((l) => l.hint)) return { text: leavesText(leaves) };
+  let text = '';
+  const hints: NonNullable<TextUnit['hints']> = [];
+  for (const l of leaves) {
+    if (l.hint && l.text.length > 0) {
+      hints.push({ start: text.length, end: text.length + l.text.length, text: l.text });
+      text += '\ufffc'.repeat(l.text.length);
+    } else {
+      text += l.text;
+    }
+  }
+  return hints.length > 0 ? { text, hints } : { text };
+}
 
 /** The text units of one body block: itself, or each cell of a table. */
 function unitsOfBlock(block: Block, index: number): TextUnit[] {
   if (block.type === 'table') {
     const out: TextUnit[] = [];
     block.children.forEach((row, r) => row.children.forEach((cell, c) => {
-      out.push({ path: [index, r, c], index, kind: 'cell', text: leavesText(cell.children) });
+      out.push({ path: [index, r, c], index, kind: 'cell', ...unitText(cell.children) });
     }));
     return out;
   }
-  const unit: TextUnit = { path: [index], index, kind: block.type, text: leavesText(block.children) };
+  const unit: TextUnit = { path: [index], index, kind: block.type, ...unitText(block.children) };
   if (block.type === 'heading') {
     unit.level = block.level;
     if (block.runIn) unit.runIn = true;
@@ -76,7 +93,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES, { cache = true
     // Blocks are immutable in the editor; the text comparison guards against one changed in place anyway.
     if (cached && cached.index === index && (block.type === 'table' || cached.text === leavesText(block.children))) return cached;
     const units = unitsOfBlock(block, index);
-    const entry: BlockEntry = { text: block.type === 'table' ? blockText(block) : units[0]!.text, index, units };
+    const entry: BlockEntry = { text: blockText(block), index, units };
     if (cache) unitCache.set(block, entry);
     return entry;
   }
@@ -107,7 +124,11 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES, { cache = true
         const found: Finding[] = [];
         for (const rule of blockRules) {
           for (const unit of entry.units) {
-            for (const f of rule.check(unit, settings)) found.push(toFinding(rule, f));
+            for (const f of rule.check(unit, settings)) {
+              // Only a rule about hints may point into one (the masked text is not the user's).
+              if (unit.hints && !rule.judgesHints && unit.hints.some((h) => f.start < h.end && f.end > h.start)) continue;
+              found.push(toFinding(rule, f));
+            }
           }
         }
         cached = { settingsKey: lastSettingsKey, text: entry.text, index: i, findings: found };
@@ -170,7 +191,7 @@ export function createChecker(rules: readonly Rule[] = ALL_RULES, { cache = true
     }
     findings.sort(compareFindings);
     ignored.sort(compareFindings);
-    return { findings, ignored };
+    return { findings, ignored, unfilledParts: unfilledParts(doc) };
   }
 
   function toFinding(rule: Rule, f: RawFinding): Finding {

@@ -1,5 +1,5 @@
 // Types of the compliance checker (shared, pure): findings, rules and the read-only view of a document rules see.
-import type { Block, ReportDocument, RuleSettings, Severity } from '../model/schema';
+import type { Block, MandatedPartId, ReportDocument, RuleSettings, Severity } from '../model/schema';
 
 export type { Severity };
 
@@ -67,7 +67,13 @@ export interface TextUnit {
   level?: 1 | 2 | 3 | 4;
   /** A run-in heading (`（一）标题。正文…` printed as one paragraph). */
   runIn?: boolean;
+  /**
+   * The text rules judge. Template hint leaves are masked (each of their characters is U+FFFC), so no rule takes
+   * a hint for content; offsets stay those of the real text.
+   */
   text: string;
+  /** The template hint leaves of this text, as ranges of it with their real text. */
+  hints?: Array<{ start: number; end: number; text: string }>;
 }
 
 /** Settings a block-local rule may depend on; a change of any of them invalidates the per-block cache. */
@@ -90,6 +96,8 @@ export interface BlockRule extends RuleMeta {
   scope: 'block';
   /** The engine also runs block rules on meta.title as a level-1 heading; `false` keeps this one off the title. */
   appliesToTitle?: false;
+  /** The rule reports template hints themselves; the findings of other rules inside a hint are dropped. */
+  judgesHints?: true;
   check(unit: TextUnit, settings: BlockSettings): RawFinding[];
 }
 
@@ -129,6 +137,8 @@ export interface WrittenMarkerInfo {
 export interface CheckResult {
   /** Active findings in document order (title first, then body; document-wide findings last). */
   findings: Finding[];
+  /** Mandated parts present whose content is only template text (hints and placeholders): shown as 未填写. */
+  unfilledParts: MandatedPartId[];
   /** Findings the user chose to ignore in this document. */
   ignored: Finding[];
 }

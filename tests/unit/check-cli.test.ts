@@ -16,9 +16,13 @@ function sink(): { stream: Writable; text: () => string } {
 }
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return run('check', ...args);
+}
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = sink();
   const err = sink();
-  const code = await runCli(['check', ...args], out.stream, err.stream);
+  const code = await runCli(args, out.stream, err.stream);
   return { code, out: out.text(), err: err.text() };
 }
 
@@ -46,7 +50,7 @@ describe('cli check', () => {
     expect(code).toBe(1);
     expect(err).toBe('');
     expect(out).toContain('标题：江海区政务服务和数据管理局关于2025年度法治政府建设情况的报告');
-    expect(out).toMatch(/检查结果：错误 23 处，提醒 2 处，提示 1 处/);
+    expect(out).toMatch(/检查结果：错误 23 处，提醒 3 处，提示 1 处/);
     expect(out).toContain('分项序号“二”后缺少“是”');
     expect(out).toContain('原文：“二”　→　“二是”');
   });
@@ -63,7 +67,7 @@ describe('cli check', () => {
     const parsed = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(parsed).toHaveLength(1);
     const report = parsed[0]!;
-    expect(Object.keys(report)).toEqual(['file', 'title', 'year', 'parts', 'findings']);
+    expect(Object.keys(report)).toEqual(['file', 'title', 'year', 'parts', 'unfilled', 'findings']);
     expect(report.year).toBe(2024);
     expect(report.parts).toEqual(['achievements', 'shortcomings', 'leadership', 'plans']);
     const findings = report.findings as Array<Record<string, unknown>>;
@@ -114,5 +118,22 @@ describe('cli check', () => {
     const bad = await cli('--strict', jianghai);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('未知选项：--strict');
+  });
+
+  it('a fresh template: every part 未填写, every placeholder and writing hint listed, a missing 成文日期 an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fresh-'));
+    const file = join(dir, 'fresh.fzbg');
+    expect((await run('new', 'department', '--organ', 'X市司法局', '--year', '2025', '-o', file)).code).toBe(0);
+    const { code, out } = await cli(file);
+    expect(code).toBe(1);
+    expect(out).toContain('法定内容：○主要举措和成效（未填写）　○存在的不足和原因（未填写）　○党政主要负责人履行第一责任人职责情况（未填写）　○下一年度主要安排（未填写）');
+    expect(out).not.toMatch(/✓/);
+    for (const left of ['占位符“【不足】”', '占位符“【原因】”', '占位符“【安排一】”', '写作提示“（写具体措施。）”', '写作提示“（如无，可删去本部分。）”', '占位符“主送机关【本级人民政府】”']) expect(out).toContain(left);
+    expect(out).toMatch(/【模板文字】占位符 \d+ 处，写作提示 9 处/);
+    expect(out).toContain('报告没有成文日期');
+    // Findings name parts in Chinese, never by their internal ids.
+    expect(out).not.toMatch(/achievements|shortcomings|leadership|plans/);
+    const json = JSON.parse((await cli('--json', file)).out) as Array<{ unfilled: string[] }>;
+    expect(json[0]!.unfilled).toEqual(['achievements', 'shortcomings', 'leadership', 'plans', 'other']);
   });
 });

@@ -1,6 +1,6 @@
-// Dates: the 成文日期 against the deadline (1 March for departments, 1 April for governments), future dates.
+// Dates: the 成文日期 against the reporting deadline (1 April for the province, 1 March for everyone else), future dates.
 import { describe, expect, it } from 'vitest';
-import { isGovernment } from '../../shared/check/rules/dates';
+import { isGovernment, organKind } from '../../shared/check/rules/dates';
 import { findings, heading, makeDoc, paragraph } from './helpers/checkDocs';
 
 describe('deadline', () => {
@@ -11,11 +11,17 @@ describe('deadline', () => {
     expect(isGovernment('阳江市政务服务和数据管理局')).toBe(false);
   });
 
-  it('a department is late after 1 March, a government after 1 April', () => {
-    const dept = (date: string) => findings(makeDoc([paragraph('正文。')], { organ: 'X市司法局', date }), 'date.deadline').length;
-    const gov = (date: string) => findings(makeDoc([paragraph('正文。')], { organ: 'X县人民政府', date }), 'date.deadline').length;
-    expect([dept('2025-01-13'), dept('2025-03-01'), dept('2025-03-02'), dept('2025-04-01')]).toEqual([0, 0, 1, 1]);
-    expect([gov('2025-03-15'), gov('2025-04-01'), gov('2025-04-02'), gov('')]).toEqual([0, 0, 1, 0]);
+  it('recognises the kind of organ whether or not 人民政府 is written', () => {
+    expect(['河南省人民政府', '中共河南省委 河南省人民政府', '广西壮族自治区人民政府', '重庆市人民政府', '上海市'].map(organKind)).toEqual(Array(5).fill('province'));
+    expect(['滑县', '江海区', '沛县人民政府', 'X镇', 'X街道', '中共滑县县委 滑县人民政府', '重庆市渝中区人民政府', 'X市人民政府', '河南省郑州市人民政府'].map(organKind)).toEqual(Array(9).fill('government'));
+    expect(['X市司法局', 'X省司法厅', 'X县人民政府办公室', 'X区发展和改革委员会', 'X街道综合行政执法队'].map(organKind)).toEqual(Array(5).fill('department'));
+  });
+
+  it('everyone below the province is late after 1 March; the province after 1 April', () => {
+    const late = (organ: string, date: string) => findings(makeDoc([paragraph('正文。')], { organ, date }), 'date.deadline').length;
+    expect([late('X市司法局', '2025-01-13'), late('X市司法局', '2025-03-01'), late('X市司法局', '2025-03-02')]).toEqual([0, 0, 1]);
+    expect([late('X县人民政府', '2025-03-01'), late('X县人民政府', '2025-03-15'), late('江海区', '2025-03-15'), late('X县人民政府', '')]).toEqual([0, 1, 1, 0]);
+    expect([late('河南省人民政府', '2025-03-15'), late('河南省人民政府', '2025-04-01'), late('河南省人民政府', '2025-04-02')]).toEqual([0, 0, 1]);
   });
 });
 

@@ -63,6 +63,7 @@ describe('jianghai 2025 (web page copy)', () => {
 
   it('reports exactly these warnings and infos', () => {
     expect(result.findings.filter((f) => f.severity !== 'error').map((f) => [f.severity, ...compact(f)])).toEqual([
+    ["warning", "struct.meta", [], "主送机关"],
     ["info", "form.organ", [0], "江海区政务和数据局"],
     ["warning", "punct.range", [0], "2021-2025"],
     ["warning", "struct.causes", [26], "2025年推进法治政府建设存在的不足"],
@@ -123,6 +124,7 @@ describe('yangjiang 2024 (web page copy)', () => {
     // 顿号 between quoted items (warning: the standard says "usually"), the year range 2023-2024, the organ written
     // 阳江市政务服务数据管理局 in a document title, and shortcomings listed without their causes.
     expect(result.findings.filter((f) => f.severity !== 'error').map((f) => [f.severity, ...compact(f)])).toEqual([
+    ["warning", "struct.meta", [], "主送机关"],
     ["warning", "punct.dunhao", [5], "”、"],
     ["warning", "punct.range", [10], "2023-2024"],
     ["warning", "form.organ", [14], "阳江市政务服务数据管理局"],

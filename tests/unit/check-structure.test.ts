@@ -23,8 +23,8 @@ describe('mandated parts', () => {
     body[1] = paragraph('全年办理行政复议案件35件。');
     const f = findings(makeDoc(body), 'struct.');
     expect(f.map((x) => [x.rule, x.severity, x.text])).toEqual([
-      ['struct.part-missing', 'error', 'plans'],
-      ['struct.leadership', 'warning', 'leadership'],
+      ['struct.part-missing', 'error', '下一年度主要安排'],
+      ['struct.leadership', 'warning', '党政主要负责人履行第一责任人职责情况'],
     ]);
   });
 

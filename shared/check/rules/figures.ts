@@ -6,6 +6,7 @@ import type { BlockRule, DocumentRule, RawFinding, TextUnit } from '../types';
 import { at, HAN_CLASS, matches, q } from '../text';
 import { partAt, partRanges, partsOf } from './sections';
 import { PART_NAMES } from '../../model/parts';
+import { hintPattern } from '../../model/hints';
 
 // ----- placeholders -------------------------------------------------------------------------------------------------
 
@@ -16,8 +17,8 @@ const PLACEHOLDER = new RegExp([
   '(?<![一二三四五六七八九十〇○零])[〇○]{2,}(?![一二三四五六七八九十〇○零年])',
   '[＿_]{2,}',
   '□{1,}',
-  '【[^】]{0,12}(?:待补充|待填写|待定|待核实|补充|填写|××|XX|xx|数据|数字)[^】]{0,12}】',
-  '【\\s*】',
+  // Every 【…】 is a placeholder of a template or a draft, whatever is inside: 【不足】, 【安排一】, 【××件】.
+  '【[^】\\n]{0,40}】',
   '\\{\\{[^}]*\\}\\}',
   '\\[\\s*(?:待补充|待填写|TODO|TBD)\\s*\\]',
 ].join('|'), 'g');
@@ -32,6 +33,27 @@ export const placeholder: BlockRule = {
     const out: RawFinding[] = [];
     for (const m of matches(PLACEHOLDER, unit.text)) {
       out.push(at(unit, m.index, m.index + m[0].length, `占位符${q(m[0])}尚未填写，请补充实际内容或数据。`));
+    }
+    return out;
+  },
+};
+
+// ----- template writing hints ---------------------------------------------------------------------------------------
+
+/** A template's writing hint left in the body: a hint leaf, or hint text typed or pasted as plain text. */
+export const templateHint: BlockRule = {
+  id: 'fig.hint',
+  category: 'figures',
+  severity: 'error',
+  title: '正文中留有模板的写作提示',
+  scope: 'block',
+  judgesHints: true,
+  check(unit) {
+    const out: RawFinding[] = [];
+    const message = (text: string): string => `模板的写作提示${q(text, 30)}仍留在正文中，不是报告内容。请按提示写入实际内容，并删去提示。`;
+    for (const h of unit.hints ?? []) out.push({ path: unit.path, start: h.start, end: h.end, text: h.text, message: message(h.text), fix: '' });
+    if (unit.text.includes('（')) {
+      for (const m of matches(hintPattern(), unit.text)) out.push(at(unit, m.index, m.index + m[0].length, message(m[0]), ''));
     }
     return out;
   },
@@ -263,5 +285,5 @@ export const requiredIndicators: DocumentRule = {
   },
 };
 
-export const FIGURE_RULES = [placeholder];
+export const FIGURE_RULES = [placeholder, templateHint];
 export const FIGURE_DOCUMENT_RULES = [staleFigure, noFigure, conflictingValues, yearConsistency, requiredIndicators];

@@ -1,12 +1,12 @@
 // Structure (shared, pure): the mandated parts (REFERENCE.md §2) present, filled and in order; shortcomings with
 // their causes; the leadership duty reported; the title's form and year; sequence markers left in the text.
 import { chineseNumeral } from '../../model/numbering';
-import { blockText, type MandatedPartId } from '../../model/schema';
+import { blockText, type MandatedPartId, type ReportDocument } from '../../model/schema';
 import { parseHeadingMarker } from '../../outline/markers';
 import { CORE_PART_IDS, PART_NAMES, requiredPartIds } from '../../model/parts';
 import type { BlockRule, DocumentRule, RawFinding, WrittenMarkerInfo } from '../types';
 import { at } from '../text';
-import { partsOf } from './sections';
+import { BRACKET_PLACEHOLDER, partsOf, unfilledParts } from './sections';
 
 export const partMissing: DocumentRule = {
   id: 'struct.part-missing',
@@ -22,7 +22,7 @@ export const partMissing: DocumentRule = {
     const out: RawFinding[] = [];
     for (const id of parts.missing) {
       if (!CORE_PART_IDS.includes(id)) continue;
-      out.push({ path: [], start: 0, end: 0, text: id, message: `未找到“${PART_NAMES[id]}”部分。按《法治政府建设与责任落实督察工作规定》，年度报告应包括${Y(doc.meta.year, id)}。` });
+      out.push({ path: [], start: 0, end: 0, text: PART_NAMES[id], message: `未找到“${PART_NAMES[id]}”部分。按《法治政府建设与责任落实督察工作规定》，年度报告应包括${Y(doc.meta.year, id)}。` });
     }
     return out;
   },
@@ -48,7 +48,7 @@ export const leadershipMissing: DocumentRule = {
     if (doc.body.length === 0) return [];
     const parts = partsOf(doc);
     if (!parts.missing.includes('leadership')) return [];
-    return [{ path: [], start: 0, end: 0, text: 'leadership', message: `未找到党政主要负责人履行推进法治建设第一责任人职责的情况。按规定这是年度报告的必备内容，可单列一部分，也可在“主要举措和成效”中专门写一段（如“一是切实履行推进法治建设第一责任人职责……”）。` }];
+    return [{ path: [], start: 0, end: 0, text: PART_NAMES.leadership, message: `未找到党政主要负责人履行推进法治建设第一责任人职责的情况。按规定这是年度报告的必备内容，可单列一部分，也可在“主要举措和成效”中专门写一段（如“一是切实履行推进法治建设第一责任人职责……”）。` }];
   },
 };
 
@@ -76,6 +76,15 @@ export const partEmpty: DocumentRule = {
         const unit = view.unitsOf(i)[0]!;
         out.push(at(unit, 0, unit.text.length, `“${PART_NAMES[loc.id]}”部分只有标题，没有内容。`));
       }
+    }
+    // A part with only template text below its heading (hints, paragraphs still holding 【…】): 未填写.
+    for (const id of unfilledParts(doc)) {
+      const loc = parts.primary[id];
+      if (!loc || reported.has(loc.path[0]!)) continue;
+      const unit = view.unitsOf(loc.path[0]!)[0];
+      if (!unit) continue;
+      reported.add(loc.path[0]!);
+      out.push(at(unit, 0, unit.text.length, `“${PART_NAMES[id]}”部分未填写：其下只有模板的写作提示或带【】占位符的示例文字，请写入实际内容。`));
     }
     return out;
   },
@@ -132,6 +141,38 @@ export const shortcomingsCauses: DocumentRule = {
     const start = loc.range?.start ?? 0;
     const end = loc.range?.end ?? unit.text.length;
     return [at(unit, start, Math.min(end, start + 60), '“存在的不足”只列了问题，没有分析原因。按规定，报告应写明不足及其原因（如思想认识、制度机制、能力队伍、保障投入等方面）。')];
+  },
+};
+
+// ----- 成文日期, 署名, 主送机关 --------------------------------------------------------------------------------------
+
+/** A joint report of the Party committee and the government (中共X县委 X县人民政府): it may have no 主送机关. */
+function isJointReport(doc: ReportDocument): boolean {
+  const who = `${doc.meta.organ} ${doc.meta.signature} ${doc.meta.title}`;
+  return /中共|党委|[省市县区]委(?!员)/.test(who) && /人民政府|政府/.test(who);
+}
+
+export const metaFields: DocumentRule = {
+  id: 'struct.meta',
+  category: 'structure',
+  severity: 'warning',
+  title: '成文日期、署名、主送机关',
+  scope: 'document',
+  check(doc) {
+    if (doc.body.length === 0) return [];
+    const out: RawFinding[] = [];
+    const { date, signature, addressee, organ } = doc.meta;
+    const meta = (text: string, message: string, severity?: 'error'): void => {
+      out.push({ path: [], start: 0, end: 0, text, message, ...(severity ? { severity } : {}) });
+    };
+    if (!date) meta('成文日期', '报告没有成文日期。成文日期是报送期限的依据，请在“报告信息”中填写（如“2025年2月20日”）。', 'error');
+    if (!signature.trim() && !organ.trim()) meta('署名', '报告没有署名（发文机关名称）。请在“报告信息”中填写机关名称。');
+    if (!addressee.trim() && !isJointReport(doc)) meta('主送机关', '报告没有主送机关。部门的报告一般主送本级人民政府（或党委、政府），请在“报告信息”中填写。');
+    for (const [label, value] of [['主送机关', addressee], ['署名', signature], ['机关名称', organ]] as const) {
+      const m = BRACKET_PLACEHOLDER.exec(value);
+      if (m) meta(`${label}${m[0]}`, `${label}中的占位符“${m[0]}”尚未填写，请在“报告信息”中改为实际名称。`, 'error');
+    }
+    return out;
   },
 };
 
@@ -262,4 +303,4 @@ export const sourceMarker: DocumentRule = {
 };
 
 export const STRUCTURE_BLOCK_RULES = [markerInText, headingStop];
-export const STRUCTURE_DOCUMENT_RULES = [partMissing, leadershipMissing, partEmpty, partOrder, shortcomingsCauses, titleForm, sourceMarker];
+export const STRUCTURE_DOCUMENT_RULES = [metaFields, partMissing, leadershipMissing, partEmpty, partOrder, shortcomingsCauses, titleForm, sourceMarker];

@@ -21,7 +21,7 @@ export function importFixture(name: 'jianghai-2025-webpage.txt' | 'yangjiang-202
 export function makeDoc(body: Block[], meta: Partial<ReportMeta> = {}, extra: Partial<ReportDocument> = {}): ReportDocument {
   return {
     id: 'test',
-    meta: { organ: 'X市司法局', year: 2024, title: 'X市司法局关于2024年度法治政府建设情况的报告', addressee: 'X市人民政府', date: '', signature: 'X市司法局', ...meta },
+    meta: { organ: 'X市司法局', year: 2024, title: 'X市司法局关于2024年度法治政府建设情况的报告', addressee: 'X市人民政府', date: '2025-02-20', signature: 'X市司法局', ...meta },
     body,
     ignores: [],
     rules: emptyRuleSettings(),
