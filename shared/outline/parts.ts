@@ -3,7 +3,7 @@
 // combined part (`三、坚持问题导向…` holding the shortcomings as 一是… and the plans as （一）（二）). Large reports use
 // thematic level-1 headings for the achievements. Each location says how it was found and how sure it is.
 import { requiredPartIds } from '../model/parts';
-import { MANDATED_PART_IDS, blockContent, blockText, type Block, type MandatedPartId, type ReportDocument } from '../model/schema';
+import { MANDATED_PART_IDS, blockContent, type Block, type MandatedPartId, type ReportDocument } from '../model/schema';
 
 /** How a part was found. */
 export type PartEvidence =
