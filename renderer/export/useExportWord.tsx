@@ -30,17 +30,18 @@ export interface ExportWord {
   element: ReactNode;
 }
 
-/** Fields of the page a meta finding is about (the rule ids of shared/export/presubmit.ts's 成文日期/署名/主送机关). */
+/** Fields of the page a 成文日期/署名/主送机关 finding (struct.meta, its text naming the field) is about. */
 const META_FIELDS: Record<string, string> = {
-  'meta.date-missing': '.date-display',
-  'meta.signature-missing': '.signature-input',
-  'meta.addressee-missing': '.addressee-input',
+  成文日期: '.date-fields input, .date-display',
+  署名: '.signature-input',
+  主送机关: '.addressee-input',
 };
 
 /** Takes the user to a finding: its text in the body, the title, the field of the page, or its entry in the panel. */
 export function jumpToFinding(f: Finding, selectRange: ExportWordDeps['selectRange']): void {
   if (f.path.length > 0) return selectRange(f.path, f.start, f.end);
-  const selector = f.onTitle ? '.doc-title-input' : META_FIELDS[f.rule] ?? `.finding[data-rule="${CSS.escape(f.rule)}"] .finding-main`;
+  const field = f.rule === 'struct.meta' ? Object.entries(META_FIELDS).find(([name]) => f.text.startsWith(name))?.[1] : undefined;
+  const selector = f.onTitle ? '.doc-title-input' : field ?? `.finding[data-rule="${CSS.escape(f.rule)}"] .finding-main`;
   const target = document.querySelector<HTMLElement>(selector);
   target?.scrollIntoView({ block: 'center' });
   target?.focus();
