@@ -26,8 +26,6 @@ export interface LoadedDocument {
 /** Largest file read: a report is a few hundred kilobytes at most; anything far larger is not a report. */
 export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
-export const SUPPORTED_EXTENSIONS = ['.fzbg', '.txt', '.docx'] as const;
-
 /** True when the bytes look like a binary file (NUL bytes or many control characters), not text. */
 function looksBinary(bytes: Uint8Array): boolean {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return false;

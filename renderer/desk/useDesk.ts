@@ -80,4 +80,4 @@ export function useDesk() {
   return { folder, previousFolder, status, error, notice, chooseFolder, choosePrevious, start, cancel, exportXlsx, pair, setError };
 }
 
-export type Desk = ReturnType<typeof useDesk>;
+type Desk = ReturnType<typeof useDesk>;

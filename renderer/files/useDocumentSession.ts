@@ -16,8 +16,7 @@ import { useNotices } from './useNotices';
 import { useRecoveryWriter } from './useRecoveryWriter';
 import { useUnsavedPrompt } from './useUnsavedPrompt';
 
-export type { Notice, NoticeKind } from './useNotices';
-export type { DocFrame, DocumentSessionApi, DocumentSessionState, EditorPort, FilesCommand, FilesPanel, FramePatch, LoadOptions } from './session';
+export type { DocFrame, DocumentSessionApi, EditorPort, FilesCommand, FramePatch } from './session';
 import type { DocFrame, DocumentSessionApi, EditorPort, FilesCommand, FilesPanel, FramePatch, LoadOptions } from './session';
 
 

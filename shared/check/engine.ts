@@ -236,13 +236,6 @@ export function checkDocument(doc: ReportDocument, options?: CheckOptions): Chec
   return oneShot.check(doc, options);
 }
 
-/** Counts by severity. */
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const out: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity] += 1;
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Locating text, ignores and fixes.
 
@@ -405,11 +398,6 @@ export function applyFixes(doc: ReportDocument, findings: readonly Finding[]): F
   }
   for (const f of findings) if (f.fix !== undefined && !applied.has(f) && !skipped.includes(f)) skipped.push(f);
   return { doc: out, applied: findings.filter((f) => applied.has(f)), skipped };
-}
-
-/** Applies every fix of one rule (the "fix all" button, e.g. all half-width punctuation of the document). */
-export function applyRuleFixes(doc: ReportDocument, findings: readonly Finding[], rule: string): FixOutcome {
-  return applyFixes(doc, findings.filter((f) => f.rule === rule));
 }
 
 export type { Finding, CheckResult, Rule };

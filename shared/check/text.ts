@@ -1,18 +1,12 @@
 // Text helpers shared by the checker's rules (shared, pure): character classes, word segmentation, finding builders.
 import type { RawFinding, TextUnit } from './types';
 
-/** CJK ideographs (incl. 〇) and full-width punctuation: marks that make a neighbouring ASCII mark "in Chinese text". */
-export const HAN = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 export const HAN_CLASS = '\\u3007\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 export const FULLWIDTH_PUNCT = '，。、；：？！“”‘’《》〈〉（）【】…—～·';
 
 /** A CJK ideograph (or 〇) by code unit: cheaper than a regex in the hot loops. */
 export function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
-}
-
-export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && ch.length > 0 && isHanCode(ch.charCodeAt(0));
 }
 
 const FULLWIDTH_SET = new Set([...FULLWIDTH_PUNCT].map((c) => c.charCodeAt(0)));
@@ -62,16 +56,6 @@ export function wordsAround(text: string, from: number, to: number, _pad = 12): 
     pos = end;
   }
   return out;
-}
-
-/** True when a word boundary falls at `pos` (given the words around it). */
-export function isBoundary(words: readonly WordSpan[], pos: number): boolean {
-  return words.some((w) => w.start === pos) || words.some((w) => w.end === pos);
-}
-
-/** The word containing position `pos`. */
-export function wordAt(words: readonly WordSpan[], pos: number): WordSpan | undefined {
-  return words.find((w) => w.start <= pos && pos < w.end);
 }
 
 /** A finding at [start, end) of a unit's text. */

@@ -12,8 +12,7 @@ import {
 } from './heuristics';
 import { normalizeLine, runInEnd, structureParagraphs, type WrittenMarker } from './structure';
 
-export { normalizeLine, runInEnd, structureLine, structureParagraphs, type StructuredBody, type WrittenMarker } from './structure';
-export { parseDateText } from './heuristics';
+export { normalizeLine, structureParagraphs, type WrittenMarker } from './structure';
 
 export interface ImportTextOptions {
   /** The document id (a new random one by default). */

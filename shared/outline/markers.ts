@@ -135,7 +135,3 @@ export function parseHeadingMarker(line: string): HeadingMarker | null {
   return null;
 }
 
-/** True when the line starts with a heading marker (any form, including malformed ones). */
-export function startsWithHeadingMarker(line: string): boolean {
-  return parseHeadingMarker(line) !== null;
-}

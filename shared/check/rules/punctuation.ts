@@ -327,8 +327,3 @@ export const interpunct: BlockRule = {
 
 export const PUNCTUATION_RULES: BlockRule[] = [halfWidth, doubled, unbalanced, dunhao, range, ellipsis, interpunct];
 
-/** Unit test hook: the rules run on a bare text. */
-export function punctuationFindings(text: string): RawFinding[] {
-  const unit: TextUnit = { path: [0], index: 0, kind: 'paragraph', text };
-  return PUNCTUATION_RULES.flatMap((r) => r.check(unit, { year: 2024, organ: '', formulations: [] }));
-}
