@@ -15,7 +15,6 @@ export const FIXTURES_DIR = resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'repo
 export const FIXTURE_FILES = ['jianghai-2025-webpage.txt', 'yangjiang-2024-webpage.txt'] as const;
 
 export const CORPUS_SIZES = [5_000, 20_000, 50_000] as const;
-type CorpusSize = (typeof CORPUS_SIZES)[number];
 
 /** A short label for a size: 5k, 20k, 50k. */
 export function sizeLabel(size: number): string {

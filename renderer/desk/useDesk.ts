@@ -80,4 +80,3 @@ export function useDesk() {
   return { folder, previousFolder, status, error, notice, chooseFolder, choosePrevious, start, cancel, exportXlsx, pair, setError };
 }
 
-type Desk = ReturnType<typeof useDesk>;

@@ -1,6 +1,6 @@
 // Punctuation rules (shared, pure), after GB/T 15834-2011: half-width marks in Chinese text, doubled or clashing
 // marks, unbalanced pairs, 顿号 misuse, range marks, ellipsis forms and the 间隔号 of month-day names.
-import type { BlockRule, RawFinding, TextUnit } from '../types';
+import type { BlockRule, RawFinding } from '../types';
 import { at, HAN_CLASS, isChineseContext, matches, q, wordsAround } from '../text';
 
 // ----- half-width marks -------------------------------------------------------------------------------------------
