@@ -112,3 +112,15 @@ export function insertPart(editor: Editor, part: MandatedPartId, guidance?: stri
   });
   return at;
 }
+
+/**
+ * The part a missing-part finding (rule struct.part-missing) is about: the id it carries, or else the part named in
+ * its message. Undefined for any other finding (the report-empty finding names no single part).
+ */
+export function missingPartOf(f: { rule: string; text: string; message: string }): MandatedPartId | undefined {
+  if (f.rule !== 'struct.part-missing') return undefined;
+  const byId = MANDATED_PARTS.find((p) => p.id === f.text);
+  if (byId) return byId.id;
+  const named = MANDATED_PARTS.filter((p) => f.message.includes(`“${p.name}”`));
+  return named.length === 1 ? named[0]!.id : undefined;
+}

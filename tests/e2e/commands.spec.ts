@@ -175,6 +175,26 @@ const CASES: Record<CommandId, Case> = {
     await trigger();
     await expect(firstLevel1(app)).toContainText('存在的不足和原因');
   },
+  insertTable: async (app, trigger) => {
+    await blocks(app).nth(2).click();
+    await trigger();
+    await expect(blocks(app).nth(3)).toHaveClass(/\btable-wrap\b/);
+  },
+  deleteSection: async (app, trigger) => {
+    await blocks(app).nth(2).click();
+    await trigger();
+    await expect(blocks(app)).toHaveCount(5);
+    expect(await textOf(app, 1)).toBe('加强执法监督');
+  },
+  contextMenu: async (app, trigger) => {
+    await blocks(app).nth(2).click();
+    await trigger();
+    const menu = app.page.getByRole('menu', { name: '正文右键菜单' });
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitemradio', { name: /正文/ })).toBeFocused();
+    await app.page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+  },
   noCharacterFormatting: async (app, trigger) => {
     await blocks(app).nth(2).click();
     await trigger();

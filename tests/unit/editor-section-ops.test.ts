@@ -6,7 +6,7 @@ import { withHistory } from 'slate-history';
 import { heading, paragraph, type Block } from '../../shared/model/schema';
 import { recognizeMandatedParts } from '../../shared/outline/parts';
 import {
-  deleteSection, deleteWholeBlocks, insertPart, insertTableAfter, partInsertIndex, sectionHeadingAt, wholeBlocksSelected,
+  deleteSection, deleteWholeBlocks, insertPart, insertTableAfter, missingPartOf, partInsertIndex, sectionHeadingAt, wholeBlocksSelected,
 } from '../../shared/editor/sectionOps';
 
 function editorWith(body: Block[]): Editor {
@@ -156,5 +156,14 @@ describe('插入此部分', () => {
     insertPart(e, 'shortcomings', '写不足。', 2025);
     e.undo();
     expect(e.children).toEqual(without([6, 7]));
+  });
+});
+
+describe('the part of a missing-part finding', () => {
+  it('is the id it carries, or the one part its message names; other findings have none', () => {
+    expect(missingPartOf({ rule: 'struct.part-missing', text: 'plans', message: '未找到“下一年度主要安排”部分。' })).toBe('plans');
+    expect(missingPartOf({ rule: 'struct.part-missing', text: '', message: '未找到“存在的不足和原因”部分。' })).toBe('shortcomings');
+    expect(missingPartOf({ rule: 'struct.part-missing', text: '', message: '报告正文为空。按规定，报告应包括：主要举措和成效、存在的不足和原因。' })).toBeUndefined();
+    expect(missingPartOf({ rule: 'struct.leadership', text: 'leadership', message: '未找到“党政主要负责人履行第一责任人职责情况”。' })).toBeUndefined();
   });
 });
