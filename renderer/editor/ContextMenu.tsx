@@ -2,6 +2,7 @@
 // paragraph styles (the current one checked), 插入表格, 删除本节, 上移 / 下移, each an editor command of the table.
 // Arrows move, Enter picks, Esc closes; the caret goes back into the text.
 import { useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { Element } from 'slate';
 import { ReactEditor } from 'slate-react';
 import { keysLabel, type EditorCommandId } from '../../shared/commands';
@@ -90,7 +91,8 @@ export function ContextMenu({ editor, at, run, onClose }: { editor: ReportSlateE
     e.stopPropagation();
   };
 
-  return (
+  // On the body: above the side panels, never clipped by the page column.
+  return createPortal(
     <div className="context-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()} onContextMenu={(e) => e.preventDefault()}>
       <div ref={ref} className="context-menu" role="menu" aria-label={T.contextMenu} style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
         {groups.map((group, g) => (
@@ -114,6 +116,7 @@ export function ContextMenu({ editor, at, run, onClose }: { editor: ReportSlateE
           </div>
         ))}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
