@@ -79,15 +79,22 @@ const CASES: Record<CommandId, Case> = {
   },
   import: (app, trigger) => lastAsked(app, trigger, /^导入报告/),
   // The export flow itself (pre-submission check, notice) is renderer/export's; here: the command reaches export.
-  export: (app, trigger) => lastAsked(app, trigger, /导出 Word 文件/),
+  // The report lacks its 下一年度安排 part: the pre-submission check comes first, 仍然导出 goes on to the save dialog.
+  export: (app, trigger) =>
+    lastAsked(app, async () => {
+      await trigger();
+      const check = app.page.getByRole('alertdialog', { name: '送审前检查' });
+      await expect(check).toBeVisible();
+      await check.getByRole('button', { name: '仍然导出' }).click();
+    }, /导出 Word 文件/),
+  // The print view first (the pages as the Word file lays them out), then the system's print through main.
   print: async (app, trigger) => {
-    await app.page.evaluate(() => {
-      const w = window as unknown as { __printed: number; print: () => void };
-      w.__printed = 0;
-      w.print = () => void w.__printed++;
-    });
+    const before = app.shell.printed;
     await trigger();
-    await expect.poll(() => app.page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+    const view = app.page.getByRole('dialog', { name: '打印预览' });
+    await expect(view.locator('.print-count')).toHaveText('共 1 页');
+    await view.getByRole('button', { name: '打印…' }).click();
+    await expect.poll(() => app.shell.printed).toBe(before + 1);
   },
   saveTemplate: async (app, trigger) => {
     await trigger();
@@ -137,7 +144,10 @@ const CASES: Record<CommandId, Case> = {
   },
   about: async (app, trigger) => {
     await trigger();
-    await expect(app.page.locator('.files-notices')).toContainText('法治年报助手 test');
+    const dialog = app.page.getByRole('dialog', { name: '关于法治年报助手' });
+    await expect(dialog).toContainText('版本 test');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    await expect(dialog).toBeHidden();
   },
   paragraphAfter: async (app, trigger) => {
     await blocks(app).nth(2).click();
