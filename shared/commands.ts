@@ -34,7 +34,7 @@ export const COMMAND_IDS = [
   'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'versions', 'import', 'export', 'exportReview', 'importReview', 'print', 'saveTemplate',
   'undo', 'redo', 'find', 'replace', 'findNext', 'findPrevious', 'desk', 'help', 'about',
   'paragraphAfter', 'demote', 'promote', 'setParagraph', 'setHeading1', 'setHeading2', 'setHeading3', 'setHeading4',
-  'moveSectionUp', 'moveSectionDown', 'noCharacterFormatting',
+  'moveSectionUp', 'moveSectionDown', 'insertTable', 'deleteSection', 'contextMenu', 'noCharacterFormatting',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -69,8 +69,11 @@ export const COMMANDS = {
   setHeading2: inEditor('设为二级标题', ['CmdOrCtrl+2'], '把当前段落设为二级标题（（一））'),
   setHeading3: inEditor('设为三级标题', ['CmdOrCtrl+3'], '把当前段落设为三级标题（1.）'),
   setHeading4: inEditor('设为四级标题', ['CmdOrCtrl+4'], '把当前段落设为四级标题（（1））'),
-  moveSectionUp: inEditor('本节上移', ['Alt+Up'], '把当前标题连同其下内容上移'),
-  moveSectionDown: inEditor('本节下移', ['Alt+Down'], '把当前标题连同其下内容下移'),
+  moveSectionUp: inEditor('本节上移', ['Alt+Up'], '把光标所在的一节（标题连同其下内容）上移'),
+  moveSectionDown: inEditor('本节下移', ['Alt+Down'], '把光标所在的一节（标题连同其下内容）下移'),
+  insertTable: inEditor('插入表格', [], '在当前段落之后插入一个两行三列的表格（右键菜单）'),
+  deleteSection: inEditor('删除本节', [], '删除光标所在的一节：标题连同其下全部内容，不留空段落（右键菜单）'),
+  contextMenu: inEditor('右键菜单', ['Shift+F10'], '打开正文的右键菜单（也可按键盘上的菜单键）：段落样式、插入表格、删除本节、上移、下移'),
   noCharacterFormatting: inEditor('加粗、斜体、下划线', ['CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+U'], '不适用：公文正文不使用加粗、斜体、下划线（状态栏提示）'),
 } satisfies { readonly [K in CommandId]: CommandSpec };
 

@@ -1,7 +1,9 @@
 // The checker's findings beside the page (renderer): grouped by part and category; a click selects the text, a fix
-// applies with one click, a rule's fixes apply in bulk, and a finding can be ignored with a reason.
+// applies with one click, a rule's fixes apply in bulk, a missing part is inserted, and a finding can be ignored with a
+// reason.
 import { memo, useMemo, useState } from 'react';
 import type { Finding } from '../../shared/check/types';
+import { missingPartOf } from '../../shared/editor/sectionOps';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Category } from '../../shared/check/types';
 import type { Analysis } from './analysis';
 import { T } from './strings';
@@ -15,6 +17,8 @@ export interface FindingsPanelProps {
   onIgnore(f: Finding, reason: string): void;
   /** Findings of a report that is only viewed (the reviewer's desk): no fix or ignore buttons. */
   readOnly?: boolean;
+  /** 插入此部分, for a missing-part finding (absent where the report is only viewed). */
+  onInsertPart?(f: Finding): void;
 }
 
 interface Group {
@@ -48,7 +52,7 @@ function groupFindings(analysis: Analysis): Group[] {
   return [...groups.values()];
 }
 
-type ItemProps = { f: Finding; onSelect(f: Finding): void; onFix(f: Finding): void; onIgnore(f: Finding, reason: string): void; readOnly?: boolean };
+type ItemProps = Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly'> & { f: Finding };
 
 const sameFinding = (a: Finding, b: Finding) =>
   a === b ||
@@ -56,9 +60,9 @@ const sameFinding = (a: Finding, b: Finding) =>
     a.severity === b.severity && a.path.join('.') === b.path.join('.'));
 
 // Each check makes new finding objects: an item re-renders only when its finding really changed.
-const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore);
+const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore && p.onInsertPart === n.onInsertPart);
 
-function FindingItemView({ f, onSelect, onFix, onIgnore, readOnly }: ItemProps) {
+function FindingItemView({ f, onSelect, onFix, onIgnore, onInsertPart, readOnly }: ItemProps) {
   const [ignoring, setIgnoring] = useState(false);
   const [reason, setReason] = useState('');
   return (
@@ -73,6 +77,11 @@ function FindingItemView({ f, onSelect, onFix, onIgnore, readOnly }: ItemProps) 
           <button type="button" className="small primary-outline" onClick={() => onFix(f)} title={f.fix === '' ? '删除' : `改为“${f.fix}”`}>
             {T.fix}
             {f.fix !== '' && f.fix.length <= 8 ? `为“${f.fix}”` : ''}
+          </button>
+        )}
+        {onInsertPart && missingPartOf(f) && (
+          <button type="button" className="small primary-outline" onClick={() => onInsertPart(f)}>
+            {T.insertPart}
           </button>
         )}
         {!ignoring && (
@@ -104,7 +113,7 @@ function FindingItemView({ f, onSelect, onFix, onIgnore, readOnly }: ItemProps) 
   );
 }
 
-function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'readOnly'>) {
+function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly'>) {
   const [shown, setShown] = useState(PAGE);
   return (
     <ul className="finding-list">
@@ -122,7 +131,7 @@ function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<F
   );
 }
 
-export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, readOnly }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onInsertPart, readOnly }: FindingsPanelProps) {
   const groups = useMemo(() => groupFindings(analysis), [analysis]);
   const bulk = useMemo(() => {
     const byRule = new Map<string, number>();
@@ -167,7 +176,7 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
               <div className="category-label">
                 {CATEGORY_LABELS[c.category]}（{c.findings.length}）
               </div>
-              <CategoryList findings={c.findings} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} readOnly={readOnly} />
+              <CategoryList findings={c.findings} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} onInsertPart={onInsertPart} readOnly={readOnly} />
             </div>
           ))}
         </details>

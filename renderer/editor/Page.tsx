@@ -53,12 +53,13 @@ interface PageProps {
   onMetaChange(patch: Partial<ReportMeta>): void;
   layer: MarkLayer | null;
   onKeyDown(e: React.KeyboardEvent<HTMLDivElement>): void;
+  onContextMenu(e: React.MouseEvent<HTMLDivElement>): void;
   onCompositionStart(): void;
   onCompositionEnd(): void;
 }
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
-export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onCompositionStart, onCompositionEnd }: PageProps) {
+export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
   const title = useTitleLines(meta.title);
   return (
     <article className="page" lang="zh-CN">
@@ -90,6 +91,7 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
         renderElement={renderElement}
         renderLeaf={renderLeaf}
         onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
         onMouseMove={(e) => layer?.hover(e.clientX, e.clientY)}
         onMouseLeave={() => layer?.leave()}
         onCompositionStart={onCompositionStart}

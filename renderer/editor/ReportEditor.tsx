@@ -3,7 +3,7 @@
 // Slate owns the body; the session (renderer/files) owns the frame (meta, ignores, rules) and reads the body through
 // the port this editor binds. Public surface: <ReportEditor frame initialBody … ref> with an imperative handle.
 import { forwardRef, memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { createEditor, Editor, Range, Transforms, type Descendant } from 'slate';
 import { HistoryEditor, withHistory } from 'slate-history';
 import { ReactEditor, Slate, withReact } from 'slate-react';
 import type { EditorCommandId } from '../../shared/commands';
@@ -11,6 +11,7 @@ import type { Block, MandatedPartId, ReportMeta } from '../../shared/model/schem
 import { currentBlockIndex, moveSection, moveSectionBefore } from '../../shared/editor/ops';
 import { unitsFromFindings, type UnitMarks } from '../../shared/editor/marks';
 import type { DocFrame, EditorPort, FramePatch } from '../files';
+import { ContextMenu, type MenuAt } from './ContextMenu';
 import { FindBar } from './FindBar';
 import { MarkLayer } from './markLayer';
 import { OutlinePanel } from './OutlinePanel';
@@ -115,7 +116,34 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
     return () => window.clearTimeout(t);
   }, [notice]);
   usePaste(editor, pasteRef, getMeta, onFrameChange, expedite, setNotice);
-  const keymap = useKeymap(editor, expedite, setNotice);
+  // ---- the context menu (right click, the menu key, Shift+F10) -------------------------------------------------
+  const [menuAt, setMenuAt] = useState<MenuAt | null>(null);
+  const openMenuAtCaret = useCallback(() => {
+    const sel = window.getSelection();
+    let rect = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).getBoundingClientRect() : null;
+    if (!rect || (rect.width === 0 && rect.height === 0)) {
+      const block = editor.children[currentBlockIndex(editor)];
+      rect = block ? ReactEditor.toDOMNode(editor, block).getBoundingClientRect() : null;
+    }
+    setMenuAt(rect ? { x: rect.left, y: rect.bottom } : { x: 120, y: 120 });
+  }, [editor]);
+  const onContextMenu = useCallback(
+    (e: React.MouseEvent) => {
+      e.preventDefault();
+      if (e.button !== 2) return openMenuAtCaret(); // the menu key: at the caret
+      // A right click puts the caret where it points, unless it points into the selection (kept for the action).
+      try {
+        const range = ReactEditor.findEventRange(editor, e);
+        if (!editor.selection || !Range.includes(editor.selection, range.anchor)) Transforms.select(editor, range);
+      } catch {
+        // Not over text (a margin): the caret stays.
+      }
+      setMenuAt({ x: e.clientX, y: e.clientY });
+    },
+    [editor, openMenuAtCaret],
+  );
+  const closeMenu = useCallback(() => setMenuAt(null), []);
+  const keymap = useKeymap(editor, expedite, setNotice, openMenuAtCaret);
 
   // ---- the caret's block (outline highlight, guidance) -----------------------------------------------------------
   const [currentIndex, setCurrentIndex] = useState(-1);
@@ -220,10 +248,12 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
               onMetaChange={onMetaChange}
               layer={layer}
               onKeyDown={keymap.onKeyDown}
+              onContextMenu={onContextMenu}
               onCompositionStart={live.onCompositionStart}
               onCompositionEnd={live.onCompositionEnd}
             />
           </div>
+          {menuAt && <ContextMenu editor={editor} at={menuAt} run={keymap.runEditorCommand} onClose={closeMenu} />}
         </Slate>
         <PageEstimate doc={analysis.doc} />
       </div>

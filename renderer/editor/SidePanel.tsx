@@ -1,7 +1,9 @@
 // The side panel (renderer): the findings (with the 边写边查 switch) and the writing guidance of the report's template,
 // the caret's part first.
-import { memo, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { Finding } from '../../shared/check/types';
+import { missingPartOf } from '../../shared/editor/sectionOps';
+import type { MandatedPartId } from '../../shared/model/schema';
 import type { Template } from '../../shared/model/template';
 import { NEXT_YEAR_TOKEN, YEAR_TOKEN } from '../../shared/model/templateOps';
 import { api } from '../api';
@@ -11,6 +13,8 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { R } from '../review/strings';
 import type { ReviewOps } from '../review/useReview';
 import { PART_LABELS, T } from './strings';
+
+const fillYears = (t: string, year: number) => t.replaceAll(YEAR_TOKEN, String(year)).replaceAll(NEXT_YEAR_TOKEN, String(year + 1));
 
 /** The report's template (for its guidance), read over IPC; null while loading or when there is none. */
 function useTemplate(templateId: string | undefined): Template | null {
@@ -45,6 +49,7 @@ export interface SidePanelProps {
     onFix(f: Finding): void;
     onFixRule(rule: string): void;
     onIgnore(f: Finding, reason: string): void;
+    onInsertPart(part: MandatedPartId, guidance: string | undefined): void;
   };
   tab: SideTab;
   onTab(tab: SideTab): void;
@@ -54,6 +59,17 @@ export interface SidePanelProps {
 
 export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onToggleLiveCheck, findingActions: a, tab, onTab: setTab, review }: SidePanelProps) {
   const template = useTemplate(templateId);
+  const year = analysis.doc.meta.year;
+  const { onInsertPart } = a;
+  // A missing part goes in with the template's guidance for it, when the report's template has one.
+  const insertMissingPart = useCallback(
+    (f: Finding) => {
+      const part = missingPartOf(f);
+      const guidance = template?.guidance.find((g) => g.part === part);
+      if (part) onInsertPart(part, guidance && fillYears(guidance.text, year));
+    },
+    [onInsertPart, template, year],
+  );
   return (
     <aside className="side-panel">
       <div className="tabs" role="tablist">
@@ -76,7 +92,7 @@ export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onT
             {T.liveCheck}
           </label>
           {liveCheckOn ? (
-            <FindingsPanel analysis={analysis} ruleTitles={a.ruleTitles} onSelect={a.onSelect} onFix={a.onFix} onFixRule={a.onFixRule} onIgnore={a.onIgnore} />
+            <FindingsPanel analysis={analysis} ruleTitles={a.ruleTitles} onSelect={a.onSelect} onFix={a.onFix} onFixRule={a.onFixRule} onIgnore={a.onIgnore} onInsertPart={insertMissingPart} />
           ) : (
             <p className="muted empty-note">{T.liveCheckOff}</p>
           )}
@@ -93,7 +109,7 @@ export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onT
 const GuidancePanel = memo(function GuidancePanel({ template, analysis, currentIndex }: { template: Template | null; analysis: Analysis; currentIndex: number }) {
   if (!template || template.guidance.length === 0) return <p className="muted empty-note">本报告没有关联模板的写作提示。</p>;
   const year = analysis.doc.meta.year;
-  const fill = (t: string) => t.replaceAll(YEAR_TOKEN, String(year)).replaceAll(NEXT_YEAR_TOKEN, String(year + 1));
+  const fill = (t: string) => fillYears(t, year);
   const here = analysis.parts.locations.find((l) => currentIndex >= l.extent.start && currentIndex < l.extent.end)?.id;
   const ordered = here ? [...template.guidance].sort((a, b) => (a.part === here ? -1 : b.part === here ? 1 : 0)) : template.guidance;
   return (

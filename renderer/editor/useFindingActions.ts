@@ -1,10 +1,13 @@
 // What the findings panel does (renderer): select a finding's text, fix it, fix every finding of a rule, ignore one
-// with a reason (kept in the document by the session).
+// with a reason (kept in the document by the session), insert a missing mandated part.
 import { useCallback, useMemo } from 'react';
+import { HistoryEditor } from 'slate-history';
 import { ReactEditor } from 'slate-react';
 import { applyFix, ignoreFinding } from '../../shared/check/engine';
 import type { Finding } from '../../shared/check/types';
 import { replaceMany, replaceText } from '../../shared/editor/ops';
+import { insertPart } from '../../shared/editor/sectionOps';
+import type { MandatedPartId } from '../../shared/model/schema';
 import type { FramePatch } from '../files';
 import type { LiveAnalysis } from './useLiveAnalysis';
 import type { ReportSlateEditor } from './withReport';
@@ -61,6 +64,18 @@ export function useFindingActions(
     },
     [getDoc, onFrameChange],
   );
+  // 插入此部分: the heading and the template's guidance at the part's mandated place, one undo step; the caret goes there.
+  const onInsertPart = useCallback(
+    (part: MandatedPartId, guidance: string | undefined) => {
+      let at = -1;
+      HistoryEditor.withNewBatch(editor, () => {
+        at = insertPart(editor, part, guidance, getDoc().meta.year);
+      });
+      expedite();
+      requestAnimationFrame(() => selectRange([at + 1], 0, 0));
+    },
+    [editor, expedite, getDoc, selectRange],
+  );
   const ruleTitles = useMemo(() => new Map(checker.rules.map((r) => [r.id, r.title])), [checker]);
-  return { onSelect, onFix, onFixRule, onIgnore, ruleTitles };
+  return { onSelect, onFix, onFixRule, onIgnore, onInsertPart, ruleTitles };
 }

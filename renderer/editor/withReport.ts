@@ -1,12 +1,13 @@
 // The report editor's behaviour as a Slate plugin (renderer): the schema kept in normalizeNode (flat blocks, text in
 // headings and paragraphs, cells in rows in tables), Enter in headings, paste through the text importer, and
-// template hints removed whole when typed into (shared/editor/hints.ts).
+// template hints removed whole when typed into (shared/editor/hints.ts), whole blocks deleted whole.
 import { Editor, Element, Node, Text, Transforms, type Descendant, type NodeEntry } from 'slate';
 import type { ReactEditor } from 'slate-react';
 import type { HistoryEditor } from 'slate-history';
 import type { ParagraphElement } from '../../shared/model/schema';
 import { breakHeading } from '../../shared/editor/ops';
 import { withHints } from '../../shared/editor/hints';
+import { deleteWholeBlocks } from '../../shared/editor/sectionOps';
 
 export type ReportSlateEditor = ReactEditor & HistoryEditor;
 
@@ -21,6 +22,12 @@ export function withReport<E extends ReportSlateEditor>(editor: E, onStructuredP
   const { normalizeNode, insertBreak, insertData, isInline } = editor;
 
   withHints(editor);
+  // Delete/Backspace (or cut) over whole blocks — a heading and its content — removes them with no empty block left.
+  const { deleteFragment } = editor;
+  editor.deleteFragment = (options) => {
+    if (deleteWholeBlocks(editor)) return;
+    deleteFragment(options);
+  };
   editor.isInline = (el) => (el.type === 'heading' || el.type === 'paragraph' || el.type === 'table' ? false : isInline(el));
 
   editor.normalizeNode = (entry: NodeEntry) => {
