@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReview } from '../../shared/docx/review/importReview';
 import { readReviewerFile } from '../../shared/docx/review/readReview';
 import { UserFacingError } from '../../shared/ipc/contract';
-import { parseDocument, serializeDocument } from '../../shared/model/format';
+import { FZBG_VERSION, parseDocument, serializeDocument } from '../../shared/model/format';
 import { decideAll, decideReviewItem } from '../../shared/model/reviewOps';
 import { leavesText, paragraph, type ReportDocument } from '../../shared/model/schema';
 import { runReview } from '../../main/cli/review';
@@ -94,12 +94,12 @@ describe('reading a file in the Word 2016+ shape', () => {
 });
 
 describe('the .fzbg format with review items', () => {
-  it('opens a version-1 file (no review items) and round-trips version 2 with them', () => {
+  it('opens a version-1 file (no review items) and round-trips the current version with them', () => {
     const v1 = JSON.stringify({ format: 'fzbg', version: 1, ...draft() });
     expect(parseDocument(v1).review).toBeUndefined();
     const { doc } = importReview(draft(), returnedFile(), '退回.docx');
     const text = serializeDocument(doc);
-    expect(JSON.parse(text).version).toBe(2);
+    expect(JSON.parse(text).version).toBe(FZBG_VERSION);
     expect(parseDocument(text)).toEqual(doc);
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { importText } from '../../../shared/import/text';
-import { emptyRuleSettings, heading, leavesText, paragraph, type Block, type ReportDocument, type TableElement } from '../../../shared/model/schema';
+import { contentText, emptyRuleSettings, heading, leavesText, paragraph, type Block, type ReportDocument, type TableElement } from '../../../shared/model/schema';
 import { Template } from '../../../shared/model/template';
 
 export const REPO = join(__dirname, '..', '..', '..');
@@ -101,6 +101,19 @@ export function validateDocx(bytes: Uint8Array): { code: number; output: string 
 }
 
 /** What a round trip must keep: block kinds, heading levels, run-in flags, and every word. */
+/**
+ * The structure as the Word file prints it: template writing hints are never exported, so a paragraph holding only
+ * hints is left out and the others lose their hint text.
+ */
+export function printedStructureOf(body: readonly Block[]): unknown[] {
+  const printed = body.flatMap((b): Block[] => {
+    if (b.type !== 'paragraph' || !b.children.some((l) => l.hint)) return [b];
+    const text = contentText(b.children);
+    return text ? [paragraph(text)] : [];
+  });
+  return structureOf(printed);
+}
+
 export function structureOf(body: readonly Block[]): unknown[] {
   return body.map((b) => {
     if (b.type === 'table') return { table: b.children.map((r) => r.children.map((c) => leavesText(c.children))) };
