@@ -162,6 +162,9 @@ describe('no network use at run time', () => {
       ['export', at('.fzbg'), '-o', at('.docx'), '--force'],
       // The exported Word file read back: the import runs in its own child process, which carries the hook too.
       ['outline', at('.docx')],
+      // The review loop: the review copy written, and a returned Word file read in its own capped child.
+      ['export', at('.fzbg'), '--review', '-o', at('-review.docx'), '--force'],
+      ['review', at('.fzbg'), at('-review.docx'), '-o', at('-merged.fzbg')],
       ['next-year', at('.fzbg'), '-o', at('-next.fzbg'), '--force'],
       ['compare', at('.fzbg'), at('-next.fzbg')],
       ['new', 'department', '--organ', '江海区政务服务和数据管理局', '--year', '2025', '-o', at('-new.fzbg')],
