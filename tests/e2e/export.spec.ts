@@ -212,8 +212,8 @@ test('成文日期 is entered in 年/月/日 fields, never mm/dd/yyyy; a day tha
   const { page } = app;
   await newReport(page, '乡镇（街道）', '礼乐街道办事处', 2025);
   await expect(page.locator('input[type="date"]')).toHaveCount(0);
-  await page.getByRole('button', { name: '成文日期' }).click();
-  const group = page.getByRole('group', { name: '成文日期' });
+  await page.getByRole('button', { name: '成文日期', exact: true }).click();
+  const group = page.getByRole('group', { name: '成文日期', exact: true });
   await group.getByRole('textbox', { name: '年' }).fill('2026');
   await group.getByRole('textbox', { name: '月' }).fill('2');
   await group.getByRole('textbox', { name: '日' }).fill('30');
@@ -223,7 +223,7 @@ test('成文日期 is entered in 年/月/日 fields, never mm/dd/yyyy; a day tha
   await group.getByRole('textbox', { name: '日' }).fill('28');
   await expect(group.getByRole('status')).toHaveCount(0);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: '成文日期' })).toHaveText('2026年2月28日');
+  await expect(page.getByRole('button', { name: '成文日期', exact: true })).toHaveText('2026年2月28日');
   await app.screenshot('date-fields-set');
   expect(await page.locator('.page').evaluate((el) => el.textContent)).not.toMatch(/mm|dd|yyyy/i);
 });
