@@ -1,8 +1,9 @@
 // The template library (Node): built-in templates (read-only, shipped in templates/builtin), the user's own
 // (dataDir/templates) and a team folder on a shared drive (settings.templateFolders.team). An offline or vanished
 // team folder, or a bad file in it, yields a notice, never a failure.
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, realpath, stat, unlink } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
 import { UserFacingError, type TemplateList } from '../../shared/ipc/contract';
 import { Template, type TemplateInput, type TemplateSource, type TemplateSummary } from '../../shared/model/template';
 import { BUILTIN_PATTERNS } from '../../shared/check/rules/formulations';
@@ -175,9 +176,10 @@ async function scanFolder(folder: string, source: TemplateSource, remote: boolea
     const file = join(folder, name);
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = await readTemplateFile(folder, file);
     } catch (e) {
-      notices.push(`${label}模板文件“${name}”无法读取（${errorCode(e) ?? (remote ? '网络中断' : '未知原因')}），已跳过。`);
+      const why = e instanceof TemplateFileRefused ? e.reason : readFailure(e, remote);
+      notices.push(`${label}模板文件“${name}”${why}，已跳过。`);
       continue;
     }
     let raw: unknown;
@@ -197,4 +199,62 @@ async function scanFolder(folder: string, source: TemplateSource, remote: boolea
     loaded.push({ template: { ...parsed.data, source }, file });
   }
   return { loaded, notices };
+}
+
+/** A template file is a few kilobytes; 2 MB is far beyond any real one (a shared folder must not feed us a disk). */
+export const MAX_TEMPLATE_FILE_BYTES = 2 * 1024 * 1024;
+
+class TemplateFileRefused extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+/**
+ * Reads one template file within bounds: a regular file (a link is followed only to a regular file inside the same
+ * folder), at most MAX_TEMPLATE_FILE_BYTES, read through one handle so the checks and the read see the same file.
+ */
+async function readTemplateFile(folder: string, file: string): Promise<string> {
+  const link = await lstat(file);
+  if (link.isSymbolicLink()) {
+    const [target, root] = await Promise.all([realpath(file), realpath(folder)]);
+    const rel = relative(root, target);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new TemplateFileRefused('是指向文件夹以外的链接（只读取文件夹里的模板文件）');
+  }
+  // Checked before opening too: opening a named pipe would wait for a writer.
+  if (!(await stat(file)).isFile()) throw new TemplateFileRefused('不是普通文件（可能是设备、管道或文件夹）');
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new TemplateFileRefused('不是普通文件（可能是设备、管道或文件夹）');
+    if (info.size > MAX_TEMPLATE_FILE_BYTES) throw new TemplateFileRefused(`过大（${(info.size / 1024 / 1024).toFixed(1)} MB，模板文件不超过 ${MAX_TEMPLATE_FILE_BYTES / 1024 / 1024} MB）`);
+    // Read at most one byte past the cap: a file that grows meanwhile is still refused, never read without end.
+    const buffer = Buffer.alloc(Math.min(info.size, MAX_TEMPLATE_FILE_BYTES) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > MAX_TEMPLATE_FILE_BYTES) throw new TemplateFileRefused(`过大（超过 ${MAX_TEMPLATE_FILE_BYTES / 1024 / 1024} MB）`);
+    return buffer.subarray(0, length).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The true reason a read failed, in Chinese (网络中断 only for the errors a dropped share gives). */
+function readFailure(e: unknown, remote: boolean): string {
+  const code = errorCode(e);
+  switch (code) {
+    case 'EACCES': case 'EPERM': return '无法读取（没有读取权限）';
+    case 'ENOENT': return '无法读取（文件已被移走或删除）';
+    case 'ELOOP': return '无法读取（链接指向自身或循环）';
+    case 'EISDIR': return '不是普通文件（是文件夹）';
+    case 'EMFILE': case 'ENFILE': return '暂时无法读取（打开的文件过多）';
+    case 'ETIMEDOUT': case 'ENETUNREACH': case 'ENETDOWN': case 'ECONNRESET': case 'EHOSTDOWN': case 'EHOSTUNREACH': case 'ENOTCONN':
+      return '无法读取（网络中断）';
+    case 'EIO': return remote ? '无法读取（读写出错，网络驱动器可能已断开）' : '无法读取（磁盘读写出错）';
+    default: return `无法读取（${code ?? '未知原因'}）`;
+  }
 }
