@@ -15,6 +15,7 @@ import { bundleMetric, nodeMetrics } from './node';
 import { browserMetrics } from './browser';
 import { batchMetric } from './batch';
 import { reviewMetrics } from './review';
+import { hugeCheckMetrics } from './huge';
 import type { Metric, Target } from './stats';
 
 interface Args {
@@ -120,6 +121,9 @@ async function main(): Promise<void> {
   const metrics: Metric[] = [];
   if (['check', 'import', 'export', 'peer'].some(wants)) {
     metrics.push(...(await nodeMetrics(docs, { budget, log, wants })));
+  }
+  if (wants('check.huge')) {
+    metrics.push(...(await hugeCheckMetrics({ log, runs: args.quick ? 1 : 3 })));
   }
   if (wants('batch.check')) {
     metrics.push(await batchMetric(docs.get(20_000)!, { log, runs: args.quick ? 1 : 3 }));
