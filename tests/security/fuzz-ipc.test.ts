@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SEED } from '../setup/fast-check';
 import { METHODS, methods } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
@@ -72,7 +73,7 @@ describe('the dispatcher under hostile payloads', () => {
           else if (!methods[method as (typeof METHODS)[number]].args.safeParse(args).success) expect(envelope.error.code).toBe('bad-request');
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, seed: SEED },
     );
     expect(refused).toBeGreaterThan(RUNS / 4);
     // Payloads did get through the door to the handlers, of many methods.

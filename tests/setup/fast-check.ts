@@ -3,9 +3,10 @@
 import fc from 'fast-check';
 
 export const FUZZ = process.env.FUZZ === '1';
-const seed = FUZZ ? Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 0x7fffffff)) : 20261202;
-if (FUZZ) process.stdout.write(`fast-check seed ${seed} (replay: FUZZ=1 FUZZ_SEED=${seed} npm run fuzz)\n`);
-fc.configureGlobal({ seed });
+/** The seed of every property in this run: fixed in `npm test`, drawn afresh (and printed) under `npm run fuzz`. */
+export const SEED = FUZZ ? Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 0x7fffffff)) : 20261202;
+if (FUZZ) process.stdout.write(`fast-check seed ${SEED} (replay: FUZZ=1 FUZZ_SEED=${SEED} npm run fuzz)\n`);
+fc.configureGlobal({ seed: SEED });
 
 /** The number of runs of a property: as given in `npm test`, ten times as many under `npm run fuzz`. */
 export function fuzzRuns(n: number): number {
