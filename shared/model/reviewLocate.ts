@@ -3,12 +3,14 @@
 // saved offset. Null when the text it was on is gone.
 import type { ReviewItem } from './review';
 
-const commonSuffix = (a: string, b: string): number => {
+/** How many characters `a` and `b` share at their ends (also used when placing an imported item). */
+export const commonSuffix = (a: string, b: string): number => {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
   return n;
 };
-const commonPrefix = (a: string, b: string): number => {
+/** How many characters `a` and `b` share at their starts. */
+export const commonPrefix = (a: string, b: string): number => {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;

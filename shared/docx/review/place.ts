@@ -8,6 +8,7 @@ import type { ReviewAnchor, ReviewItem } from '../../model/review';
 import { REVIEW_AUTHOR } from './reviewCopy';
 import { modelPosition, printedParagraphs, type PrintedParagraph } from './printed';
 import type { RawReviewItem, ReviewerFile } from './readReview';
+import { commonPrefix, commonSuffix } from '../../model/reviewLocate';
 
 const CONTEXT = 20;
 
@@ -34,17 +35,6 @@ function alignParagraphs(file: ReviewerFile, printed: readonly PrintedParagraph[
   }
   return map;
 }
-
-const commonSuffix = (a: string, b: string): number => {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-};
-const commonPrefix = (a: string, b: string): number => {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-};
 
 /** The best place for `quote` with its neighbourhood in the printed paragraphs, or null when not found or ambiguous. */
 function search(printed: readonly PrintedParagraph[], quote: string, before: string, after: string): { paragraph: number; start: number } | null {
