@@ -157,11 +157,34 @@ function tableUnit(block: TableElement): Unit {
   };
 }
 
+/**
+ * Units of paragraphs and tables, by block. The editor's blocks are immutable (a change makes a new object), so while
+ * the officer types only the paragraph under the caret is broken into lines again: the status line's 约 N 页 follows
+ * each key without re-setting the whole report.
+ */
+const BLOCK_UNITS = new WeakMap<Block, Unit>();
+
+function blockUnit(block: Exclude<Block, HeadingElement>): Unit {
+  let unit = BLOCK_UNITS.get(block);
+  if (!unit) {
+    unit = block.type === 'paragraph' ? { items: asItems(paragraphLines([{ text: leavesText(block.children), font: 'body' }], 2)) } : tableUnit(block);
+    BLOCK_UNITS.set(block, unit);
+  }
+  return unit;
+}
+
+/** The title's lines, remembered for the title last set (it rarely changes while the body is typed). */
+let lastTitle: { title: string; lines: string[] } | null = null;
+function titleLinesOf(title: string): string[] {
+  if (lastTitle?.title !== title) lastTitle = { title, lines: titleLines(title) };
+  return lastTitle.lines;
+}
+
 /** The blocks of the exported file, in order, as units (the same sequence as bodyChildren in export.ts). */
 function units(doc: ReportDocument): Unit[] {
   const { meta, body } = doc;
   const out: Unit[] = [];
-  const title = titleLines(meta.title);
+  const title = titleLinesOf(meta.title);
   if (title.length > 0) {
     out.push({ items: asItems(title.map((t) => ({ type: 'line', segments: [{ text: t, font: 'title' }], indent: 0, align: 'center' }))), keepWithNext: true, keepTogether: true });
     out.push({ items: asItems([blank()]) });
@@ -185,10 +208,8 @@ function units(doc: ReportDocument): Unit[] {
       } else {
         out.push({ items: asItems(paragraphLines([head], 2)), keepWithNext: true, keepTogether: true });
       }
-    } else if (block.type === 'paragraph') {
-      out.push({ items: asItems(paragraphLines([{ text: leavesText(block.children), font: 'body' }], 2)) });
     } else {
-      out.push(tableUnit(block));
+      out.push(blockUnit(block));
     }
   }
 

@@ -11,6 +11,23 @@ import { breakLines, estimatePages, layoutPages } from '../../shared/docx/pages'
 import type { ReportDocument } from '../../shared/model/schema';
 import { FIXTURE_NAMES, FONTS_CONF, featureDoc, fixtureDoc, templateDocs } from './helpers/docxDocs';
 
+describe('pages while typing', () => {
+  it('a report edited block by block lays out exactly as the same report set from scratch', () => {
+    const doc = fixtureDoc(FIXTURE_NAMES[0]!);
+    const before = layoutPages(doc);
+    // A longer paragraph (a new object, as Slate makes one) and a new table row; every other block is reused.
+    const at = doc.body.findIndex((b) => b.type === 'paragraph');
+    const body = doc.body.map((b, i) => (i === at && b.type === 'paragraph' ? { ...b, children: [{ text: leavesOf(b) + '法'.repeat(200) }] } : b));
+    const edited = { ...doc, body };
+    const cold = layoutPages(structuredClone(edited));
+    expect(layoutPages(edited)).toEqual(cold);
+    expect(cold.length).toBeGreaterThanOrEqual(before.length);
+    expect(layoutPages(doc)).toEqual(before);
+  });
+});
+
+const leavesOf = (b: { children: { text: string }[] }) => b.children.map((c) => c.text).join('');
+
 describe('line breaking on the 28-character grid', () => {
   it('puts 28 characters on a line, 26 on an indented first line', () => {
     const text = '法'.repeat(60);
