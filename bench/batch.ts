@@ -1,18 +1,18 @@
 // The desk's batch benchmark (bench, Node): 100 Word reports of 20k characters in a folder, read (capped child pool),
 // checked and summarised by runBatch, timed from the call to the table's rows. The main process's event loop is
 // sampled meanwhile: its longest stall is what the app's IPC (and so the 取消 button) would wait at worst.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportDocx } from '../shared/docx/export';
 import type { ReportDocument } from '../shared/model/schema';
 import { deskRows, runBatch } from '../main/services/batch';
 import { median, metric, type Metric } from './stats';
+import { removeDir, tempDir } from '../tests/support/tempDir';
 
 const REPORTS = 100;
 
 export async function batchMetric(doc: ReportDocument, options: { log: (line: string) => void; runs: number }): Promise<Metric> {
-  const dir = mkdtempSync(join(tmpdir(), 'fzbg-bench-batch-'));
+  const dir = tempDir('bench-batch');
   try {
     for (let i = 0; i < REPORTS; i++) {
       const organ = `江海区第${i + 1}局`;
@@ -44,6 +44,6 @@ export async function batchMetric(doc: ReportDocument, options: { log: (line: st
     return metric('batch.check', 20_000, walls, 'ms', { stat: 'median', op: '<=', value: 10_000 },
       `${REPORTS} .docx reports of 20k characters in 5 subfolders: runBatch (2 capped Word-import children, check and summary in the main process) to the table's rows; main event loop's longest stall per run ${lags.map((x) => Math.round(x)).join('/')} ms (median ${Math.round(median(lags))} ms)`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 }

@@ -2,9 +2,8 @@
 // CSP header), window.fzbg bound to the real main-side handlers, reports opened through the real 打开 flow. Measures
 // typing latency (keypress → DOM updated) with and without live checking and under 4× CPU throttling, the first
 // render of a 50k report, and the JS heap once it is loaded.
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { serializeDocument } from '../shared/model/format';
@@ -16,6 +15,7 @@ import type { AppContext, Dialogs } from '../main/services/context';
 import { REPO_ROOT } from './corpus';
 import { middleParagraph, TYPED_TEXT } from './node';
 import { derived, metric, percentile, median, type Metric } from './stats';
+import { removeDir, tempDir } from '../tests/support/tempDir';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -73,7 +73,7 @@ export class Bench {
   ) {}
 
   static async start(): Promise<Bench> {
-    const workDir = mkdtempSync(join(tmpdir(), 'fzbg-bench-'));
+    const workDir = tempDir('bench');
     // A snapshot of the built renderer: a rebuild of dist/ while the bench runs cannot pull files from under it.
     const renderer = join(workDir, 'renderer');
     cpSync(process.env.BENCH_RENDERER_DIR ?? join(REPO_ROOT, 'dist', 'renderer'), renderer, { recursive: true });
@@ -131,7 +131,7 @@ export class Bench {
   async stop(): Promise<void> {
     await this.browser.close();
     this.server.close();
-    rmSync(this.workDir, { recursive: true, force: true });
+    removeDir(this.workDir);
   }
 }
 

@@ -1,18 +1,17 @@
 // The check of a huge report (bench, Node): a 200,000-paragraph .fzbg (about 30 MB, under the CLI's 32 MB cap) checked
 // by the real CLI in a child process, timed as a whole command with its peak memory (VmHWM, as the hostile-files
 // harness records it). Targets from the hostile-input issue: at most 10 s and 600 MB.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureLines, fzbgOf } from '../tests/security/hostile/files';
 import { CLI, runTs } from '../tests/security/hostile/run';
 import { metric, type Metric } from './stats';
+import { withTempDir } from '../tests/support/tempDir';
 
 const PARAGRAPHS = 200_000;
 
 export async function hugeCheckMetrics(options: { log: (line: string) => void; runs: number }): Promise<Metric[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'fzbg-bench-huge-'));
-  try {
+  return withTempDir('bench-huge', async (dir) => {
     const file = join(dir, 'huge.fzbg');
     const pieces = fixtureLines().flatMap((l) => l.match(/.{1,34}/gu) ?? []);
     writeFileSync(file, fzbgOf(Array.from({ length: PARAGRAPHS }, (_, i) => pieces[i % pieces.length]!)));
@@ -30,7 +29,5 @@ export async function hugeCheckMetrics(options: { log: (line: string) => void; r
       metric('check.huge', null, walls, 'ms', { stat: 'median', op: '<=', value: 10_000 }, note),
       metric('check.huge.rss', null, peaks, 'MB', { stat: 'median', op: '<=', value: 600 }, 'peak resident memory of the same runs'),
     ];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,14 +1,14 @@
 // E2E harness: the built renderer with window.fzbg bound to the real handlers (tests/support/pageBridge.ts), native
 // dialogs answered by the test, and every request the page makes recorded.
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EventName } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { bindBridge, serveRenderer } from '../support/pageBridge';
 import type { AppContext, Dialogs, Shell } from '../../main/services/context';
+import { removeDir, tempDir } from '../support/tempDir';
 
 export const REPO = resolve(__dirname, '..', '..');
 const RENDERER_ROOT = join(REPO, 'dist', 'renderer');
@@ -73,7 +73,7 @@ export interface AppHarness {
 export const test = base.extend<{ app: AppHarness }>({
   app: async ({ page }, use, testInfo) => {
     const { server, origin } = await serveRenderer(RENDERER_ROOT);
-    const workDir = mkdtempSync(join(tmpdir(), 'fzbg-e2e-'));
+    const workDir = tempDir('e2e');
     const dataDir = join(workDir, 'userData');
     mkdirSync(dataDir, { recursive: true });
     const dialogs = new ScriptedDialogs();
@@ -138,7 +138,7 @@ export const test = base.extend<{ app: AppHarness }>({
     };
     await use(harness);
     server.close();
-    rmSync(workDir, { recursive: true, force: true });
+    removeDir(workDir);
     expect(pageErrors, `uncaught errors in the page (${testInfo.title})`).toEqual([]);
     expect(foreignRequests, 'requests outside the app origin').toEqual([]);
   },

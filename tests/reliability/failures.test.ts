@@ -3,13 +3,12 @@
 // from two processes). Real mounts where this machine allows them (a read-only bind mount, a 1 MB tmpfs); where it
 // does not, the same errors are injected at the node:fs layer, under the services, exactly as the kernel reports them.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Writable } from 'node:stream';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { createDispatcher, type Dispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
@@ -18,6 +17,7 @@ import { RecoveryService } from '../../main/services/recovery';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
 import type { ReportDocument } from '../../shared/model/schema';
 import { fixtureLines, fzbgOf } from '../security/hostile/files';
+import { tempDir } from '../support/tempDir';
 
 const REPO = resolve(__dirname, '..', '..');
 const cleanups: (() => void)[] = [];
@@ -27,9 +27,8 @@ afterEach(() => {
 
 let work: string;
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'fzbg-fail-'));
+  work = tempDir('fail');
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function folder(name: string): string {
   const dir = join(work, name);

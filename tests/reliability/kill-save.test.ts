@@ -1,19 +1,19 @@
 // Kills a process that is saving, at random moments, 200 times: the file on disk is always exactly the old or the
 // new version (never torn), its backup too, and no temp file survives the sweep of the next start.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_SUFFIX, sweepStaleTemps, TEMP_PREFIX } from '../../main/services/atomicWrite';
+import { tempDir } from '../support/tempDir';
 
 const KILLS = 200;
 let work: string;
 let childScript: string;
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'fzbg-kill-'));
+  work = tempDir('kill');
   // A bundled script starts in a few tens of milliseconds, so the 200 runs are dominated by the saving itself.
   childScript = join(work, 'child.cjs');
   await build({
@@ -21,7 +21,6 @@ beforeAll(async () => {
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: childScript, logLevel: 'silent',
   });
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Two versions that differ everywhere and in length, so a mix or a truncation of either is never equal to one. */
 function version(tag: string, lines: number): Buffer {

@@ -2,14 +2,13 @@
 // meta lives). It exits 0 even when it finds issues, so the test reads its CSV output: zero findings of MEDIUM
 // severity or higher may remain unannotated.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/tempDir';
 
 const REPO = resolve(__dirname, '..', '..');
-const work = mkdtempSync(join(tmpdir(), 'fzbg-eng-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('eng');
 
 function scan(): { issue: string; severity: string; file: string; location: string }[] {
   const input = join(work, 'app');

@@ -1,20 +1,18 @@
 // Property-based test of the IPC door: whatever a compromised page sends, for any method name and any payload, the
 // dispatcher answers with an envelope (never a rejection, never a crash of main), refuses what the contract does not
 // describe, and never lets a payload reach a handler that then fails with an internal error.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED } from '../setup/fast-check';
 import { METHODS, methods } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 import { reportDocument } from './hostile/arbitraries';
+import { tempDir } from '../support/tempDir';
 
 const RUNS = 400;
-const dataDir = mkdtempSync(join(tmpdir(), 'fzbg-ipc-fuzz-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const dataDir = tempDir('ipc-fuzz');
 
 const logged: string[] = [];
 const dispatch = createDispatcher(

@@ -5,14 +5,14 @@
 // with a Chinese message and exit code 2; never a crash or a stack trace, never a network use, never a file written
 // outside its temporary folder, and the file itself never modified.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/model/format';
 import { blockText } from '../../shared/model/schema';
 import { HOSTILE_FILES, type HostileFile } from './hostile/files';
 import { CHINESE, CLI, CRASH_TRACE, runTs, type ChildRun } from './hostile/run';
+import { tempDir } from '../support/tempDir';
 
 /**
  * The import itself is held to 10 s by the product (the Word import's own timeout refuses the file after 10 s); the
@@ -25,12 +25,11 @@ let work: string;
 let sharedTmp: string;
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'fzbg-hostile-'));
+  work = tempDir('hostile');
   // The children's TMPDIR: tsx keeps its compile cache there (tsx-*), which the snapshots leave out.
   sharedTmp = join(work, 'tmp');
   mkdirSync(sharedTmp);
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Every file and folder under `root` with size and modification time, except tsx's compile cache. */
 function snapshot(root: string): Map<string, string> {

@@ -4,12 +4,12 @@
 // Chinese message, no network, and the input unchanged.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureLines, fzbgOf } from './hostile/files';
 import { CHINESE, CLI, CRASH_TRACE, REPO, runTs, type ChildRun } from './hostile/run';
+import { tempDir } from '../support/tempDir';
 
 const HANG_MS = 60_000;
 const MEMORY_BUDGET_KB = 600 * 1024;
@@ -17,11 +17,10 @@ let work: string;
 let sharedTmp: string;
 
 beforeAll(() => {
-  work = mkdtempSync(join(tmpdir(), 'fzbg-hostile-in-'));
+  work = tempDir('hostile-in');
   sharedTmp = join(work, 'tmp');
   mkdirSync(sharedTmp);
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const run = (entry: string, args: string[], id: string) => {

@@ -2,8 +2,7 @@
 // Statically, no source file under main/, shared/ or renderer/ (and nothing bundled into the main process) imports a
 // network module or uses fetch/XMLHttpRequest/WebSocket/EventSource; at run time, the CLI's commands run over the
 // real reports under a hook that makes every network use throw and logs it, and none is attempted.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { COMMANDS } from '../../main/cli/commands';
 import '../../main/cli';
 import { FIXTURE_REPORTS } from './hostile/files';
 import { CLI, REPO, runTs } from './hostile/run';
+import { removeDir, tempDir } from '../support/tempDir';
 
 /** Files that may use the network, with the reason. There are none: keep it that way. */
 const ALLOW_LIST: Record<string, string> = {};
@@ -78,9 +78,8 @@ describe('no network code in the app’s sources', () => {
 describe('no network module bundled into the main process', () => {
   let work: string;
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'fzbg-offline-'));
+    work = tempDir('offline');
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('the built main process, preload and CLI (with every dependency they pull in) import no network built-in', async () => {
     const entries = ['main/electron/main.ts', 'main/electron/preload.ts', 'main/cli.ts', 'main/services/docxImportWorker.ts']
@@ -110,12 +109,12 @@ describe('no network use at run time', () => {
   let runs = 0;
 
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'fzbg-offline-run-'));
+    work = tempDir('offline-run');
     tmp = join(work, 'tmp');
     mkdirSync(tmp);
   });
   afterAll(() => {
-    rmSync(work, { recursive: true, force: true });
+    removeDir(work);
     console.log(`offline: ${runs} CLI runs over the real reports, ${attempts} network uses attempted`);
   });
 

@@ -1,11 +1,12 @@
 // Atomic saves: replace, backup, per-path queue, stale-temp sweep, and failures that leave the target intact.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../shared/ipc/contract';
 import { atomicWrite, BACKUP_SUFFIX, realFs, sweepStaleTemps, TEMP_PREFIX, type WriterFs } from '../../main/services/atomicWrite';
+import { tempDir } from '../support/tempDir';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -13,8 +14,7 @@ afterEach(() => {
 });
 
 function tempFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fzbg-aw-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('aw');
   return dir;
 }
 

@@ -1,23 +1,22 @@
 // The `outline` and `import` commands run as a child process, as reviewers run them, and loadDocumentFromFile on
 // every kind of file, good and bad: a damaged or unknown file gives a Chinese error, exit code 2, and is not touched.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importText } from '../../shared/import/text';
 import { UserFacingError } from '../../shared/ipc/contract';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
 import { fileReadError, loadDocumentFromFile } from '../../main/services/loadDocument';
 import { JIANGHAI_HEADINGS } from './helpers/fixtureOutlines';
+import { tempDir } from '../support/tempDir';
 
 const ROOT = join(__dirname, '../..');
 const REPORTS = join(ROOT, '../shared/fixtures/reports');
 const JIANGHAI = join(REPORTS, 'jianghai-2025-webpage.txt');
 const YANGJIANG = join(REPORTS, 'yangjiang-2024-webpage.txt');
 const OWN = join(ROOT, 'tests/fixtures/import');
-const work = mkdtempSync(join(tmpdir(), 'fzbg-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir('cli');
 
 interface Run { code: number; stdout: string; stderr: string }
 function cli(...args: string[]): Promise<Run> {

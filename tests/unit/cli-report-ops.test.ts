@@ -1,14 +1,13 @@
 // The new, next-year and compare commands, run in-process on a real published report.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli';
 import { parseDocument } from '../../shared/model/format';
+import { tempDir } from '../support/tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'fzbg-cli-ops-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('cli-ops');
 const fixture = join(__dirname, '../../../shared/fixtures/reports/jianghai-2025-webpage.txt');
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,24 +1,19 @@
 // Opening and saving .fzbg files through the handlers: dialogs in main, opaque handles, recent files, a save that
 // takes a version and clears recovery, and clear errors for missing or damaged files.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createHandlers } from '../../main/ipc/handlers';
 import { TEMP_PREFIX } from '../../main/services/atomicWrite';
 import type { AppContext } from '../../main/services/context';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
 import { paragraph } from '../../shared/model/schema';
 import { report } from '../fixtures/reportDocs';
+import { tempDir } from '../support/tempDir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
 
 function setup() {
-  const root = mkdtempSync(join(tmpdir(), 'fzbg-docs-'));
-  dirs.push(root);
+  const root = tempDir('docs');
   const docs = join(root, '文档');
   mkdirSync(docs);
   const answers = { open: [] as (string | null)[], save: [] as (string | null)[] };

@@ -1,10 +1,9 @@
 // Word export in the GB/T 9704 format: on every exported document the XML carries the page, grid, styles, fonts and
 // page-number footers the standard asks for, and every part validates against the transitional OOXML schemas.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx, formatChineseDate } from '../../shared/docx/export';
 import { importDocx } from '../../shared/docx/import';
 import { PAGE, charsToTwips, mmToTwips, textWidth } from '../../shared/docx/layout';
@@ -14,6 +13,7 @@ import { sequenceMarkers } from '../../shared/model/numbering';
 import type { Dialogs } from '../../main/services/context';
 import { exportToDialog } from '../../main/services/exportFile';
 import { FIXTURE_NAMES, REPO, SHARED, featureDoc, fixtureDoc, packageParts, structureOf, templateDocs, validateDocx } from './helpers/docxDocs';
+import { tempDir } from '../support/tempDir';
 
 const attr = (xml: string, element: string, name: string): string | undefined =>
   new RegExp(`<${element}\\b[^>]*\\b${name}="([^"]*)"`).exec(xml)?.[1];
@@ -370,9 +370,8 @@ describe('cli: export <report> -o <out.docx>', () => {
     });
   let work: string;
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'fzbg-export-cli-'));
+    work = tempDir('export-cli');
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('exports a published report’s text to a valid .docx and reads that .docx back with outline', async () => {
     const out = join(work, '江海.docx');
@@ -408,9 +407,8 @@ describe('cli: export <report> -o <out.docx>', () => {
 describe('exportDocx handler service: dialog, then an atomic write', () => {
   let work: string;
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'fzbg-export-dialog-'));
+    work = tempDir('export-dialog');
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
   const dialogs = (answer: string | null, asked: { defaultName?: string }[] = []): Dialogs => ({
     openFile: async () => null,
     openFolder: async () => null,

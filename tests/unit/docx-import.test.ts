@@ -1,12 +1,11 @@
 // Word import: export → import gives back the same structure and words (both real fixtures, every built-in template,
 // a document with every feature); documents written elsewhere (no styles, outline levels, comments, tracked
 // changes) come in with notes; hostile and wrong files are refused with a clear Chinese error.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/docx/export';
 import { importDocx, PackageError } from '../../shared/docx/import';
 import { UserFacingError } from '../../shared/ipc/contract';
@@ -14,6 +13,7 @@ import { ReportDocument, heading, paragraph } from '../../shared/model/schema';
 import { importDocxInWorker } from '../../main/services/docxImport';
 import { loadDocumentFromFile } from '../../main/services/loadDocument';
 import { FIXTURE_NAMES, featureDoc, fixtureDoc, printedStructureOf, structureOf, table, templateDocs } from './helpers/docxDocs';
+import { tempDir } from '../support/tempDir';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const CT_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
@@ -333,9 +333,8 @@ describe('wrong and hostile files get a clear Chinese error', () => {
 describe('the import runs in a child process with a heap cap and a timeout', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'fzbg-docx-'));
+    dir = tempDir('docx');
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports an exported report through loadDocumentFromFile (the path check, outline and import take)', async () => {
     const file = join(dir, '报告.docx');

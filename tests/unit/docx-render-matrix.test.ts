@@ -3,8 +3,7 @@
 // text boxes show that no page holds only the signature block, the title breaks like a typesetter's, full pages hold
 // 22 lines of at most 28 characters, and page numbers sit outside. First and last pages go to test-output/render-matrix/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx, formatChineseDate } from '../../shared/docx/export';
@@ -12,6 +11,7 @@ import { PAGE } from '../../shared/docx/layout';
 import { TITLE_LINE_EM, titleLines, titleWidth } from '../../shared/docx/title';
 import type { ReportDocument } from '../../shared/model/schema';
 import { FIXTURE_NAMES, FONTS_CONF, REPO, fixtureDoc, templateDocs, validateDocx } from './helpers/docxDocs';
+import { removeDir, tempDir } from '../support/tempDir';
 
 const PT = (twips: number): number => twips / 20;
 const LEFT = PT(PAGE.marginLeft);
@@ -79,7 +79,7 @@ describe('LibreOffice renders every template and fixture with short, medium and 
   beforeAll(async () => {
     const version = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
     if (version.error || version.status !== 0) throw new Error('LibreOffice (soffice) is required for the render test: apt-get install libreoffice-writer');
-    work = mkdtempSync(join(tmpdir(), 'fzbg-matrix-'));
+    work = tempDir('matrix');
     const files: string[] = [];
     for (const c of all) {
       const file = join(work, `${c.name}.docx`);
@@ -105,7 +105,7 @@ describe('LibreOffice renders every template and fixture with short, medium and 
   }, 600_000);
 
   afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (work) removeDir(work);
   });
 
   const bodyLines = (page: Line[]): Line[] => page.filter((l) => l.yMax > TOP && l.yMin < TYPE_BOTTOM);

@@ -3,8 +3,7 @@
 // below the type area. The pages are also written as PNG to test-output/render/ for a person to look at.
 // LibreOffice must be installed: without it this test fails rather than skips.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/docx/export';
@@ -14,6 +13,7 @@ import type { ReportDocument } from '../../shared/model/schema';
 import { importDocx } from '../../shared/docx/import';
 import { importText } from '../../shared/import/text';
 import { FIXTURE_NAMES, FONTS_CONF, REPO, SHARED, fixtureDoc, structureOf } from './helpers/docxDocs';
+import { removeDir, tempDir } from '../support/tempDir';
 
 const PT = (twips: number): number => twips / 20;
 const MM = (mm: number): number => (mm * 72) / 25.4;
@@ -67,7 +67,7 @@ describe('LibreOffice renders the exported report as GB/T 9704 asks', () => {
   beforeAll(async () => {
     const version = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
     if (version.error || version.status !== 0) throw new Error('LibreOffice (soffice) is required for the render test: apt-get install libreoffice-writer');
-    work = mkdtempSync(join(tmpdir(), 'fzbg-render-'));
+    work = tempDir('render');
     doc = renderedDoc();
     const docx = join(work, 'report.docx');
     writeFileSync(docx, await exportDocx(doc));
@@ -93,7 +93,7 @@ describe('LibreOffice renders the exported report as GB/T 9704 asks', () => {
   }, 300_000);
 
   afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (work) removeDir(work);
   });
 
   const bodyLines = (page: Line[]): Line[] => page.filter((l) => l.yMax > TOP && l.yMin < TYPE_BOTTOM);

@@ -1,22 +1,21 @@
 // Export from the app (main/services/exportFile.ts): the folder proposed, the last export folder remembered,
 // 在文件夹中显示 by an opaque id, and the Chinese message when the disk refuses (read-only folder, disk full, the file
 // open in Word on Windows), with nothing written and the report untouched.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../shared/ipc/contract';
 import { realFs, type WriterFs } from '../../main/services/atomicWrite';
 import type { Dialogs, Shell } from '../../main/services/context';
 import { ExportService } from '../../main/services/exportFile';
 import { createJsonFileBackend, SettingsService } from '../../main/services/settings';
 import { featureDoc } from './helpers/docxDocs';
+import { tempDir } from '../support/tempDir';
 
 let work: string;
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), 'fzbg-export-service-'));
+  work = tempDir('export-service');
 });
-afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 function setup(answers: (string | null)[], options: { reportPath?: string; fs?: WriterFs; platform?: NodeJS.Platform } = {}) {
   const asked: { defaultName: string; defaultFolder?: string }[] = [];

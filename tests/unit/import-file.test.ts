@@ -1,16 +1,15 @@
 // 导入 through the contract method: main asks for the file in a native dialog, reads it into a new document and
 // returns the importer's notes; a cancelled dialog or a bad file changes nothing.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/ipc/handlers';
 import type { AppContext, FileFilter } from '../../main/services/context';
 import { UserFacingError } from '../../shared/ipc/contract';
 import { ReportDocument } from '../../shared/model/schema';
+import { tempDir } from '../support/tempDir';
 
-const root = mkdtempSync(join(tmpdir(), 'fzbg-import-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('import');
 
 function setup(answer: string | null) {
   const asked: { title: string; filters: FileFilter[] }[] = [];

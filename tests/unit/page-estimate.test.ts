@@ -2,14 +2,14 @@
 // soffice, and the page count the status bar and the print view show (shared/docx/pages.ts) must agree within one
 // page. Also the line breaking those pages rest on: 28 characters a line, hanging punctuation, whole numbers.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/docx/export';
 import { breakLines, estimatePages, layoutPages } from '../../shared/docx/pages';
 import type { ReportDocument } from '../../shared/model/schema';
 import { FIXTURE_NAMES, FONTS_CONF, featureDoc, fixtureDoc, templateDocs } from './helpers/docxDocs';
+import { tempDir } from '../support/tempDir';
 
 describe('pages while typing', () => {
   it('a report edited block by block lays out exactly as the same report set from scratch', () => {
@@ -75,9 +75,8 @@ function sofficePages(bytes: Uint8Array, work: string, name: string): number {
 describe('约 N 页 agrees with LibreOffice within one page', () => {
   let work: string;
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'fzbg-pages-'));
+    work = tempDir('pages');
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   const cases: Array<[string, () => ReportDocument]> = [
     ...FIXTURE_NAMES.map((n): [string, () => ReportDocument] => [n, () => fixtureDoc(n)]),

@@ -1,20 +1,15 @@
 // The recovery area: entries per document, listing with torn entries skipped, nothing overwritten silently, and
 // removal only after a successful save or an explicit discard.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RecoveryService } from '../../main/services/recovery';
 import { paragraph } from '../../shared/model/schema';
 import { report } from '../fixtures/reportDocs';
+import { tempDir } from '../support/tempDir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
 function folder(): string {
-  const d = mkdtempSync(join(tmpdir(), 'fzbg-rec-'));
-  dirs.push(d);
+  const d = tempDir('rec');
   return d;
 }
 

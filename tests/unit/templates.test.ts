@@ -2,8 +2,7 @@
 // indicators find figures once the placeholders are filled; the library lists built-in, own and team templates and
 // copes with a team folder that is offline, damaged or read-only.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { realFs, type WriterFs } from '../../main/services/atomicWrite';
@@ -11,6 +10,7 @@ import { TemplateService } from '../../main/services/templates';
 import { MANDATED_PART_IDS, blockText, type Block, type MandatedPartId } from '../../shared/model/schema';
 import { Template } from '../../shared/model/template';
 import { createReportFromTemplate } from '../../shared/model/templateOps';
+import { tempDir } from '../support/tempDir';
 
 const builtinDir = join(__dirname, '../../templates/builtin');
 const fixture = (name: string): string => readFileSync(join(__dirname, '../../../shared/fixtures/reports', name), 'utf8');
@@ -89,16 +89,13 @@ describe('built-in templates', () => {
   });
 });
 
-const dirs: string[] = [];
 const mounts: string[] = [];
 afterEach(() => {
   while (mounts.length) spawnSync('umount', [mounts.pop()!]);
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
 function library(team = '', writerFs?: WriterFs) {
-  const root = mkdtempSync(join(tmpdir(), 'fzbg-tpl-'));
-  dirs.push(root);
+  const root = tempDir('tpl');
   const settings = { team };
   const service = new TemplateService({ builtinDir, userDir: join(root, 'mine'), teamDir: () => settings.team, writerFs });
   return { root, settings, service };

@@ -1,19 +1,14 @@
 // Version history: named snapshots, automatic snapshots at each save bounded to the newest ones, list and read.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VersionService } from '../../main/services/versions';
 import { paragraph } from '../../shared/model/schema';
 import { report } from '../fixtures/reportDocs';
+import { tempDir } from '../support/tempDir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
 function folder(): string {
-  const d = mkdtempSync(join(tmpdir(), 'fzbg-ver-'));
-  dirs.push(d);
+  const d = tempDir('ver');
   return d;
 }
 function clock(start = Date.UTC(2025, 1, 1)): () => Date {

@@ -1,13 +1,13 @@
 // Test helpers for the Word export and import: the documents exported in the tests, package reading, the OOXML
 // schema validator (../shared/ooxml beside the repository, as in CI's clone) and the structure a round trip keeps.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { importText } from '../../../shared/import/text';
 import { contentText, emptyRuleSettings, heading, leavesText, paragraph, type Block, type ReportDocument, type TableElement } from '../../../shared/model/schema';
 import { Template } from '../../../shared/model/template';
+import { removeDir, tempDir } from '../../support/tempDir';
 
 export const REPO = join(__dirname, '..', '..', '..');
 export const SHARED = join(REPO, '..', 'shared');
@@ -89,14 +89,14 @@ export function packageParts(bytes: Uint8Array): Record<string, string> {
 
 /** Runs the OOXML schema validator on the bytes; returns its exit code and report. */
 export function validateDocx(bytes: Uint8Array): { code: number; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'fzbg-validate-'));
+  const dir = tempDir('validate');
   try {
     const file = join(dir, 'out.docx');
     writeFileSync(file, bytes);
     const r = spawnSync('bash', [VALIDATOR, file], { encoding: 'utf8' });
     return { code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
   }
 }
 
