@@ -11,6 +11,8 @@ import type { NoticeKind } from './useNotices';
 const AUTOSAVE_DELAY_MS = 1500;
 /** While typing goes on without a pause, the working state is still written at least this often. */
 const AUTOSAVE_MAX_WAIT_MS = 10_000;
+/** The longest a due write waits for the main thread to be idle. */
+const AUTOSAVE_IDLE_TIMEOUT_MS = 400;
 
 /** What the writer reads of the session, live. */
 export interface RecoverySource {
@@ -74,7 +76,8 @@ export function useRecoveryWriter(src: RecoverySource) {
       timer.current = null;
       // A save in progress clears the entry when it succeeds; write after it instead of racing it.
       if (saving.current) scheduleAutosave();
-      else void flushRecovery();
+      // In the main thread's next idle moment: the copy of the report for main is not taken in the middle of a key.
+      else window.requestIdleCallback(() => void flushRecovery(), { timeout: AUTOSAVE_IDLE_TIMEOUT_MS });
     }, delay);
   }, [clearAutosaveTimer, flushRecovery, saving]);
 
