@@ -340,7 +340,8 @@ export function organOfOpening(paragraphs: readonly string[]): string {
   const first = paragraphs.find((p) => p.trim().length > 0) ?? '';
   const sentence = first.slice(0, Math.max(0, first.search(/[。！？]/)) || first.length);
   const m = OPENING_ORGAN_RE.exec(sentence);
-  return m && m[1]!.length >= 4 ? m[1]! : '';
+  // 市政府 / 县政府 alone names no organ in particular (the report's own government, unnamed): not guessed.
+  return m && m[1]!.length >= 3 && !/^(?:[省市县区乡镇]|本级)(?:人民)?政府$/.test(m[1]!) ? m[1]! : '';
 }
 
 /** The organ: the signature, else the organ the title names, else the page's 发布机构, else the first sentence's subject. */

@@ -160,10 +160,12 @@ describe('what the real pages showed (issue 20, measured on published reports)',
     expect(r.notes.some((n) => n.message.includes('正文第一句') && n.message.includes('松川县司法局'))).toBe(true);
     const since = text(['2024年以来，松川区市场监管局在区委、区政府的正确领导下，认真落实年度工作要点。', ...BODY]);
     expect(since.doc.meta.organ).toBe('松川区市场监管局');
+    const township = text(['一年来，青溪乡在县委、县政府的正确领导下，有序推进法治政府建设工作。', ...BODY]);
+    expect(township.doc.meta.organ).toBe('青溪乡');
   });
 
   it('the first sentence names no organ of its own (我局, 全县, the leading bodies): no organ is guessed', () => {
-    for (const opening of ['2024年，我局坚持以习近平法治思想为指导，扎实推进法治政府建设。', '2024年，在县委、县政府的坚强领导下，全县法治政府建设取得新成效。']) {
+    for (const opening of ['2024年，我局坚持以习近平法治思想为指导，扎实推进法治政府建设。', '2024年，在县委、县政府的坚强领导下，全县法治政府建设取得新成效。', '2024年，在市委的正确领导下，市政府坚持以习近平法治思想为指导，推进法治政府建设。']) {
       const r = text([opening, ...BODY]);
       expect(r.doc.meta.organ).toBe('');
     }
