@@ -148,6 +148,11 @@ describe('what the real pages showed (issue 20, measured on published reports)',
     expect(allText(r)).not.toContain('发布机构');
   });
 
+  it('the page’s sign-off under the article (终审:…, 【打印正文】) is chrome', () => {
+    const r = text(['松川县司法局关于2024年度法治政府建设情况的报告', ...BODY, '初审：李某　复审：王某', '终审:赵某', '分享到:', '【打印正文】']);
+    expect(allText(r)).toBe(BODY.join('\n').replace('一、', ''));
+  });
+
   it('a list bullet or a spaced key in the body text is not taken for an info bar', () => {
     const r = text(['松川县司法局关于2024年度法治政府建设情况的报告', ...BODY, '- 全年共收到群众来信12件，均已办结。']);
     expect(allText(r)).toContain('- 全年共收到群众来信12件');
