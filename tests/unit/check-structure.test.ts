@@ -130,6 +130,13 @@ describe('主送机关 by who reports', () => {
     for (const organ of ['某县人民政府', '静川区', '某县', '松川镇人民政府', '某街道']) expect(addressee({ organ, signature: organ, title: `${organ}关于2024年度法治政府建设情况的报告` })).toEqual(['info']);
   });
 
+  it('with no organ named, the first sentence’s subject tells a government (市政府坚持…, 全县…) from a department', () => {
+    const opening = (text: string) => { const body = full(); body.unshift(paragraph(text)); return createChecker().check(makeDoc(body, { addressee: '', organ: '', signature: '' })).findings.filter((f) => f.rule === 'struct.meta' && f.text === '主送机关').map((f) => f.severity); };
+    expect(opening('2024年，在市委的正确领导下，市政府坚持以习近平法治思想为指导，推进法治政府建设。')).toEqual(['info']);
+    expect(opening('2024年，全县坚持以习近平法治思想为指导，推进法治政府建设。')).toEqual(['info']);
+    expect(opening('2024年，我局坚持以习近平法治思想为指导，推进法治政府建设。')).toEqual(['warning']);
+  });
+
   it('a joint 党委+政府 report may have none', () => {
     expect(addressee({ organ: '中共某县委 某县人民政府', signature: '中共某县委 某县人民政府' })).toEqual([]);
   });

@@ -159,8 +159,12 @@ function isJointReport(doc: ReportDocument): boolean {
 function isGovernmentReport(doc: ReportDocument): boolean {
   if (doc.meta.templateId === 'department') return false;
   const organ = (doc.meta.organ || doc.meta.signature).trim();
-  return /(?:人民政府|政府)$/.test(organ) || /^[\u4e00-\u9fa5]{1,12}(?:省|市|区|县|旗|州|盟|乡|镇|街道)$/.test(organ);
+  if (organ) return /(?:人民政府|政府)$/.test(organ) || /^[\u4e00-\u9fa5]{1,12}(?:省|市|区|县|旗|州|盟|乡|镇|街道)$/.test(organ);
+  // No organ named: the first sentence's subject says who reports (`2024年，市政府坚持…`, `全县坚持…`).
+  const first = doc.body.find((b) => b.type === 'paragraph');
+  return first !== undefined && GOVERNMENT_SUBJECT.test(blockText(first).split(/[。！？]/)[0] ?? '');
 }
+const GOVERNMENT_SUBJECT = /(?:^|[，,])\s*(?:[省市县区乡镇](?:人民)?政府|[全我][省市县区乡镇])(?=坚持|认真|深入|全面|始终|紧紧|围绕|以|聚焦|扎实)/;
 
 export const metaFields: DocumentRule = {
   id: 'struct.meta',
