@@ -17,7 +17,7 @@ export const SENTENCE_PUNCT = /[，。；！？,;!?]/;
 /** Words of page widgets and navigation (a line made only of these is chrome). */
 const WIDGET_WORDS = new Set([
   '微信', '微博', '手机版', '移动版', '无障碍', '无障碍浏览', '长者模式', '关怀版', '适老化', '繁體', '繁体', '简体', '简', '繁',
-  'English', '首页', '返回首页', '网站首页', '返回顶部', '顶部', '打印', '打印本页', '打印此页', '打印文章', '关闭', '关闭窗口', '关闭本页',
+  'English', '首页', '返回首页', '网站首页', '返回顶部', '顶部', '打印', '打印本页', '打印此页', '打印文章', '打印正文', '打印页面', '关闭', '关闭窗口', '关闭本页',
   '收藏', '加入收藏', '分享', '分享到', '扫一扫', '扫码', '字体', '字号', '字体大小', '大', '中', '小', '默认', '保护视力色',
   '视力保护色', '护眼模式', '登录', '注册', '搜索', '纠错', '我要纠错', '下载', '朗读', '语音播报', '政务微信', '政务微博',
   'QQ空间', 'QQ', '新浪微博', '微信扫一扫', '今日头条', '复制链接', '来源', '浏览', '阅读', '次',
@@ -29,10 +29,16 @@ const META_KEYS = [
   '发布日期', '发文日期', '发布时间', '更新时间', '更新日期', '生成日期', '名称', '标题', '发文字号', '文号', '主题词', '关键词', '文章来源',
   '信息来源', '来源', '浏览数', '浏览次数', '浏览量', '点击数', '点击量', '点击次数', '阅读数', '阅读量', '阅读次数', '访问量', '访问次数', '作者',
   '责任编辑', '编辑', '时效性', '有效性', '生效日期', '失效日期', '废止日期', '公开方式', '公开范围', '公开时限', '所属机构', '统一编号',
-  '登记号', '文种', '信息类别', '字号', '字体',
+  '登记号', '文种', '信息类别', '字号', '字体', '公文生成日期', '备注/文号', '备注',
+  // The sign-off line under an article: who reviewed and edited the page.
+  '初审', '复审', '终审', '审核人', '校对', '撰稿', '供稿', '摄影',
 ];
-const META_KEY_RE = new RegExp(`(${META_KEYS.join('|')})\\s*[:：]`, 'g');
-const META_LINE_RE = new RegExp(`^(?:${META_KEYS.join('|')})\\s*[:：]`);
+// Sites space a key out to align the bar (`索 引 号:`): a key may have a space between any two of its characters.
+const KEY_ALTERNATIVES = META_KEYS.map((k) => [...k].join('\\s?')).join('|');
+const META_KEY_RE = new RegExp(`(${KEY_ALTERNATIVES})\\s*[:：]`, 'g');
+const META_LINE_RE = new RegExp(`^(?:${KEY_ALTERNATIVES})\\s*[:：]`);
+/** A list bullet before an info-bar line (`- 发布机构: …`, `• 索引号: …`). */
+const BULLET_RE = /^[-•●▪◦·*]\s*/;
 /** `时间：2025-03-20　浏览次数：…`: a bare 时间/日期 opens an info bar when a date follows or another key is on the line. */
 const BARE_TIME_RE = /^(?:时间|日期|发布|更新)\s*[:：]\s*(?:\d{4}\s*[-年/.]|$)/;
 const COUNTER_RE = /(?:浏览|点击|阅读|访问)(?:次数|数|量)?\s*[:：]\s*(?:-|\d*)\s*$/;
@@ -60,7 +66,8 @@ function isPipeNavigation(text: string): boolean {
   return parts.length >= 2 && parts.every((p) => p.length <= 12 && !SENTENCE_PUNCT.test(p));
 }
 
-function isMetaLine(text: string): boolean {
+function isMetaLine(line: string): boolean {
+  const text = line.replace(BULLET_RE, '');
   if (text.length > 200) return false;
   if (META_LINE_RE.test(text)) return true;
   if (text.length > 80) return false;
@@ -86,10 +93,11 @@ export function classifyLine(text: string): LineKind {
 export type MetaValues = Map<string, string>;
 
 /** Reads `键: 值  键: 值` pairs from a metadata line into `values` (the first value of a key wins); returns the last key. */
-export function readMetaLine(text: string, values: MetaValues): string | null {
+export function readMetaLine(line: string, values: MetaValues): string | null {
+  const text = line.replace(BULLET_RE, '');
   const keys: { key: string; at: number; valueAt: number }[] = [];
   META_KEY_RE.lastIndex = 0;
-  for (let m = META_KEY_RE.exec(text); m; m = META_KEY_RE.exec(text)) keys.push({ key: m[1]!, at: m.index, valueAt: m.index + m[0].length });
+  for (let m = META_KEY_RE.exec(text); m; m = META_KEY_RE.exec(text)) keys.push({ key: m[1]!.replace(/\s/g, ''), at: m.index, valueAt: m.index + m[0].length });
   const bare = /^(时间|日期)\s*[:：]/.exec(text);
   if (bare && !values.has('发布时间')) {
     const value = text.slice(bare[0].length, keys[0]?.at ?? text.length).trim();
@@ -140,6 +148,7 @@ export function isDateLine(text: string): boolean {
 // ---- title and organ ----------------------------------------------------------------------------------------------
 
 const YEAR_IN_TEXT = /(\d{4})\s*年|([〇零一二三四五六七八九]{4})年/;
+const TITLE_OPENS_WITH_YEAR = /^(?:关于)?(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年/;
 const ORGAN_SUFFIX = '人民政府|政府|委员会|办公室|办公厅|管理局|局|厅|委|办|院|部|署|中心|党委|党组|人大常委会|公司|集团|处|所|站|队|会';
 export const ORGAN_END_RE = new RegExp(`(?:${ORGAN_SUFFIX})$`);
 export const ADDRESSEE_RE = new RegExp(`^[\\u4e00-\\u9fa5（）()、，,\\s]{1,60}?(?:${ORGAN_SUFFIX})[:：]$`);
@@ -181,7 +190,9 @@ export function isOrganLine(text: string): boolean {
 export function continuesTitle(prev: string, rest: string): boolean {
   if (prev.length === 0 || prev.length > 50 || SENTENCE_PUNCT.test(prev) || TERMINAL_PUNCT.test(prev)) return false;
   if (parseHeadingMarker(prev) || classifyLine(prev) !== 'text' || isTitleCandidate(prev)) return false;
-  if (isOrganLine(prev) && (/^关于/.test(rest) || isOrganLine(organOfTitle(rest)) || YEAR_IN_TEXT.test(rest.slice(0, 8)))) return true;
+  // An organ line above a title that begins with its own place name (`沛县2024年…`) is a banner, not part of it.
+  if (isOrganLine(prev) && (/^关于/.test(rest) || isOrganLine(organOfTitle(rest)) || TITLE_OPENS_WITH_YEAR.test(rest))) return true;
+  if (isOrganLine(prev) && YEAR_IN_TEXT.test(rest.slice(0, 8))) return false;
   if (/关于$/.test(prev) || /^(?:的|情况|年度|工作|法治|报告)/.test(rest)) return true;
   if (YEAR_IN_TEXT.test(rest)) return false;
   return YEAR_IN_TEXT.test(prev) || ORGAN_END_RE.test(prev);
@@ -305,6 +316,8 @@ function resolveDate(e: MetaEvidence, notes: ImportNote[]): { date: string; sour
     ['落款日期', e.signatureDate],
     ['标题下的日期', e.headerDate],
     ['发文日期', page.get('发文日期') ?? ''],
+    // The date a disclosure platform gives the document itself (公文生成日期), not the page.
+    ['公文生成日期', page.get('公文生成日期') ?? page.get('生成日期') ?? ''],
     ['发布日期', page.get('发布日期') ?? '', 'published'],
     ['发布时间', page.get('发布时间') ?? '', 'published'],
     ['更新时间', page.get('更新时间') ?? page.get('更新日期') ?? '', 'updated'],
@@ -319,11 +332,29 @@ function resolveDate(e: MetaEvidence, notes: ImportNote[]): { date: string; sour
   return { date: '' };
 }
 
-/** The organ: the signature, else the organ the title names, else the page's 发布机构. */
+// The subject of a report's first sentence: `2024年，巫山县司法局坚持…`, `…领导下，某区市场监管局认真…`.
+const OPENING_ORGAN_RE = new RegExp(
+  `(?:^|[，,。；;])\\s*((?![我本全该各在])[\\u4e00-\\u9fa5（）()]{2,28}?(?:人民政府|政府|委员会|办公室|管理局|监管局|局|办事处|镇|乡))` +
+  `(?=坚持|认真|深入|全面|始终|紧紧|紧扣|紧密|围绕|根据|按照|在|以|聚焦|立足|持续|扎实|着力|积极|不断|牢牢)`);
+
+/** The organ a report's first sentence names as its subject, or ''. */
+export function organOfOpening(paragraphs: readonly string[]): string {
+  const first = paragraphs.find((p) => p.trim().length > 0) ?? '';
+  const sentence = first.slice(0, Math.max(0, first.search(/[。！？]/)) || first.length);
+  const m = OPENING_ORGAN_RE.exec(sentence);
+  // 市政府 / 县政府 alone names no organ in particular (the report's own government, unnamed): not guessed.
+  return m && m[1]!.length >= 3 && !/^(?:[省市县区乡镇]|本级)(?:人民)?政府$/.test(m[1]!) ? m[1]! : '';
+}
+
+/** The organ: the signature, else the organ the title names, else the page's 发布机构, else the first sentence's subject. */
 function resolveOrgan(e: MetaEvidence, notes: ImportNote[]): string {
   const titleOrgan = organOfTitle(e.title);
   const publisher = e.page?.get('发布机构') ?? e.page?.get('发文机关') ?? e.page?.get('发文单位') ?? '';
-  const organ = e.signature || (ORGAN_END_RE.test(titleOrgan) ? titleOrgan : publisher || titleOrgan);
+  let organ = e.signature || (ORGAN_END_RE.test(titleOrgan) ? titleOrgan : publisher || titleOrgan);
+  if (!organ) {
+    organ = organOfOpening(e.paragraphs);
+    if (organ) notes.push({ severity: 'info', message: `报告没有标题和署名，机关名称取自正文第一句：${organ}，请核对。` });
+  }
   if (!organ) notes.push({ severity: 'warning', message: '未能识别报告机关名称，请在“报告信息”中填写。' });
   return organ;
 }

@@ -143,7 +143,7 @@ export function importText(text: string, options: ImportTextOptions = {}): Impor
 
   // Between the title and the body: 主送机关, 发文字号, a date; the rest is chrome.
   let addressee = '';
-  let docNumber = meta.get('发文字号') ?? meta.get('文号') ?? '';
+  let docNumber = meta.get('发文字号') ?? meta.get('文号') ?? meta.get('备注/文号') ?? '';
   let headerDate = '';
   let start = titleEnd >= 0 ? titleEnd + 1 : Math.max(anchor, 0);
   // Short fragments between the title and the first sentence or heading are page furniture (a column name, the

@@ -39,6 +39,25 @@ describe('the same indicator with different values', () => {
     expect(f[0]!.message).toContain('18件');
   });
 
+  it('the same object counted by two acts is two indicators (审查 / 清理 规范性文件, 受理 / 办理 案件)', () => {
+    const doc = makeDoc([paragraph('全年审查规范性文件18件，办理行政复议案件126件。'), paragraph('清理规范性文件30件，受理行政复议申请150件，受理行政复议案件140件。')]);
+    expect(findings(doc, 'fig.conflict')).toEqual([]);
+    // The same act stated twice with two values is still a conflict.
+    const twice = makeDoc([paragraph('全年审查规范性文件18件。'), paragraph('共审查规范性文件20件。')]);
+    expect(findings(twice, 'fig.conflict').map((f) => f.text)).toEqual(['审查规范性文件20件']);
+  });
+
+  it('a figure for another period is not the year’s figure stated again', () => {
+    const doc = makeDoc([
+      paragraph('全年办理行政复议案件126件，组织法治培训12场次。'),
+      paragraph('上半年办理行政复议案件58件；1—11月办理行政复议案件117件；2023年办理行政复议案件98件；上年同期组织法治培训9场次。'),
+    ]);
+    expect(findings(doc, 'fig.conflict')).toEqual([]);
+    // The report's own year named before the label is the same period.
+    const same = makeDoc([paragraph('全年办理行政复议案件126件。'), paragraph('2024年办理行政复议案件130件。')]);
+    expect(findings(same, 'fig.conflict').map((f) => f.text)).toEqual(['办理行政复议案件130件']);
+  });
+
   it('is not raised for the same value, or for two things side by side in one paragraph', () => {
     expect(findings(makeDoc([paragraph('办理政协提案18件。'), paragraph('政协提案18件全部办结。')]), 'fig.conflict')).toEqual([]);
     expect(findings(makeDoc([paragraph('“粤省事”累计可办事项数907项；“粤商通”累计可办事项数832项。')]), 'fig.conflict')).toEqual([]);

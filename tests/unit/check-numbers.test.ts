@@ -41,6 +41,17 @@ describe('number usage', () => {
     ]);
   });
 
+  it('a span of years after what has lasted is a duration, not a shortened year', () => {
+    expect(fixes('市仲裁委员会成立20年以来受理案件5000余件，《行政处罚法》实施28年以来执法日益规范。', 'num.short-year')).toEqual([]);
+    // The true case next to it: a shortened year after a preposition or at the start of a clause.
+    expect(fixes('自23年以来，我局于24年3月完成改革。', 'num.short-year')).toEqual([['23年', '2023年'], ['24年', '2024年']]);
+  });
+
+  it('约 and 近 inside a word (签约, 节约, 附近, 就近) are not approximations', () => {
+    expect(fixes('签约60家左右的律师事务所；在附近30余家商户、就近20余个网点开展宣传。', 'num.approx')).toEqual([]);
+    expect(fixes('约60家左右的律师事务所参与，将近30余家商户。', 'num.approx')).toEqual([['约60家左右', '约60家'], ['近30余', '近30']]);
+  });
+
   it('redundant approximations', () => {
     expect(fixes('参与群众约500人左右，超过90多份，近100余人。', 'num.approx')).toEqual([
       ['约500人左右', '约500人'],

@@ -23,6 +23,17 @@ describe('publication safety', () => {
     expect(f.map((x) => [x.text, x.severity])).toEqual([['zhangsan@163.com', 'error'], ['fzb@example.com', 'warning']]);
   });
 
+  it('eleven digits counting something are not a mobile number', () => {
+    expect(hits('年度累计调用数据共享接口17300000000次，交换数据13500000000条。', 'safety.mobile')).toEqual([]);
+    expect(hits('联系人手机13800138000，调用17300000000次。', 'safety.mobile')).toEqual(['safety.mobile: 13800138000']);
+  });
+
+  it('a sentence about 内部资料 is not a marking; a short marking line, or one with the star, is', () => {
+    expect(hits('内部资料不得擅自对外提供，我局据此修订了档案管理制度。', 'safety.secrecy')).toEqual([]);
+    expect(hits('内部资料不得外传', 'safety.secrecy')).toEqual(['safety.secrecy: 内部资料']);
+    expect(hits('内部资料（注意保存）本报告供参阅，全年共办理案件12件。', 'safety.secrecy')).toEqual(['safety.secrecy: 内部资料']);
+  });
+
   it('finds secrecy markings but not secrecy as a topic', () => {
     expect(hits('秘密★1年', 'safety.secrecy')).toEqual(['safety.secrecy: 秘密★1年']);
     expect(hits('内部资料 注意保存', 'safety.secrecy')).toEqual(['safety.secrecy: 内部资料']);

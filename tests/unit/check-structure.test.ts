@@ -57,6 +57,12 @@ describe('title', () => {
     expect(titleFindings('中共X县委 X县人民政府关于2024年法治政府建设情况的报告')).toEqual([]);
   });
 
+  it('a space before 年 is a spacing slip, not a title without its year', () => {
+    expect(titleFindings('某县 2024 年度法治政府建设情况报告')).toEqual([]);
+    expect(titleFindings('某县 2023 年度法治政府建设情况报告')).toEqual([['2023 年', 'error', null]]);
+    expect(titleFindings('某县年度法治政府建设情况报告').map((x) => x[1])).toEqual(['warning']);
+  });
+
   it('flags a wrong year, a missing organ and the malformed forms', () => {
     expect(titleFindings('X市司法局关于2023年度法治政府建设情况的报告')).toEqual([['2023年', 'error', null]]);
     expect(titleFindings('关于2024年法治政府建设报告')).toEqual([['关于', 'warning', null], ['法治政府建设报告', 'warning', '法治政府建设情况的报告']]);
@@ -109,5 +115,29 @@ describe('sequence markers', () => {
     expect(createChecker().check(doc).findings.filter((f) => f.rule === 'struct.source-marker')).toEqual([]);
     expect(createChecker().check(doc, { writtenMarkers: written }).findings.filter((f) => f.rule === 'struct.source-marker')).toHaveLength(1);
     expect(createChecker().check({ ...doc, rules: { ...doc.rules, disabled: ['struct.source-marker'] } }, { writtenMarkers: written }).findings.filter((f) => f.rule === 'struct.source-marker')).toEqual([]);
+  });
+});
+
+describe('主送机关 by who reports', () => {
+  const addressee = (meta: Parameters<typeof makeDoc>[1]) => createChecker().check(makeDoc(full(), { addressee: '', ...meta })).findings.filter((f) => f.rule === 'struct.meta' && f.text === '主送机关').map((f) => f.severity);
+
+  it('a department’s report without one is a warning', () => {
+    expect(addressee({ organ: '某县司法局', signature: '某县司法局' })).toEqual(['warning']);
+    expect(addressee({ organ: '某县人民政府', signature: '某县人民政府', templateId: 'department' })).toEqual(['warning']);
+  });
+
+  it('a government’s own report (X县人民政府, X区, X镇) without one is only an info: its published copy names none', () => {
+    for (const organ of ['某县人民政府', '静川区', '某县', '松川镇人民政府', '某街道']) expect(addressee({ organ, signature: organ, title: `${organ}关于2024年度法治政府建设情况的报告` })).toEqual(['info']);
+  });
+
+  it('with no organ named, the first sentence’s subject tells a government (市政府坚持…, 全县…) from a department', () => {
+    const opening = (text: string) => { const body = full(); body.unshift(paragraph(text)); return createChecker().check(makeDoc(body, { addressee: '', organ: '', signature: '' })).findings.filter((f) => f.rule === 'struct.meta' && f.text === '主送机关').map((f) => f.severity); };
+    expect(opening('2024年，在市委的正确领导下，市政府坚持以习近平法治思想为指导，推进法治政府建设。')).toEqual(['info']);
+    expect(opening('2024年，全县坚持以习近平法治思想为指导，推进法治政府建设。')).toEqual(['info']);
+    expect(opening('2024年，我局坚持以习近平法治思想为指导，推进法治政府建设。')).toEqual(['warning']);
+  });
+
+  it('a joint 党委+政府 report may have none', () => {
+    expect(addressee({ organ: '中共某县委 某县人民政府', signature: '中共某县委 某县人民政府' })).toEqual([]);
   });
 });

@@ -130,3 +130,56 @@ describe('a web page’s 发布时间/更新时间 is kept distinct from the 成
     expect(signed.doc.meta.dateSource).toBeUndefined();
   });
 });
+
+describe('what the real pages showed (issue 20, measured on published reports)', () => {
+  it('an info bar written as a list, with keys spaced out (- 索 引 号:, - 发布机构:, - 公文生成日期:)', () => {
+    const r = text([
+      '- 索 引 号: xx001-1800-2025-00007',
+      '- 备注/文号: 松镇委〔2025〕3号',
+      '- 发布机构: 松川镇人民政府',
+      '- 公文生成日期: 2025-02-10',
+      '中共松川县委员会，松川县人民政府：',
+      '2024年，松川镇在县委、县政府的指导下，扎实推进法治政府建设，现将有关情况报告如下：',
+      ...BODY,
+    ]);
+    expect(r.doc.meta).toMatchObject({ organ: '松川镇人民政府', date: '2025-02-10', docNumber: '松镇委〔2025〕3号', addressee: '中共松川县委员会，松川县人民政府' });
+    expect(r.doc.meta.dateSource).toBeUndefined();
+    expect(allText(r)).not.toContain('索');
+    expect(allText(r)).not.toContain('发布机构');
+  });
+
+  it('the page’s sign-off under the article (终审:…, 【打印正文】) is chrome', () => {
+    const r = text(['松川县司法局关于2024年度法治政府建设情况的报告', ...BODY, '初审：李某　复审：王某', '终审:赵某', '分享到:', '【打印正文】']);
+    expect(allText(r)).toBe(BODY.join('\n').replace('一、', ''));
+  });
+
+  it('a list bullet or a spaced key in the body text is not taken for an info bar', () => {
+    const r = text(['松川县司法局关于2024年度法治政府建设情况的报告', ...BODY, '- 全年共收到群众来信12件，均已办结。']);
+    expect(allText(r)).toContain('- 全年共收到群众来信12件');
+  });
+
+  it('no title and no signature: the organ is the first sentence’s subject, with a note', () => {
+    const r = text(['2024年，在县委、县政府的坚强领导下，松川县司法局坚持以习近平法治思想为指导，扎实推进法治政府建设。', ...BODY]);
+    expect(r.doc.meta.organ).toBe('松川县司法局');
+    expect(r.doc.meta.signature).toBe('松川县司法局');
+    expect(r.notes.some((n) => n.message.includes('正文第一句') && n.message.includes('松川县司法局'))).toBe(true);
+    const since = text(['2024年以来，松川区市场监管局在区委、区政府的正确领导下，认真落实年度工作要点。', ...BODY]);
+    expect(since.doc.meta.organ).toBe('松川区市场监管局');
+    const township = text(['一年来，青溪乡在县委、县政府的正确领导下，有序推进法治政府建设工作。', ...BODY]);
+    expect(township.doc.meta.organ).toBe('青溪乡');
+  });
+
+  it('the first sentence names no organ of its own (我局, 全县, the leading bodies): no organ is guessed', () => {
+    for (const opening of ['2024年，我局坚持以习近平法治思想为指导，扎实推进法治政府建设。', '2024年，在县委、县政府的坚强领导下，全县法治政府建设取得新成效。', '2024年，在市委的正确领导下，市政府坚持以习近平法治思想为指导，推进法治政府建设。']) {
+      const r = text([opening, ...BODY]);
+      expect(r.doc.meta.organ).toBe('');
+    }
+  });
+
+  it('an organ line above a title that opens with its own place name is the site banner, not part of the title', () => {
+    const r = text(['松川县人民政府', '松川县2024年法治政府建设年度报告', ...BODY]);
+    expect(r.doc.meta.title).toBe('松川县2024年法治政府建设年度报告');
+    const joined = text(['松川县人民政府', '2024年法治政府建设年度报告', ...BODY]);
+    expect(joined.doc.meta.title).toBe('松川县人民政府2024年法治政府建设年度报告');
+  });
+});

@@ -127,12 +127,20 @@ export const noFigure: DocumentRule = {
 
 // ----- the same indicator with different values -----------------------------------------------------------------
 
-interface Statement { unit: number; label: string; value: string; unitWord: string; start: number; end: number }
+interface Statement {
+  unit: number; label: string; value: string; unitWord: string; start: number; end: number;
+  /** The period the figure is for when the words before it name one (`2023年`, `1—11月`, `上半年`, `上年同期`). */
+  period?: string;
+}
 
 const COUNT_UNITS = '件|项|个|份|场次|场|次|人次|名|人|宗|起|条|家|部|批|所|户|家次|期|篇|万元|亿元|元|%';
 const FIGURE = new RegExp(`(\\d+(?:\\.\\d+)?)(${COUNT_UNITS})`, 'g');
 const LABEL_CHAR = new RegExp(`[${HAN_CLASS}]`);
-const LEADING_FILLER = /^(?:全年|年内|今年以来|今年|当年|本年度|同时|其中|共|累计|总计|合计|全市|全区|全县|我局|我市|我区|我县|本局|已|共计|先后|依法|组织|开展|办理|完成|审查|审核|收到|受理|发布|召开|举办|制定|出台)+/;
+// Words before a figure that do not tell indicators apart. The verbs that do (审查 / 清理 / 备案 规范性文件, 受理 /
+// 办理 案件, 收到 / 答复 申请) stay in the label: the same object counted by two acts is two indicators.
+const LEADING_FILLER = /^(?:全年|年内|今年以来|今年|当年|本年度|同时|其中|共|累计|总计|合计|全市|全区|全县|我局|我市|我区|我县|本局|已|共计|先后|依法|组织|开展|完成)+/;
+/** Words of a label that say the figure is for another period than the year reported (or a part of it). */
+const PERIOD_WORDS = /上年|去年|前年|同期|上半年|下半年|季度|上月|本月|当月/;
 const TRAILING_FILLER = /(?:共|累计|总计|合计|为|达到|达|是|约|超|近|逾|数量|数)+$/;
 
 /** Figures stated with a label: `政协提案18件` → label 政协提案, value 18, unit 件 (the clause's words before the number). */
@@ -143,10 +151,23 @@ export function extractStatements(text: string, unitIndex = 0): Statement[] {
     if (text[m.index - 1] === '.' || /\d/.test(text[m.index - 1] ?? '')) continue;
     let from = m.index;
     while (from > 0 && m.index - from < 16 && LABEL_CHAR.test(text[from - 1]!)) from--;
-    const raw = text.slice(from, m.index).replace(TRAILING_FILLER, '');
+    let raw = text.slice(from, m.index).replace(TRAILING_FILLER, '');
+    const labelEnd = from + raw.length;
+    // A label right after a number begins with the period it names: 2023年办理…, 1—11月办理…, 3日…
+    let period: string | undefined;
+    const after = /^[年月日]/.exec(raw);
+    if (after) {
+      const digits = /(\d+)$/.exec(text.slice(Math.max(0, from - 4), from));
+      period = after[0] === '年' && digits?.[1]?.length === 4 ? `${digits[1]}年` : after[0];
+      raw = raw.slice(1);
+    } else {
+      period = PERIOD_WORDS.exec(raw)?.[0];
+    }
     const label = raw.replace(LEADING_FILLER, '');
     if (label.length < 4) continue;
-    out.push({ unit: unitIndex, label, value: m[1]!, unitWord: m[2]!, start: from + raw.length - label.length, end: m.index + m[0].length });
+    const s: Statement = { unit: unitIndex, label, value: m[1]!, unitWord: m[2]!, start: labelEnd - label.length, end: m.index + m[0].length };
+    if (period) s.period = period;
+    out.push(s);
   }
   return out;
 }
@@ -166,6 +187,8 @@ export const conflictingValues: DocumentRule = {
       const units = view.unitsOf(index);
       const stmts = view.memo(index, 'fig.statements', (us) => us.flatMap((u, k) => extractStatements(u.text, k)));
       for (const s of stmts) {
+        // A figure for another period (last year, a part of the year) is not the year's figure stated again.
+        if (s.period !== undefined && s.period !== `${doc.meta.year}年`) continue;
         const key = `${s.label.slice(-4)}\u0001${s.unitWord}`;
         const unit = units[s.unit]!;
         let bucket = buckets.get(key);

@@ -59,6 +59,7 @@ export const digitsWithHundred: BlockRule = {
 
 // 23年以来, 24年度, 24年3月: a two-digit year in a date-like context.
 const SHORT_YEAR = /(?<![\d.\-])(\d{2})年(?=度|以来|底|初|末|上半年|下半年|全年|\d{1,2}月)/g;
+const DURATION_BEFORE = /(?:成立|建立|组建|设立|挂牌|运行|实施|施行|推行|坚持|创建|创办|开办|走过|经过|建院|建县|建市|建区|建镇|建校|建馆|开展)$/;
 
 export const shortYear: BlockRule = {
   id: 'num.short-year',
@@ -77,7 +78,9 @@ export const shortYear: BlockRule = {
       // Only years near the report year are meant (近10年底 is not a year).
       if (Math.abs(full - settings.year) > 5) continue;
       const prev = text[m.index - 1];
-      if (prev !== undefined && /[近连续多满逾超约第共了达余数几十]/.test(prev)) continue;
+      if (prev !== undefined && /[近连续多满逾超约第共了达余数几十已历]/.test(prev)) continue;
+      // A span of years after what has lasted (成立20年以来, 实施25年来) is a duration, not a year.
+      if (DURATION_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       out.push(at(unit, m.index, m.index + 3, `年份不能简写：应写作“${full}年”。`, `${full}年`));
     }
     return out;
@@ -154,7 +157,8 @@ export const rateOver100: BlockRule = {
 };
 
 // 约…左右, 超过…多, 近…余: two approximations on one figure.
-const APPROX = /约(\d+(?:\.\d+)?[万亿]?[^\d，。；、]{0,4}?)左右|(?:超过|超)(\d+(?:\.\d+)?)多|近(\d+(?:\.\d+)?)余/g;
+// 约 and 近 inside a word are not approximations: 节约/签约/预约/履约…, 附近/就近/最近/临近…
+const APPROX = /(?<![节签预履集制简合特违践邀公条契隐])约(\d+(?:\.\d+)?[万亿]?[^\d，。；、]{0,4}?)左右|(?:超过|超)(\d+(?:\.\d+)?)多|(?<![附最临靠就贴])近(\d+(?:\.\d+)?)余/g;
 
 export const redundantApproximation: BlockRule = {
   id: 'num.approx',

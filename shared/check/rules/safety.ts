@@ -32,6 +32,7 @@ export const residentId: BlockRule = {
   },
 };
 
+const COUNT_AFTER = /^(?:余|多|万|亿)?(?:次|条|元|件|个|人|项|份|户|家|字节|KB|MB|GB|TB|笔|张|册)/;
 const MOBILE = /(?<![\dA-Za-z\-])(1[3-9]\d)[ \-]?(\d{4})[ \-]?(\d{4})(?![\dA-Za-z\-])/g;
 
 export const mobileNumber: BlockRule = {
@@ -45,6 +46,8 @@ export const mobileNumber: BlockRule = {
     if (!/1[3-9]\d/.test(unit.text)) return out;
     for (const m of matches(MOBILE, unit.text)) {
       // 18-digit runs are ID numbers or codes, handled elsewhere; the lookarounds keep us out of longer numbers.
+      // Eleven digits followed by a measure word are a count (调用接口17300000000次), not a phone number.
+      if (COUNT_AFTER.test(unit.text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
       out.push(at(unit, m.index, m.index + m[0].length, '文中出现手机号码，属于个人信息，公开发布前必须删除；如需公布联系方式，请用单位办公电话。'));
     }
     return out;
@@ -78,6 +81,9 @@ export const email: BlockRule = {
   },
 };
 
+/** The longest line that reads as a marking alone (`内部资料（注意保存）`, `秘密★1年 请勿外传`). */
+const MARKING_LINE_MAX = 16;
+
 // A marking at the head of a block (秘密★1年, 内部资料 注意保存) or anywhere with the star.
 const SECRECY = /(?:绝密|机密|秘密)\s*★[^\s，。]{0,6}|^(?:绝密|机密|秘密|内部资料|内部文件|内部材料|内部参考)(?=\s*(?:$|\s|[（(]|注意保|请勿|不得))/g;
 
@@ -91,6 +97,10 @@ export const secrecyMarking: BlockRule = {
     const out: RawFinding[] = [];
     if (!/密|内部/.test(unit.text)) return out;
     for (const m of matches(SECRECY, unit.text.trimEnd())) {
+      // A marking at the head stands on a short line of its own (秘密 注意保密, 内部资料 请勿外传); a sentence that
+      // begins with 内部资料不得… is about such material, not marked as it.
+      const rest = unit.text.slice(m.index + m[0].length);
+      if (!m[0].includes('★') && unit.text.trim().length > MARKING_LINE_MAX && /^(?:不得|请勿)/.test(rest)) continue;
       out.push(at(unit, m.index, m.index + m[0].length, `文中有${m[0].includes('内部') ? '“内部”资料' : '密级'}标识${m[0].trim() ? `“${m[0].trim()}”` : ''}：法治政府建设年度报告须向社会公开，涉密或内部内容不得写入，请删除或确认定密情况。`));
     }
     return out;

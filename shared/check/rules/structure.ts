@@ -152,6 +152,20 @@ function isJointReport(doc: ReportDocument): boolean {
   return /中共|党委|[省市县区]委(?!员)/.test(who) && /人民政府|政府/.test(who);
 }
 
+/**
+ * A government's own report (X县人民政府, X区, X镇 — the organ a place, not a department): it goes to several bodies at
+ * once (本级党委、人大常委会, the level above), and its published copy usually names none of them.
+ */
+function isGovernmentReport(doc: ReportDocument): boolean {
+  if (doc.meta.templateId === 'department') return false;
+  const organ = (doc.meta.organ || doc.meta.signature).trim();
+  if (organ) return /(?:人民政府|政府)$/.test(organ) || /^[\u4e00-\u9fa5]{1,12}(?:省|市|区|县|旗|州|盟|乡|镇|街道)$/.test(organ);
+  // No organ named: the first sentence's subject says who reports (`2024年，市政府坚持…`, `全县坚持…`).
+  const first = doc.body.find((b) => b.type === 'paragraph');
+  return first !== undefined && GOVERNMENT_SUBJECT.test(blockText(first).split(/[。！？]/)[0] ?? '');
+}
+const GOVERNMENT_SUBJECT = /(?:^|[，,])\s*(?:[省市县区乡镇](?:人民)?政府|[全我][省市县区乡镇])(?=坚持|认真|深入|全面|始终|紧紧|围绕|以|聚焦|扎实)/;
+
 export const metaFields: DocumentRule = {
   id: 'struct.meta',
   category: 'structure',
@@ -167,7 +181,11 @@ export const metaFields: DocumentRule = {
     };
     if (!date) meta('成文日期', '报告没有成文日期。成文日期是报送期限的依据，请在“报告信息”中填写（如“2025年2月20日”）。', 'error');
     if (!signature.trim() && !organ.trim()) meta('署名', '报告没有署名（发文机关名称）。请在“报告信息”中填写机关名称。');
-    if (!addressee.trim() && !isJointReport(doc)) meta('主送机关', '报告没有主送机关。部门的报告一般主送本级人民政府（或党委、政府），请在“报告信息”中填写。');
+    if (!addressee.trim() && isGovernmentReport(doc) && !isJointReport(doc)) {
+      out.push({ path: [], start: 0, end: 0, text: '主送机关', severity: 'info', message: '报告没有主送机关。政府的年度报告报送本级党委、人大常委会（乡镇报县级党委和政府），公开发布的文本常不写；报送的文本请在“报告信息”中填写。' });
+    } else if (!addressee.trim() && !isJointReport(doc)) {
+      meta('主送机关', '报告没有主送机关。部门的报告一般主送本级人民政府（或党委、政府），请在“报告信息”中填写。');
+    }
     for (const [label, value] of [['主送机关', addressee], ['署名', signature], ['机关名称', organ]] as const) {
       const m = BRACKET_PLACEHOLDER.exec(value);
       if (m) meta(`${label}${m[0]}`, `${label}中的占位符“${m[0]}”尚未填写，请在“报告信息”中改为实际名称。`, 'error');
@@ -178,7 +196,8 @@ export const metaFields: DocumentRule = {
 
 // ----- the title -----------------------------------------------------------------------------------------------------
 
-const TITLE_YEAR = /((?:19|20)\d{2})年/;
+// A space before 年 (`2025 年度`) is a number-spacing slip (num.space), not a title without a year.
+const TITLE_YEAR = /((?:19|20)\d{2})\s*年/;
 
 export const titleForm: DocumentRule = {
   id: 'struct.title',
