@@ -65,6 +65,7 @@ describe('jianghai 2025 (web page copy)', () => {
   it('reports exactly these warnings and infos', () => {
     expect(result.findings.filter((f) => f.severity !== 'error').map((f) => [f.severity, ...compact(f)])).toEqual([
     ["warning", "struct.meta", [], "主送机关"],
+    ["info", "date.deadline", [], "2025-11-20"],
     ["info", "form.organ", [0], "江海区政务和数据局"],
     ["warning", "punct.range", [0], "2021-2025"],
     ["info", "form.dictionary", [3], "法治建设第一责任人职责"],
