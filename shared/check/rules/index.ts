@@ -10,6 +10,7 @@ import { FORMULATION_DOCUMENT_RULES, FORMULATION_RULES } from './formulations';
 import { DATE_RULES } from './dates';
 import { confusableWords } from './confusables';
 import { leaderNames } from './leaders';
+import { headingWording } from './headings';
 import { STRUCTURE_BLOCK_RULES, STRUCTURE_DOCUMENT_RULES } from './structure';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -25,6 +26,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...FORMULATION_RULES,
   confusableWords,
   leaderNames,
+  headingWording,
   ...FORMULATION_DOCUMENT_RULES,
   ...DATE_RULES,
 ];
