@@ -8,7 +8,7 @@ import leadersData from '../../templates/leaders.json';
 import { FormulationEntry, type WordingFamily } from '../model/schema';
 import { compileUserPattern } from './userPattern';
 import type { BlockSettings, RawFinding, TextUnit } from './types';
-import { at, matches } from './text';
+import { at, isHanCode, matches } from './text';
 
 const Dictionary = z.object({ version: z.number().int(), updated: z.string(), entries: z.array(FormulationEntry) });
 
@@ -181,6 +181,13 @@ function sharesEdge(a: string, b: string): boolean {
   return false;
 }
 
+/** Up to two Chinese characters of `text` before `at` (dir -1) or from it (dir 1), stopping at anything else. */
+function neighbours(text: string, at: number, dir: -1 | 1): string {
+  let out = '';
+  for (let i = dir < 0 ? at - 1 : at; out.length < 2 && i >= 0 && i < text.length && isHanCode(text.charCodeAt(i)); i += dir) out = dir < 0 ? text[i]! + out : out + text[i]!;
+  return out;
+}
+
 /** The findings of one family's entries on a text unit: the wrong form, the standard one as fix, the note. */
 export function wordingFindings(family: WordingFamily, unit: TextUnit, settings: BlockSettings): RawFinding[] {
   const out: RawFinding[] = [];
@@ -201,7 +208,9 @@ export function wordingFindings(family: WordingFamily, unit: TextUnit, settings:
       if (taken.some(([s, e]) => start < e && s < end)) continue;
       taken.push([start, end]);
       const fix = entry.correct ? entry.correct.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') : undefined;
-      const message = `${fix ? `“${m[0]}”应为“${fix}”。` : `“${m[0]}”表述不规范。`}${entry.note ?? ''}${entry.source ? `（依据：${entry.source}）` : ''}`;
+      // A one- or two-character form is quoted with its neighbours (“认真的落实”应为“认真地落实”), as the reader sees it.
+      const [lead, tail] = m[0].length <= 2 ? [neighbours(unit.text, start, -1), neighbours(unit.text, end, 1)] : ['', ''];
+      const message = `${fix ? `“${lead}${m[0]}${tail}”应为“${lead}${fix}${tail}”。` : `“${m[0]}”表述不规范。`}${entry.note ?? ''}${entry.source ? `（依据：${entry.source}）` : ''}`;
       const f = at(unit, start, end, message, fix);
       if (entry.severity) f.severity = entry.severity;
       out.push(f);

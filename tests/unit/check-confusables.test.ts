@@ -44,6 +44,8 @@ describe('confusable words (templates/confusables.json)', () => {
     expect(confusable('认真的落实各项部署，持续深入的开展普法宣传，扎实的推进依法行政。')).toEqual([
       ['的', '地', 'warning'], ['的', '地', 'warning'], ['的', '地', 'warning'],
     ]);
+    const [f] = findings(makeDoc([paragraph('认真的落实各项部署。')]), 'form.confusable');
+    expect(f!.message).toMatch(/^“认真的落实”应为“认真地落实”。/);
     expect(confusable('以认真的态度、有效的措施推进工作，建立了有效的落实机制和扎实的推进举措。')).toEqual([]);
     expect(confusable('各项任务得到了有效的落实，重点工作取得了扎实的推进，为群众提供积极的帮助。')).toEqual([]);
   });

@@ -67,7 +67,7 @@ export const deadline: DocumentRule = {
     if (!date) return [];
     const source = doc.meta.dateSource;
     if (source) {
-      return [{ path: [], start: 0, end: 0, text: doc.meta.date, severity: 'info', message: `成文日期${date.y}年${date.m}月${date.d}日取自网页的${PAGE_DATE[source]}，它只说明网页何时${source === 'published' ? '发布' : '更新'}，不是报告落款的成文日期，因此不按报送期限判断。请在“报告信息”中填写成文日期。` }];
+      return [{ path: [], start: 0, end: 0, text: doc.meta.date, severity: 'info', message: `成文日期${date.y}年${date.m}月${date.d}日取自网页的${PAGE_DATE[source]}，它只说明网页何时${source === 'published' ? '发布' : '更新'}，不是报告落款的成文日期，因此不按报送期限判断。请在落款下方填写报告的成文日期。` }];
     }
     const kind = organKind(doc.meta.organ || doc.meta.signature || organFromTitle(doc.meta.title));
     const { report: [dueMonth, dueDay], who } = DEADLINES[kind];
