@@ -47,17 +47,23 @@ export const BUILTIN_PATTERNS: ReadonlySet<string> = new Set(
 type Finder = (text: string) => RegExpExecArray[];
 interface Compiled { entry: FormulationEntry; find: Finder; hint: string }
 
-/** A literal every match of the entry must contain (the longest plain Chinese run of a pattern), for a cheap prefilter. */
-function hintOf(entry: FormulationEntry): string {
+/**
+ * A literal every match of the entry must contain (the longest plain Chinese run left once lookarounds, optional
+ * parts, alternations and classes are taken out), for a cheap prefilter; '' when the pattern has none.
+ */
+export function hintOf(entry: Pick<FormulationEntry, 'wrong' | 'regex'>): string {
   if (!entry.regex) return entry.wrong;
-  const plain = entry.wrong
-    .replace(/\(\?<?[=!][^)]*\)/g, ' ')  // lookarounds
-    .replace(/\[[^\]]*\]/g, ' ')        // classes
-    .replace(/\\./g, ' ')                // escapes
-    .replace(/[^\u4e00-\u9fff“”‘’]+/g, ' ');
-  // A run followed by a quantifier or inside an alternation is not certain: keep the pattern unfiltered then.
-  if (/[|?*{]/.test(entry.wrong.replace(/\(\?<?[=!][^)]*\)/g, '').replace(/\[[^\]]*\]\{\d+,?\d*\}/g, '').replace(/\[[^\]]*\]/g, ''))) return '';
-  return plain.split(' ').reduce((best, run) => (run.length > best.length ? run : best), '');
+  let s = entry.wrong;
+  if (/\(\?<?[=!][^)]*\(/.test(s)) return '';                   // a group inside a lookaround: not taken apart here
+  s = s.replace(/\(\?<?[=!][^)]*\)/g, ' ');                       // lookarounds
+  s = s.replace(/\\./g, ' ');                                      // escapes
+  s = s.replace(/\[[^\]]*\](?:[?*+]|\{\d*,?\d*\})?/g, ' ');          // classes
+  if (/\([^()]*\(/.test(s)) return '';                             // nested groups
+  s = s.replace(/\((?:\?:)?[^()]*\)(?:[?*]|\{0,?\d*\})/g, ' ');        // optional groups
+  s = s.replace(/\((?:\?:)?[^()]*\|[^()]*\)/g, ' ');                  // alternations inside a group
+  if (s.includes('|')) return '';                                  // an alternation of the whole pattern
+  s = s.replace(/[^()](?:[?*]|\{0,?\d*\})/g, ' ');                  // optional characters
+  return s.replace(/[^\u4e00-\u9fff“”‘’]+/g, ' ').split(' ').reduce((best, run) => (run.length > best.length ? run : best), '');
 }
 
 function escape(s: string): string {

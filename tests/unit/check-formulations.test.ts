@@ -1,7 +1,7 @@
 // Standard formulations: the versioned dictionary (with year ranges), template entries, 截止/截至, organ names.
 import { describe, expect, it } from 'vitest';
 import { organFromTitle } from '../../shared/check/rules/formulations';
-import { builtinEntries, WORDING_VERSIONS } from '../../shared/check/wording';
+import { builtinEntries, hintOf, WORDING_VERSIONS } from '../../shared/check/wording';
 import { findings, makeDoc, paragraph } from './helpers/checkDocs';
 
 const fixes = (text: string, year = 2024) => findings(makeDoc([paragraph(text)], { year }), 'form.dictionary').map((f) => [f.text, f.fix ?? null, f.severity]);
@@ -51,6 +51,21 @@ describe('formulation dictionary', () => {
     expect(fixes('深入学习贯彻党的十九大精神。', 2024)).toEqual([['党的十九大精神', '党的二十大精神', 'warning']]);
     expect(fixes('调整县依法治县领导小组成员。', 2024)).toEqual([['依法治县领导小组', '依法治县委员会', 'warning']]);
     expect(fixes('深入学习习近平总书记系列重要讲话精神。', 2024).map((x) => [x[0], x[2]])).toEqual([['习近平总书记系列重要讲话精神', 'warning']]);
+  });
+
+  it('prefilters a pattern by a literal every match contains, or by none when it cannot tell', () => {
+    const hint = (wrong: string) => hintOf({ wrong, regex: true });
+    expect(hint('(?:推进|推动|加强|抓好)?法治政府建设第一责任人')).toBe('法治政府建设第一责任人');
+    expect(hint('(?<!原[^，。；、]{0,8})国务院法制办(?:公室)?')).toBe('国务院法制办');
+    expect(hint('党的十九大(?:和十九届历次全会)?精神')).toBe('党的十九大');
+    expect(hint('([\\u4e00-\\u9fff]{2,3})省省委')).toBe('省省委');
+    expect(hint('第一责任人(?:推进|推动)?法治(?:政府)?建设的?职责')).toBe('第一责任人');
+    expect(hint('习近平(?:总书记|同志)法[治制]思想|习近平法制思想')).toBe('');
+    expect(hint('a(b(c)d)e')).toBe('');
+    // Every built-in pattern's hint is a literal of the pattern itself.
+    for (const family of ['formulation', 'confusable', 'leader'] as const) {
+      for (const e of builtinEntries(family).filter((x) => x.regex)) expect(e.wrong.replace(/\(\?<?[=!][^)]*\)/g, '')).toContain(hintOf(e));
+    }
   });
 
   it('applies an entry only to the years it covers', () => {
