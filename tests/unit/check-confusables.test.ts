@@ -48,6 +48,7 @@ describe('confusable words (templates/confusables.json)', () => {
     expect(f!.message).toMatch(/^“认真的落实”应为“认真地落实”。/);
     expect(confusable('以认真的态度、有效的措施推进工作，建立了有效的落实机制和扎实的推进举措。')).toEqual([]);
     expect(confusable('各项任务得到了有效的落实，重点工作取得了扎实的推进，为群众提供积极的帮助。')).toEqual([]);
+    expect(confusable('这是一次深入的学习，开展了广泛的宣传，高效的服务赢得群众好评，各单位积极的配合保证了进度。')).toEqual([]);
   });
 
   it('有待, 截至/截止, 制定', () => {
