@@ -15,7 +15,10 @@ describe('deadline', () => {
   it('recognises the kind of organ whether or not 人民政府 is written', () => {
     expect(['河南省人民政府', '中共河南省委 河南省人民政府', '广西壮族自治区人民政府', '重庆市人民政府', '上海市'].map(organKind)).toEqual(Array(5).fill('province'));
     expect(['滑县', '江海区', '沛县人民政府', 'X镇', 'X街道', '中共滑县县委 滑县人民政府', '重庆市渝中区人民政府', 'X市人民政府', '河南省郑州市人民政府'].map(organKind)).toEqual(Array(9).fill('government'));
-    expect(['X市司法局', 'X省司法厅', 'X县人民政府办公室', 'X区发展和改革委员会', 'X街道综合行政执法队'].map(organKind)).toEqual(Array(5).fill('department'));
+    expect(['X市司法局', 'X省司法厅', 'X县人民政府办公室', 'X区发展和改革委员会', 'X街道综合行政执法队', 'X县卫生健康委员会'].map(organKind)).toEqual(Array(6).fill('department'));
+    // The Party committee written in full is no department's 委员会.
+    expect(['中共X县委员会', '中共X市委员会 X市人民政府', 'X街道办事处', '中共X镇委员会'].map(organKind)).toEqual(Array(4).fill('government'));
+    expect(organKind('中共河南省委员会')).toBe('province');
   });
 
   it('everyone below the province is late after 1 March; the province after 1 April', () => {

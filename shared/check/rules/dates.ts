@@ -17,7 +17,8 @@ const PROVINCE = /^(?:中共)?[\u4e00-\u9fff]{2,10}?(?:省|自治区)(?:委)?(?:
  * with or without 人民政府: X区, X县, X镇, X街道, 中共X县委 X县人民政府), or a department (局, 委员会, 办公室…).
  */
 export function organKind(organ: string): OrganKind {
-  const o = organ.replace(/\s+/g, ' ').trim();
+  // 中共X县委员会 is the Party committee written in full (X县委): not a department's 委员会.
+  const o = organ.replace(/\s+/g, ' ').trim().replace(/^(中共[^\s]{1,12}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡))委员会/, '$1委');
   if (/(?:局|厅|委员会|办公室|办|中心|院|所|队|站|部)$/.test(o) && !/人民政府$/.test(o)) return 'department';
   if (PROVINCE.test(o) || (MUNICIPALITY.test(o) && /(?:市|市委|人民政府|政府)$/.test(o) && !/[区县]/.test(o))) return 'province';
   return 'government';
