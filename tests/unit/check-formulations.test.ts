@@ -45,6 +45,11 @@ describe('formulation dictionary', () => {
       ['卫计局', '卫健局', 'warning'],
     ]);
     expect(fixes('原市国土资源局、原国务院法制办公室的职责已划入新组建的部门。')).toEqual([]);
+    expect(fixes('会同县地税局、区安监局、市工商局和县监察局检查。')).toEqual([
+      ['地税局', '税务局', 'warning'], ['安监局', '应急管理局', 'warning'], ['工商局', '市场监督管理局', 'warning'], ['监察局', '监察委员会', 'warning'],
+    ]);
+    expect(fixes('会同县地税局检查。', 2017)).toEqual([]);
+    expect(fixes('原县地税局、原区安监局的档案已移交；市工商联、县监察委员会参加。')).toEqual([]);
     expect(fixes('在全国法制宣传日开展宣传。', 2013)).toEqual([]);
     expect(fixes('在全国法制宣传日开展宣传。', 2024)).toEqual([['全国法制宣传日', '国家宪法日', 'warning']]);
     expect(fixes('深入学习贯彻党的十九大精神。', 2021)).toEqual([]);
