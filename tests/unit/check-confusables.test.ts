@@ -58,6 +58,14 @@ describe('confusable words (templates/confusables.json)', () => {
     expect(confusable('队伍素质有待进一步提高；截至目前共办理35件；申报截止日期为3月1日，到3月底截止；制订工作方案；所需待遇按规定保障。')).toEqual([]);
   });
 
+  it('the input-method slips of the political vocabulary', () => {
+    expect(confusable('坚持依法冶国、依法执政，推进国家冶理现代化，践行中国特色社会注意法治道路和社会主意核心价值观。')).toEqual([
+      ['法冶', '法治', 'error'], ['冶理', '治理', 'error'], ['社会注意', '社会主义', 'error'], ['社会主意', '社会主义', 'error'],
+    ]);
+    expect(confusable('该问题引起社会注意，冶金企业安全生产检查2次。')).toEqual([]);
+    expect(leader('习近平总书纪强调。')).toEqual([['习近平总书纪', '习近平总书记', 'error']]);
+  });
+
   it('each fix removes its finding', () => {
     const text = '认真的落实部署，建设法制政府，认真布署，必需坚持，作好准备，既日起，需待提高，截止目前，制订条例。习总书记指出，以习近平为核心的党中央。';
     const doc = makeDoc([paragraph(text)]);
