@@ -33,6 +33,7 @@ describe('formulation dictionary', () => {
       ['第一责任人推进法治建设职责', '推进法治建设第一责任人职责', 'warning'],
       ['推进法治建设第一责任人责任', '推进法治建设第一责任人职责', 'warning'],
     ]);
+    expect(fixes('主要负责人带头推动法治建设第一责任人职责落到实处。')).toEqual([['推动法治建设第一责任人', '推进法治建设第一责任人', 'warning']]);
     // Without the inner verb: only an info that the full form has 推进.
     expect(fixes('切实履行法治建设第一责任人职责。')).toEqual([['法治建设第一责任人职责', '推进法治建设第一责任人职责', 'info']]);
     expect(fixes('对照《法治政府建设与责任落实督查规定》开展自查。')).toEqual([['法治政府建设与责任落实督查规定', '法治政府建设与责任落实督察工作规定', 'error']]);
