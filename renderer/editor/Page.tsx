@@ -110,7 +110,8 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
           size={Math.max(6, meta.signature.length + 1)}
           onChange={(e) => onMetaChange({ signature: e.target.value })}
         />
-        <DateField value={meta.date} onChange={(date) => onMetaChange({ date: date as ReportMeta['date'] })} />
+        {/* A date the user enters is the 成文日期 itself, no longer a web page's 发布/更新时间. */}
+        <DateField value={meta.date} onChange={(date) => onMetaChange({ date: date as ReportMeta['date'], dateSource: undefined })} />
       </div>
       <NotationLine meta={meta} onMetaChange={onMetaChange} />
     </article>

@@ -94,14 +94,21 @@ export function refusedPatternMessage(source: string, reason: string, templateNa
   return `${templateName ? `模板“${templateName}”中的` : '模板中的'}匹配规则“${shown}”${reason}，无法使用，已跳过该规则。`;
 }
 
+/** The pattern sources of a wording entry: its wrong form (with `regex`) and its context conditions. */
+interface WordingPatterns { wrong: string; regex?: boolean; before?: string; notBefore?: string; after?: string; notAfter?: string }
+
 /** The refused patterns of a template's rules, one Chinese message each (shown when a template is loaded or saved). */
 export function templatePatternProblems(
-  rules: { formulations: ReadonlyArray<{ wrong: string; regex?: boolean }>; requiredIndicators: ReadonlyArray<{ pattern: string }> },
+  rules: { formulations: ReadonlyArray<WordingPatterns>; requiredIndicators: ReadonlyArray<{ pattern: string }> },
   templateName: string,
-  /** Patterns run natively because they restate a built-in one (the formulation rule's BUILTIN_PATTERNS). */
+  /** Patterns run natively because they restate a built-in one (the wording dictionaries' BUILTIN_PATTERNS). */
   trusted: ReadonlySet<string> = new Set(),
 ): string[] {
-  const sources = [...rules.formulations.filter((f) => f.regex && !trusted.has(f.wrong)).map((f) => f.wrong), ...rules.requiredIndicators.map((r) => r.pattern)];
+  const context = (f: WordingPatterns) => [f.before, f.notBefore, f.after, f.notAfter].filter((c): c is string => !!c);
+  const sources = [
+    ...rules.formulations.flatMap((f) => [...(f.regex ? [f.wrong] : []), ...context(f)]).filter((p) => !trusted.has(p)),
+    ...rules.requiredIndicators.map((r) => r.pattern),
+  ];
   const out: string[] = [];
   for (const source of new Set(sources)) {
     const compiled = compileUserPattern(source);

@@ -4,7 +4,7 @@ import { splitHintsInRawBlocks } from './hints';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 5;
+export const FZBG_VERSION = 6;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -57,12 +57,22 @@ export function migrateHintLeaves(raw: Record<string, unknown>): Record<string, 
   return { ...raw, body: splitHintsInRawBlocks(raw.body) };
 }
 
+/**
+ * Version 5 → 6: a template's formulation entries may name the rule that reports them (`family`: confusable words,
+ * leaders' names) and the context they apply in (`before`, `after`, `notBefore`, `notAfter`) and their `source`.
+ * All are new and optional: an older file's entries are formulation-dictionary entries without context, as before.
+ */
+export function migrateWordingContext(raw: Record<string, unknown>): Record<string, unknown> {
+  return raw;
+}
+
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
   1: migrateNotationToMeta,
   2: migrateAddReviewItems,
   3: migrateDateSource,
   4: migrateHintLeaves,
+  5: migrateWordingContext,
 };
 
 export function serializeDocument(doc: ReportDocument): string {

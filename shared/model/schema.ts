@@ -121,6 +121,10 @@ export const RequiredIndicator = z.object({
 });
 export type RequiredIndicator = z.infer<typeof RequiredIndicator>;
 
+/** Which rule reports a wording entry: the formulation dictionary, confusable words, or leaders' names and titles. */
+export const WordingFamily = z.enum(['formulation', 'confusable', 'leader']);
+export type WordingFamily = z.infer<typeof WordingFamily>;
+
 export const FormulationEntry = z.object({
   /** The wrong form, a literal string or (with `regex`) a regular expression source. */
   wrong: z.string(),
@@ -132,6 +136,19 @@ export const FormulationEntry = z.object({
   /** Report years this entry applies to (inclusive); absent means always. */
   fromYear: z.number().int().optional(),
   toYear: z.number().int().optional(),
+  /** The rule that reports it (format version 6); absent: the formulation dictionary. */
+  family: WordingFamily.optional(),
+  /**
+   * Context (format version 6), regular expression sources judged on the same sentence: the text just before the
+   * match must end with `before` and must not end with `notBefore`; the text just after must start with `after`
+   * and must not start with `notAfter`.
+   */
+  before: z.string().optional(),
+  notBefore: z.string().optional(),
+  after: z.string().optional(),
+  notAfter: z.string().optional(),
+  /** Where the standard form comes from (a document, a dictionary, the year it changed). */
+  source: z.string().optional(),
 });
 export type FormulationEntry = z.infer<typeof FormulationEntry>;
 

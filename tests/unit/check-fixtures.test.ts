@@ -24,7 +24,7 @@ describe('jianghai 2025 (web page copy)', () => {
 
   it('reports exactly the reviewed errors', () => {
     // One half-width finding per paragraph that has ASCII punctuation (21 of them, headings included); the doubled
-    // comma of 守法用法,,组织; the run-in marker that lost its 是 (二开展政务网站).
+    // comma of 守法用法,,组织; the run-in marker that lost its 是 (二开展政务网站); 还需待完善 (有待).
     expect(errors.map(compact)).toEqual([
     ["punct.halfwidth", [0], ",江海区政务和数据局坚持"],
     ["punct.halfwidth", [2], ","],
@@ -43,6 +43,7 @@ describe('jianghai 2025 (web page copy)', () => {
     ["punct.halfwidth", [23], ",结合区域数据共享要求推"],
     ["punct.halfwidth", [25], ",每月常态化开展政务外网"],
     ["enum.sequence", [25], "二"],
+    ["form.confusable", [27], "需待"],
     ["punct.halfwidth", [28], ",部分条件未达到省级要求"],
     ["punct.halfwidth", [30], ",仍有部门被钓鱼攻击成功"],
     ["punct.halfwidth", [33], ",深度剖析业务流程中的痛"],
@@ -65,8 +66,11 @@ describe('jianghai 2025 (web page copy)', () => {
   it('reports exactly these warnings and infos', () => {
     expect(result.findings.filter((f) => f.severity !== 'error').map((f) => [f.severity, ...compact(f)])).toEqual([
     ["warning", "struct.meta", [], "主送机关"],
+    ["info", "date.deadline", [], "2025-11-20"],
     ["info", "form.organ", [0], "江海区政务和数据局"],
     ["warning", "punct.range", [0], "2021-2025"],
+    ["info", "form.dictionary", [3], "法治建设第一责任人职责"],
+    ["info", "form.dictionary", [3], "法治建设第一责任人职责"],
     ["warning", "struct.causes", [26], "2025年推进法治政府建设存在的不足"],
     ]);
   });

@@ -101,7 +101,7 @@ describe('folder and engine', () => {
     expect(rows.map((r) => r.status)).toEqual(['ok', 'failed', 'failed']);
     const ok = rows[0]!;
     if (ok.status !== 'ok') throw new Error('unreachable');
-    expect(ok.summary).toMatchObject({ organ: '江海区政务服务和数据管理局', year: 2025, errors: 23, chars: 4340 });
+    expect(ok.summary).toMatchObject({ organ: '江海区政务服务和数据管理局', year: 2025, errors: 24, chars: 4340 });
     expect(rows[2]).toMatchObject({ reason: expect.stringMatching(/另存为” \.docx/) });
     const controller = new AbortController();
     controller.abort();

@@ -1,105 +1,12 @@
-// Standard formulations (shared, pure): the versioned dictionary of templates/formulations.json merged with the
-// template's own entries (doc.rules.formulations), each applied to the report years it covers; and the consistency
-// of the reporting organ's name across the document.
-import { compileUserPattern } from '../userPattern';
-import { z } from 'zod';
-import dictionary from '../../../templates/formulations.json';
-import { FormulationEntry } from '../../model/schema';
-import type { BlockRule, BlockSettings, DocumentRule, RawFinding, TextUnit } from '../types';
+// Standard formulations (shared, pure): the versioned dictionary of templates/formulations.json (with the template's
+// own entries, each applied to the report years it covers; see ../wording.ts), and the consistency of the reporting
+// organ's name across the document.
+import type { BlockRule, DocumentRule, RawFinding } from '../types';
 import { at, HAN_CLASS, matches } from '../text';
+import { wordingFindings } from '../wording';
 
-const Dictionary = z.object({ version: z.number().int(), entries: z.array(FormulationEntry) });
-const builtin = Dictionary.parse(dictionary);
-
-/** The built-in dictionary's version (shown in the rule list so a team knows which wording it checks against). */
-export const FORMULATIONS_VERSION = builtin.version;
-export const BUILTIN_FORMULATIONS: readonly FormulationEntry[] = builtin.entries;
-
-interface Compiled { entry: FormulationEntry; find: (text: string) => RegExpExecArray[]; hint: string }
-
-/** A literal every match of the entry must contain (the longest plain Chinese run of a pattern), for a cheap prefilter. */
-function hintOf(entry: FormulationEntry): string {
-  if (!entry.regex) return entry.wrong;
-  const plain = entry.wrong
-    .replace(/\(\?<?[=!][^)]*\)/g, ' ')  // lookarounds
-    .replace(/\[[^\]]*\]/g, ' ')        // classes
-    .replace(/\\./g, ' ')                // escapes
-    .replace(/[^\u4e00-\u9fff“”‘’]+/g, ' ');
-  // A run followed by a quantifier or inside an alternation is not certain: keep the pattern unfiltered then.
-  if (/[|?*{]/.test(entry.wrong.replace(/\(\?<?[=!][^)]*\)/g, '').replace(/\[[^\]]*\]\{\d+,?\d*\}/g, '').replace(/\[[^\]]*\]/g, ''))) return '';
-  return plain.split(' ').reduce((best, run) => (run.length > best.length ? run : best), '');
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export const BUILTIN_PATTERNS: ReadonlySet<string> = new Set(BUILTIN_FORMULATIONS.filter((e) => e.regex).map((e) => e.wrong));
-
-function nativeFinder(source: string): (text: string) => RegExpExecArray[] {
-  const re = new RegExp(source, 'g');
-  return (text) => matches(re, text);
-}
-
-function userFinder(source: string): ((text: string) => RegExpExecArray[]) | null {
-  const compiled = compileUserPattern(source);
-  return compiled.ok ? compiled.pattern.matchAll : null;
-}
-
-const compiledCache = new Map<string, Compiled[]>();
-
-/** The entries that apply to a report year, compiled once per (year, template entries). */
-let lastExtra: readonly FormulationEntry[] | undefined;
-let lastYear = NaN;
-let lastLength = -1;
-let lastList: Compiled[] = [];
-
-export function compiledFormulations(year: number, extra: readonly FormulationEntry[]): Compiled[] {
-  // Asked once per paragraph: the same settings array as last time is answered without building a key.
-  if (extra === lastExtra && year === lastYear && extra.length === lastLength) return lastList;
-  const key = `${year}\u0001${extra.length ? JSON.stringify(extra) : ''}`;
-  let list = compiledCache.get(key);
-  if (list) { lastExtra = extra; lastYear = year; lastLength = extra.length; lastList = list; return list; }
-  list = [];
-  // A template entry with the same wrong form replaces the built-in one.
-  const own = new Set(extra.map((e) => e.wrong));
-  for (const entry of [...BUILTIN_FORMULATIONS.filter((e) => !own.has(e.wrong)), ...extra]) {
-    if (entry.fromYear !== undefined && year < entry.fromYear) continue;
-    if (entry.toYear !== undefined && year > entry.toYear) continue;
-    // A template's pattern runs in the linear-time engine (one RE2 cannot express is skipped, and named when the
-    // template is loaded); the built-in dictionary runs natively (faster, and it uses lookaheads).
-    // (A template entry that restates a built-in pattern to re-grade it runs natively too: the pattern is ours.)
-    const find = entry.regex && !BUILTIN_PATTERNS.has(entry.wrong) ? userFinder(entry.wrong) : nativeFinder(entry.regex ? entry.wrong : escape(entry.wrong));
-    if (!find) continue;
-    list.push({ entry, find, hint: hintOf(entry) });
-  }
-  if (compiledCache.size > 32) compiledCache.clear();
-  compiledCache.set(key, list);
-  lastExtra = extra; lastYear = year; lastLength = extra.length; lastList = list;
-  return list;
-}
-
-const hintPatterns = new WeakMap<Compiled[], RegExp | null>();
-// Hints that contain another hint: a regex alternation reports only one of two overlapping literals, so these are
-// also tested one by one.
-const hintOverlaps = new WeakMap<Compiled[], Set<string>>();
-
-function hintsPattern(list: Compiled[]): RegExp | null {
-  let re = hintPatterns.get(list);
-  if (re === undefined) {
-    const hints = [...new Set(list.map((c) => c.hint).filter((h) => h.length > 0))].sort((a, b) => b.length - a.length);
-    re = hints.length ? new RegExp(hints.map(escape).join('|'), 'g') : null;
-    hintPatterns.set(list, re);
-    hintOverlaps.set(list, new Set(hints.filter((h) => hints.some((o) => o !== h && (o.includes(h) || h.includes(o) || sharesEdge(o, h))))));
-  }
-  return re;
-}
-
-/** Two literals that can overlap in a text (the end of one is the start of the other). */
-function sharesEdge(a: string, b: string): boolean {
-  for (let k = 1; k < Math.min(a.length, b.length); k++) if (a.endsWith(b.slice(0, k)) || b.endsWith(a.slice(0, k))) return true;
-  return false;
-}
+/** The built-in pattern sources (template loaders pass them to templatePatternProblems as trusted). */
+export { BUILTIN_PATTERNS } from '../wording';
 
 export const formulationDictionary: BlockRule = {
   id: 'form.dictionary',
@@ -107,28 +14,12 @@ export const formulationDictionary: BlockRule = {
   severity: 'error',
   title: '规范表述（表述词典）',
   scope: 'block',
-  check(unit: TextUnit, settings: BlockSettings) {
-    const out: RawFinding[] = [];
-    const list = compiledFormulations(settings.year, settings.formulations);
-    // One pass finds which entries' literals occur at all; most paragraphs contain none.
-    const present = new Set<string>();
-    const hints = hintsPattern(list);
-    if (hints) for (const m of matches(hints, unit.text)) present.add(m[0]);
-    for (const { entry, find, hint } of list) {
-      if (hint && !present.has(hint) && !(hintOverlaps.get(list)?.has(hint) && unit.text.includes(hint))) continue;
-      for (const m of find(unit.text)) {
-        if (m[0].length === 0) continue;
-        const fix = entry.correct ? entry.correct.replace(/\$(\d)/g, (_, k: string) => m[Number(k)] ?? '') : undefined;
-        const shown = fix ?? entry.correct;
-        const message = `${shown ? `“${m[0]}”应为“${shown}”。` : `“${m[0]}”表述不规范。`}${entry.note ?? ''}`;
-        const f = at(unit, m.index, m.index + m[0].length, message, fix);
-        if (entry.severity) f.severity = entry.severity;
-        out.push(f);
-      }
-    }
-    return out;
-  },
+  check: (unit, settings) => wordingFindings('formulation', unit, settings),
 };
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 // ----- the reporting organ written two ways ------------------------------------------------------------------------
 

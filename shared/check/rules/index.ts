@@ -8,6 +8,9 @@ import { FIGURE_DOCUMENT_RULES, FIGURE_RULES } from './figures';
 import { SAFETY_RULES } from './safety';
 import { FORMULATION_DOCUMENT_RULES, FORMULATION_RULES } from './formulations';
 import { DATE_RULES } from './dates';
+import { confusableWords } from './confusables';
+import { leaderNames } from './leaders';
+import { headingWording } from './headings';
 import { STRUCTURE_BLOCK_RULES, STRUCTURE_DOCUMENT_RULES } from './structure';
 
 export const ALL_RULES: readonly Rule[] = [
@@ -21,6 +24,9 @@ export const ALL_RULES: readonly Rule[] = [
   ...FIGURE_DOCUMENT_RULES,
   ...SAFETY_RULES,
   ...FORMULATION_RULES,
+  confusableWords,
+  leaderNames,
+  headingWording,
   ...FORMULATION_DOCUMENT_RULES,
   ...DATE_RULES,
 ];
