@@ -176,6 +176,9 @@ const PINNED_COUNTS: Record<string, { jianghai: number; yangjiang: number; why: 
   'enum.sequence': { jianghai: 1, yangjiang: 0, why: '二开展政务网站 lost its 是 after 一是' },
   'struct.meta': { jianghai: 1, yangjiang: 1, why: 'both department reports, copied from the web without their 主送机关' },
   'struct.causes': { jianghai: 1, yangjiang: 1, why: 'the shortcomings are listed without a word on their causes' },
+  'form.confusable': { jianghai: 1, yangjiang: 0, why: '还需待完善: 需待 for 有待, a genuine slip of the published text' },
+  'form.dictionary': { jianghai: 2, yangjiang: 0, why: '法治建设第一责任人职责 twice without its 推进 (info: the standard wording)' },
+  'date.deadline': { jianghai: 1, yangjiang: 0, why: 'jianghai: the only date is the page’s 更新时间, so it is not judged against the deadline (info)' },
   'form.organ': { jianghai: 1, yangjiang: 1, why: 'jianghai: 江海区政务和数据局, a short form (info); yangjiang: 政务服务数据管理局 without 和 in a document title (warning)' },
 };
 

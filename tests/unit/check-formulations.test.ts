@@ -118,6 +118,14 @@ describe('organ name consistency', () => {
     ]);
   });
 
+  it('a fixed phrase ending like the organ (法治政府 beside 人民政府) is no near miss; a slip inside the name is', () => {
+    const meta = { organ: '松川镇人民政府' };
+    const clean = makeDoc([paragraph('2024年，松川镇法治政府建设稳步推进，松川镇数字政府建设同步加强。')], meta);
+    expect(findings(clean, 'form.organ')).toEqual([]);
+    const slip = makeDoc([paragraph('松川镇人名政府高度重视。')], meta);
+    expect(findings(slip, 'form.organ').map((f) => [f.text, f.fix])).toEqual([['松川镇人名政府', '松川镇人民政府']]);
+  });
+
   it('a county government without its 县', () => {
     const doc = makeDoc([paragraph('阳西县人民政府高度重视，阳西人民政府常务会议研究。')], { organ: '阳西县人民政府' });
     expect(findings(doc, 'form.organ').map((f) => [f.text, f.fix])).toEqual([['阳西人民政府', '阳西县人民政府']]);

@@ -35,6 +35,12 @@ const PLACE = /^(?:中共)?[\u4e00-\u9fff]{1,8}?(?:自治区|特别行政区|省
 /** Near-miss: one name turns into the other by adding or dropping at most two characters, or one substitution. */
 function nearMiss(a: string, b: string): boolean {
   if (a === b) return false;
+  // A different word before the same ending is another thing, not a slip of the name (法治政府 beside 人民政府).
+  let end = 0;
+  while (end < Math.min(a.length, b.length) && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const headA = a.slice(0, a.length - end);
+  const headB = b.slice(0, b.length - end);
+  if (headA && headB && ![...headA].some((ch) => headB.includes(ch))) return false;
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   if (l.length - s.length > 2) return false;
   // Levenshtein distance ≤ 2 on short strings.
