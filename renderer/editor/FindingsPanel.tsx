@@ -1,7 +1,7 @@
 // The checker's findings beside the page (renderer): grouped by part and sub-part, then category (shared/check/
 // grouping); per rule a bulk fix counted in the places it changes; the line after a fix; the ignored list; ↑/↓ through
 // the findings, Enter jumps to the text.
-import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { planFixes } from '../../shared/check/engine';
 import { groupFindings, type FindingRow as Row, type FindingSection } from '../../shared/check/grouping';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
@@ -23,6 +23,8 @@ export interface FindingsPanelProps extends RowActions {
 }
 
 const PAGE = 40;
+/** Rows of the first screen: the rest follow once the page is idle, so a long list never holds up the check's paint. */
+const FIRST_ROWS = 60;
 
 /** Places each row's fix changes (rows without a fix are left out). */
 function rowPlaces(doc: ReportDocument, sections: readonly FindingSection[]): Map<string, number> {
@@ -77,6 +79,12 @@ function moveFocus(e: KeyboardEvent<HTMLElement>): void {
 
 export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onUnignore, onInsertPart, readOnly, status }: FindingsPanelProps) {
   const { doc, result } = analysis;
+  // A User Timing entry per render (render start → commit), read by `npm run bench` (panel.render); one kept at a time.
+  const renderStart = performance.now();
+  useLayoutEffect(() => {
+    performance.clearMeasures('panel.render');
+    performance.measure('panel.render', { start: renderStart });
+  });
   const sections = useMemo(() => groupFindings(result.findings, doc.body, { title: T.titleGroup, wholeDocument: T.wholeDocument, beforeParts: T.beforeParts }), [result, doc.body]);
   const places = useMemo(() => (readOnly ? new Map<string, number>() : rowPlaces(doc, sections)), [doc, sections, readOnly]);
   const bulk = useMemo(() => (readOnly ? [] : bulkFixes(doc, result.findings, ruleTitles)), [doc, result, ruleTitles, readOnly]);
@@ -86,6 +94,24 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
     return c;
   }, [result]);
   const [showIgnored, setShowIgnored] = useState(false);
+  const [allRows, setAllRows] = useState(false);
+  useEffect(() => {
+    if (allRows) return;
+    const id = window.requestIdleCallback(() => startTransition(() => setAllRows(true)), { timeout: 300 });
+    return () => window.cancelIdleCallback(id);
+  }, [allRows]);
+  // The sections of the first screen (about FIRST_ROWS rows) until the rest may render.
+  const shownSections = useMemo(() => {
+    if (allRows) return sections;
+    let rows = 0;
+    const out: FindingSection[] = [];
+    for (const s of sections) {
+      if (rows >= FIRST_ROWS) break;
+      out.push(s);
+      for (const c of s.categories) rows += Math.min(c.rows.length, PAGE);
+    }
+    return out;
+  }, [allRows, sections]);
   const actions: RowActions = { onSelect, onFix, onIgnore, onInsertPart, readOnly };
 
   return (
@@ -121,7 +147,7 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
         </div>
       )}
       {sections.length === 0 && <p className="muted empty-note">{T.noFindings}</p>}
-      {sections.map((s) => (
+      {shownSections.map((s) => (
         <details key={s.key} className={`finding-group lvl${s.level}`} data-section={s.label} open>
           <summary>
             <span className="group-label">{s.label}</span>
