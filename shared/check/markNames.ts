@@ -58,12 +58,6 @@ export function markSegments(text: string): MarkSegment[] {
   return out;
 }
 
-/** Whether a text holds a named mark (then a fix showing it boxes the marks). */
-export function hasMark(text: string): boolean {
-  for (const ch of text) if (MARK_NAMES[ch] !== undefined) return true;
-  return false;
-}
-
 /** A fix as plain words: “，”（全角逗号）for a single mark, the text itself otherwise. */
 export function describeFix(fix: string): string {
   const name = fix.length === 1 ? MARK_NAMES[fix] : undefined;
