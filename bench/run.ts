@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { buildReport, CORPUS_SIZES, loadFixtures, REPO_ROOT } from './corpus';
 import { bundleMetric, nodeMetrics } from './node';
 import { browserMetrics } from './browser';
+import { panelMetric } from './panel';
 import { batchMetric } from './batch';
 import { reviewMetrics } from './review';
 import { hugeCheckMetrics } from './huge';
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
 
-  if (args.build && (wants('bundle') || wants('typing') || wants('render') || wants('heap'))) {
+  if (args.build && (wants('bundle') || wants('typing') || wants('render') || wants('heap') || wants('panel'))) {
     log('building dist/ (scripts/build.mjs)');
     execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
@@ -133,6 +134,9 @@ async function main(): Promise<void> {
   }
   if (['typing', 'render', 'heap'].some(wants)) {
     metrics.push(...(await browserMetrics(docs, { budget, log, wants, profileDir: args.profile ? join(REPO_ROOT, 'bench', 'out') : undefined })));
+  }
+  if (wants('panel')) {
+    metrics.push(await panelMetric(docs.get(50_000)!, { runs: args.quick ? 3 : 8, log }));
   }
   if (bundle) metrics.push(bundle);
   const selected = metrics.filter((x) => wants(x.name));

@@ -1,129 +1,61 @@
-// The checker's findings beside the page (renderer): grouped by part and category; a click selects the text, a fix
-// applies with one click, a rule's fixes apply in bulk, a missing part is inserted, and a finding can be ignored with a
-// reason.
-import { memo, useMemo, useState } from 'react';
-import type { Finding } from '../../shared/check/types';
-import { missingPartOf } from '../../shared/editor/sectionOps';
-import { CATEGORY_LABELS, SEVERITY_LABELS, type Category } from '../../shared/check/types';
+// The checker's findings beside the page (renderer): grouped by part and sub-part, then category (shared/check/
+// grouping); per rule a bulk fix counted in the places it changes; the line after a fix; the ignored list; ↑/↓ through
+// the findings, Enter jumps to the text.
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { planFixes } from '../../shared/check/engine';
+import { groupFindings, type FindingRow as Row, type FindingSection } from '../../shared/check/grouping';
+import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
+import type { ReportDocument } from '../../shared/model/schema';
+import { FindingRow, type RowActions } from '../findings/FindingRow';
+import { IgnoredList } from '../findings/IgnoredList';
+import { F } from '../findings/strings';
 import type { Analysis } from './analysis';
 import { T } from './strings';
 
-export interface FindingsPanelProps {
+export interface FindingsPanelProps extends RowActions {
   analysis: Analysis;
   ruleTitles: ReadonlyMap<string, string>;
-  onSelect(f: Finding): void;
-  onFix(f: Finding): void;
   onFixRule(rule: string): void;
-  onIgnore(f: Finding, reason: string): void;
-  /** Findings of a report that is only viewed (the reviewer's desk): no fix or ignore buttons. */
-  readOnly?: boolean;
-  /** 插入此部分, for a missing-part finding (absent where the report is only viewed). */
-  onInsertPart?(f: Finding): void;
-}
-
-interface Group {
-  key: string;
-  label: string;
-  categories: { category: Category; findings: Finding[] }[];
-  count: number;
+  /** 恢复 an ignored finding (absent where the report is only viewed). */
+  onUnignore?(f: Finding): void;
+  /** The line after a fix: 已修正 N 处（可撤销）. */
+  status?: string | null;
 }
 
 const PAGE = 40;
+/** Rows of the first screen: the rest follow once the page is idle, so a long list never holds up the check's paint. */
+const FIRST_ROWS = 60;
 
-function groupFindings(analysis: Analysis): Group[] {
-  const groups = new Map<string, Group>();
-  const labelOf = (f: Finding): [string, string] => {
-    if (f.onTitle) return ['title', T.titleGroup];
-    if (f.path.length === 0) return ['doc', T.wholeDocument];
-    const section = analysis.sectionOf[f.path[0]!] ?? -1;
-    if (section < 0) return ['pre', T.beforeParts];
-    const item = analysis.outline.find((o) => o.index === section);
-    return [`s${section}`, item ? `${item.marker}${item.text}` : T.beforeParts];
-  };
-  for (const f of analysis.result.findings) {
-    const [key, label] = labelOf(f);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, label, categories: [], count: 0 }));
-    let c = g.categories.find((x) => x.category === f.category);
-    if (!c) g.categories.push((c = { category: f.category, findings: [] }));
-    c.findings.push(f);
-    g.count++;
-  }
-  return [...groups.values()];
+/** Places each row's fix changes (rows without a fix are left out). */
+function rowPlaces(doc: ReportDocument, sections: readonly FindingSection[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of sections)
+    for (const c of s.categories) for (const r of c.rows) if (r.kind === 'single' && r.findings[0]!.fix !== undefined) out.set(r.key, planFixes(doc, r.findings).places);
+  return out;
 }
 
-type ItemProps = Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly'> & { f: Finding };
-
-const sameFinding = (a: Finding, b: Finding) =>
-  a === b ||
-  (a.rule === b.rule && a.start === b.start && a.end === b.end && a.text === b.text && a.message === b.message && a.fix === b.fix &&
-    a.severity === b.severity && a.path.join('.') === b.path.join('.'));
-
-// Each check makes new finding objects: an item re-renders only when its finding really changed.
-const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore && p.onInsertPart === n.onInsertPart);
-
-function FindingItemView({ f, onSelect, onFix, onIgnore, onInsertPart, readOnly }: ItemProps) {
-  const [ignoring, setIgnoring] = useState(false);
-  const [reason, setReason] = useState('');
-  return (
-    <li className={`finding sev-${f.severity}`} data-rule={f.rule}>
-      <button type="button" className="finding-main" onClick={() => onSelect(f)} title={f.message}>
-        <span className={`sev-dot sev-${f.severity}`} aria-label={SEVERITY_LABELS[f.severity]} />
-        <span className="finding-msg">{f.message}</span>
-        {f.text && (f.path.length > 0 || f.onTitle) && <span className="finding-text">“{f.text.length > 24 ? f.text.slice(0, 24) + '…' : f.text}”</span>}
-      </button>
-      {!readOnly && <div className="finding-actions">
-        {f.fix !== undefined && (
-          <button type="button" className="small primary-outline" onClick={() => onFix(f)} title={f.fix === '' ? '删除' : `改为“${f.fix}”`}>
-            {T.fix}
-            {f.fix !== '' && f.fix.length <= 8 ? `为“${f.fix}”` : ''}
-          </button>
-        )}
-        {onInsertPart && missingPartOf(f) && (
-          <button type="button" className="small primary-outline" onClick={() => onInsertPart(f)}>
-            {T.insertPart}
-          </button>
-        )}
-        {!ignoring && (
-          <button type="button" className="small" onClick={() => setIgnoring(true)}>
-            {T.ignore}
-          </button>
-        )}
-      </div>}
-      {ignoring && (
-        <form
-          className="ignore-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) return;
-            onIgnore(f, reason.trim());
-            setIgnoring(false);
-          }}
-        >
-          <input autoFocus value={reason} placeholder={T.ignoreReason} aria-label={T.ignoreReason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="small primary" disabled={!reason.trim()}>
-            {T.ignoreConfirm}
-          </button>
-          <button type="button" className="small" onClick={() => setIgnoring(false)}>
-            {T.cancel}
-          </button>
-        </form>
-      )}
-    </li>
-  );
+/** Per rule with fixes in the body, the places 全部修正 changes, in the checker's rule order; only where more than one. */
+function bulkFixes(doc: ReportDocument, findings: readonly Finding[], ruleTitles: ReadonlyMap<string, string>): [string, number][] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) if (f.fix !== undefined && !f.onTitle && f.path.length > 0) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const order = [...ruleTitles.keys()];
+  return [...byRule]
+    .map(([rule, list]): [string, number] => [rule, planFixes(doc, list).places])
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a[0].localeCompare(b[0]));
 }
 
-function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly'>) {
+function CategoryRows({ rows, places, ruleTitles, ...actions }: RowActions & { rows: Row[]; places: Map<string, number>; ruleTitles: ReadonlyMap<string, string> }) {
   const [shown, setShown] = useState(PAGE);
   return (
     <ul className="finding-list">
-      {findings.slice(0, shown).map((f) => (
-        <FindingItem key={`${f.rule}:${f.path.join('.')}:${f.start}:${f.end}`} f={f} {...actions} />
+      {rows.slice(0, shown).map((r) => (
+        <FindingRow key={r.key} row={r} places={places.get(r.key) ?? 0} ruleTitle={ruleTitles.get(r.findings[0]!.rule) ?? r.findings[0]!.rule} {...actions} />
       ))}
-      {findings.length > shown && (
+      {rows.length > shown && (
         <li>
           <button type="button" className="link" onClick={() => setShown(shown + PAGE * 5)}>
-            显示其余 {findings.length - shown} 条
+            显示其余 {rows.length - shown} 条
           </button>
         </li>
       )}
@@ -131,52 +63,102 @@ function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<F
   );
 }
 
-export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onInsertPart, readOnly }: FindingsPanelProps) {
-  const groups = useMemo(() => groupFindings(analysis), [analysis]);
-  const bulk = useMemo(() => {
-    const byRule = new Map<string, number>();
-    for (const f of analysis.result.findings) if (f.fix !== undefined && !f.onTitle && f.path.length > 0) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
-    return [...byRule].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1]);
-  }, [analysis]);
+/** ↑/↓ move between the findings' buttons (and a compact row's places); Enter, as on any button, jumps. */
+function moveFocus(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const target = e.target as HTMLElement;
+  if (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>('[data-nav]')];
+  if (items.length === 0) return;
+  e.preventDefault();
+  const at = items.findIndex((x) => x === target || x.contains(target));
+  const next = at < 0 ? (e.key === 'ArrowDown' ? 0 : items.length - 1) : Math.max(0, Math.min(items.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+  items[next]!.focus();
+  items[next]!.scrollIntoView({ block: 'nearest' });
+}
+
+export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onUnignore, onInsertPart, readOnly, status }: FindingsPanelProps) {
+  const { doc, result } = analysis;
+  // A User Timing entry per render (render start → commit), read by `npm run bench` (panel.render); one kept at a time.
+  const renderStart = performance.now();
+  useLayoutEffect(() => {
+    performance.clearMeasures('panel.render');
+    performance.measure('panel.render', { start: renderStart });
+  });
+  const sections = useMemo(() => groupFindings(result.findings, doc.body, { title: T.titleGroup, wholeDocument: T.wholeDocument, beforeParts: T.beforeParts }), [result, doc.body]);
+  const places = useMemo(() => (readOnly ? new Map<string, number>() : rowPlaces(doc, sections)), [doc, sections, readOnly]);
+  const bulk = useMemo(() => (readOnly ? [] : bulkFixes(doc, result.findings, ruleTitles)), [doc, result, ruleTitles, readOnly]);
   const counts = useMemo(() => {
     const c = { error: 0, warning: 0, info: 0 };
-    for (const f of analysis.result.findings) c[f.severity]++;
+    for (const f of result.findings) c[f.severity]++;
     return c;
-  }, [analysis]);
+  }, [result]);
+  const [showIgnored, setShowIgnored] = useState(false);
+  const [allRows, setAllRows] = useState(false);
+  useEffect(() => {
+    if (allRows) return;
+    const id = window.requestIdleCallback(() => startTransition(() => setAllRows(true)), { timeout: 300 });
+    return () => window.cancelIdleCallback(id);
+  }, [allRows]);
+  // The sections of the first screen (about FIRST_ROWS rows) until the rest may render.
+  const shownSections = useMemo(() => {
+    if (allRows) return sections;
+    let rows = 0;
+    const out: FindingSection[] = [];
+    for (const s of sections) {
+      if (rows >= FIRST_ROWS) break;
+      out.push(s);
+      for (const c of s.categories) rows += Math.min(c.rows.length, PAGE);
+    }
+    return out;
+  }, [allRows, sections]);
+  const actions: RowActions = { onSelect, onFix, onIgnore, onInsertPart, readOnly };
 
   return (
-    <section className="findings-panel" aria-label={T.findings}>
+    <section className="findings-panel" aria-label={T.findings} onKeyDown={moveFocus}>
       <div className="panel-summary">
         <span className="sev-count sev-error">{SEVERITY_LABELS.error} {counts.error}</span>
         <span className="sev-count sev-warning">{SEVERITY_LABELS.warning} {counts.warning}</span>
         <span className="sev-count sev-info">{SEVERITY_LABELS.info} {counts.info}</span>
-        {analysis.result.ignored.length > 0 && <span className="muted">{T.ignoredCount(analysis.result.ignored.length)}</span>}
+        {result.ignored.length > 0 && (
+          <button type="button" className="link ignored-toggle" aria-expanded={showIgnored} onClick={() => setShowIgnored(!showIgnored)}>
+            {F.ignoredCount(result.ignored.length)}
+          </button>
+        )}
       </div>
-      {!readOnly && bulk.length > 0 && (
+      {status && (
+        <p className="fix-status" role="status">
+          {status}
+        </p>
+      )}
+      {showIgnored && result.ignored.length > 0 && (
+        <IgnoredList doc={doc} ignored={result.ignored} ruleTitles={ruleTitles} onSelect={onSelect} onRestore={readOnly ? undefined : onUnignore} onClose={() => setShowIgnored(false)} />
+      )}
+      {bulk.length > 0 && (
         <div className="bulk-fixes">
           {bulk.map(([rule, n]) => (
             <div key={rule} className="bulk-row">
               <span className="bulk-title">{ruleTitles.get(rule) ?? rule}</span>
-              <button type="button" className="small primary" data-bulk-rule={rule} onClick={() => onFixRule(rule)}>
-                {T.fixAll(n)}
+              <button type="button" className="small primary" data-bulk-rule={rule} data-places={n} onClick={() => onFixRule(rule)}>
+                {F.fixAll(n)}
               </button>
             </div>
           ))}
         </div>
       )}
-      {groups.length === 0 && <p className="muted empty-note">{T.noFindings}</p>}
-      {groups.map((g) => (
-        <details key={g.key} className="finding-group" open>
+      {sections.length === 0 && <p className="muted empty-note">{T.noFindings}</p>}
+      {shownSections.map((s) => (
+        <details key={s.key} className={`finding-group lvl${s.level}`} data-section={s.label} open>
           <summary>
-            <span className="group-label">{g.label}</span>
-            <span className="group-count">{g.count}</span>
+            <span className="group-label">{s.label}</span>
+            <span className="group-count">{s.total}</span>
           </summary>
-          {g.categories.map((c) => (
-            <div key={c.category} className="finding-category">
+          {s.categories.map((c) => (
+            <div key={c.category} className="finding-category" data-category={c.category}>
               <div className="category-label">
-                {CATEGORY_LABELS[c.category]}（{c.findings.length}）
+                {CATEGORY_LABELS[c.category]}（{c.count}）
               </div>
-              <CategoryList findings={c.findings} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} onInsertPart={onInsertPart} readOnly={readOnly} />
+              <CategoryRows rows={c.rows} places={places} ruleTitles={ruleTitles} {...actions} />
             </div>
           ))}
         </details>

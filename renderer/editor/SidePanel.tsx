@@ -46,9 +46,11 @@ export interface SidePanelProps {
   findingActions: {
     ruleTitles: ReadonlyMap<string, string>;
     onSelect(f: Finding): void;
-    onFix(f: Finding): void;
+    onFix(findings: readonly Finding[]): void;
     onFixRule(rule: string): void;
-    onIgnore(f: Finding, reason: string): void;
+    onIgnore(findings: readonly Finding[], reason: string): void;
+    onUnignore(f: Finding): void;
+    status: string | null;
     onInsertPart(part: MandatedPartId, guidance: string | undefined): void;
   };
   tab: SideTab;
@@ -92,7 +94,7 @@ export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onT
             {T.liveCheck}
           </label>
           {liveCheckOn ? (
-            <FindingsPanel analysis={analysis} ruleTitles={a.ruleTitles} onSelect={a.onSelect} onFix={a.onFix} onFixRule={a.onFixRule} onIgnore={a.onIgnore} onInsertPart={insertMissingPart} />
+            <FindingsPanel analysis={analysis} ruleTitles={a.ruleTitles} onSelect={a.onSelect} onFix={a.onFix} onFixRule={a.onFixRule} onIgnore={a.onIgnore} onUnignore={a.onUnignore} status={a.status} onInsertPart={insertMissingPart} />
           ) : (
             <p className="muted empty-note">{T.liveCheckOff}</p>
           )}

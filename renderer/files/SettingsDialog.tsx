@@ -33,6 +33,7 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
         defaultOrgan: settings.defaultOrgan.trim(),
         defaultSignature: settings.defaultSignature.trim(),
         defaultAddressee: settings.defaultAddressee.trim(),
+        userName: settings.userName.trim(),
         templateFolders: { team: settings.templateFolders.team.trim() },
       });
       files.notify('info', T.settingsSaved);
@@ -80,6 +81,11 @@ export function SettingsDialog({ files, onClose }: { files: DocumentSessionApi; 
           <label className="files-field">
             <span>{T.settingsAddressee}</span>
             <input type="text" value={settings.defaultAddressee} maxLength={100} onChange={(e) => set('defaultAddressee', e.target.value)} />
+          </label>
+          <label className="files-field">
+            <span>{T.settingsUserName}</span>
+            <input type="text" value={settings.userName} maxLength={50} onChange={(e) => set('userName', e.target.value)} />
+            <small className="files-hint">{T.settingsUserNameHint}</small>
           </label>
           <label className="files-field">
             <span>{T.settingsTeamFolder}</span>

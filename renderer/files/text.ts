@@ -67,6 +67,8 @@ export const T = {
   settingsOrgan: '默认机关名称',
   settingsSignature: '默认署名',
   settingsAddressee: '默认主送机关',
+  settingsUserName: '用户名/姓名',
+  settingsUserNameHint: '忽略检查结果时记入报告，审阅稿的“已忽略问题”附表中显示。',
   settingsTeamFolder: '团队模板文件夹',
   settingsTeamFolderHint: '共享盘上由牵头处室发布模板的文件夹，可点“选择…”挑选或直接填写路径，例如 \\\\fileserver\\法制科\\年报模板。留空则不使用。',
   settingsChooseFolder: '选择…',

@@ -261,21 +261,27 @@ export function ignoreContext(doc: ReportDocument, finding: Pick<Finding, 'path'
   return `${text.slice(Math.max(0, finding.start - CONTEXT_CHARS), finding.start)}\u2026${text.slice(finding.end, finding.end + CONTEXT_CHARS)}`;
 }
 
-export function isIgnored(doc: ReportDocument, finding: Finding): boolean {
-  if (doc.ignores.length === 0) return false;
+/** The ignore entry that waves this finding through (reason, who, when), or undefined. */
+export function ignoreEntryOf(doc: ReportDocument, finding: Finding): IgnoredFinding | undefined {
+  if (doc.ignores.length === 0) return undefined;
   let context: string | undefined;
   for (const ig of doc.ignores) {
     if (ig.rule !== finding.rule || ig.text !== finding.text) continue;
     context ??= ignoreContext(doc, finding);
-    if (ig.context === context) return true;
+    if (ig.context === context) return ig;
   }
-  return false;
+  return undefined;
 }
 
-/** A copy of the document that ignores this finding, with the user's reason. */
-export function ignoreFinding(doc: ReportDocument, finding: Finding, reason: string, now: Date = new Date()): ReportDocument {
+export function isIgnored(doc: ReportDocument, finding: Finding): boolean {
+  return ignoreEntryOf(doc, finding) !== undefined;
+}
+
+/** A copy of the document that ignores this finding, with the user's reason and (when the settings name one) who. */
+export function ignoreFinding(doc: ReportDocument, finding: Finding, reason: string, now: Date = new Date(), by = ''): ReportDocument {
   if (isIgnored(doc, finding)) return doc;
   const entry: IgnoredFinding = { rule: finding.rule, text: finding.text, context: ignoreContext(doc, finding), reason, createdAt: now.toISOString() };
+  if (by.trim()) entry.by = by.trim();
   return { ...doc, ignores: [...doc.ignores, entry] };
 }
 
@@ -292,6 +298,8 @@ export interface FixOutcome {
   applied: Finding[];
   /** Findings not applied: no fix, stale (the text changed), or overlapping an applied fix (re-check and repeat). */
   skipped: Finding[];
+  /** How many places of the text changed (a stretch of adjacent changed characters is one place). */
+  places: number;
 }
 
 /** Replaces [start, end) of a leaf list, keeping leaf boundaries and marks (a leaf emptied by the edit is dropped). */
@@ -348,56 +356,88 @@ export function applyFix(doc: ReportDocument, finding: Finding): ReportDocument 
   return applyFixes(doc, [finding]).doc;
 }
 
-interface Edit { finding: Finding; key: string; start: number; end: number; insert: string }
+/** One place a fix changes: [start, end) of the text at `path` (the title when `onTitle`), now `expected`, becomes `insert`. */
+export interface PlannedEdit {
+  finding: Finding;
+  path: number[];
+  onTitle: boolean;
+  start: number;
+  end: number;
+  expected: string;
+  insert: string;
+}
+
+/** The places a set of fixes changes, in the order they apply (each text from its end backwards). */
+export interface FixPlan {
+  edits: PlannedEdit[];
+  /** The places of the text these edits change: edits that touch (one ends where the next starts) are one place. */
+  places: number;
+  /** Findings with at least one planned edit. */
+  applied: Finding[];
+  skipped: Finding[];
+}
 
 /**
  * The edits of a finding's fix. A fix as long as its text (the half-width conversion of a paragraph) is split into
  * its changed characters, so that it composes with other fixes inside its range.
  */
-function editsOf(f: Finding): Edit[] {
-  const key = `${f.onTitle ? 't' : 'b'}:${f.path.join(',')}`;
+function editsOf(f: Finding): PlannedEdit[] {
   const fix = f.fix!;
+  const base = { finding: f, path: f.path, onTitle: f.onTitle === true };
   if (fix.length === f.text.length && fix.length > 1) {
-    const out: Edit[] = [];
+    const out: PlannedEdit[] = [];
     for (let i = 0; i < fix.length; i++) {
-      if (fix[i] !== f.text[i]) out.push({ finding: f, key, start: f.start + i, end: f.start + i + 1, insert: fix[i]! });
+      if (fix[i] !== f.text[i]) out.push({ ...base, start: f.start + i, end: f.start + i + 1, expected: f.text[i]!, insert: fix[i]! });
     }
     return out;
   }
-  return [{ finding: f, key, start: f.start, end: f.end, insert: fix }];
+  return [{ ...base, start: f.start, end: f.end, expected: f.text, insert: fix }];
 }
 
+const keyOf = (e: PlannedEdit) => `${e.onTitle ? 't' : 'b'}:${e.path.join(',')}`;
+
 /**
- * Applies many fixes at once (e.g. every half-width mark of the document), from the end of each text backwards so
- * that earlier ranges stay valid. Where fixes overlap the wider one wins (a doubled ",," becomes one "，" rather
- * than "，，"). A fix whose text no longer matches is skipped; so is one wholly overridden by another.
+ * The places that applying these fixes changes: what the bulk-fix button counts and what both the editor and
+ * `applyFixes` then apply. Where fixes overlap the wider one wins (a doubled ",," becomes one "，" rather than "，，");
+ * a fix whose text no longer matches is skipped; so is one wholly overridden by another.
  */
-export function applyFixes(doc: ReportDocument, findings: readonly Finding[]): FixOutcome {
-  const applied = new Set<Finding>();
+export function planFixes(doc: ReportDocument, findings: readonly Finding[]): FixPlan {
   const skipped: Finding[] = [];
-  const edits: Edit[] = [];
+  const candidates: PlannedEdit[] = [];
   for (const f of findings) {
     if (f.fix === undefined) { skipped.push(f); continue; }
     const text = textAtPath(doc, f.path, f.onTitle);
     if (text === undefined || text.slice(f.start, f.end) !== f.text || (f.path.length === 0 && !f.onTitle)) { skipped.push(f); continue; }
-    edits.push(...editsOf(f));
+    candidates.push(...editsOf(f));
   }
-  // Per text: by end descending, the wider edit first; an edit reaching past the last applied start is dropped.
-  edits.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0) || y.end - x.end || (y.end - y.start) - (x.end - x.start));
-  let out = doc;
+  // Per text: by end descending, the wider edit first; an edit reaching past the last kept start is dropped.
+  const keyed = candidates.map((e) => ({ e, key: keyOf(e) }));
+  keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0) || y.e.end - x.e.end || (y.e.end - y.e.start) - (x.e.end - x.e.start));
+  const edits: PlannedEdit[] = [];
+  const applied = new Set<Finding>();
   let lastKey = '';
   let floor = Infinity;
-  for (const e of edits) {
-    if (e.key !== lastKey) { lastKey = e.key; floor = Infinity; }
+  let places = 0;
+  for (const { e, key } of keyed) {
+    const sameText = key === lastKey;
+    if (!sameText) { lastKey = key; floor = Infinity; }
     if (e.end > floor || (e.end === floor && e.start === e.end && e.start === floor)) continue;
-    const next = replaceAt(out, { ...e.finding, start: e.start, end: e.end }, e.insert);
-    if (!next) continue;
-    out = next;
+    if (e.expected === e.insert) continue;
+    if (!sameText || e.end !== floor) places++;
+    edits.push(e);
     floor = e.start;
     applied.add(e.finding);
   }
   for (const f of findings) if (f.fix !== undefined && !applied.has(f) && !skipped.includes(f)) skipped.push(f);
-  return { doc: out, applied: findings.filter((f) => applied.has(f)), skipped };
+  return { edits, places, applied: findings.filter((f) => applied.has(f)), skipped };
+}
+
+/** Applies many fixes at once (e.g. every half-width mark of the document): the edits of `planFixes`, in its order. */
+export function applyFixes(doc: ReportDocument, findings: readonly Finding[]): FixOutcome {
+  const plan = planFixes(doc, findings);
+  let out = doc;
+  for (const e of plan.edits) out = replaceAt(out, { ...e.finding, start: e.start, end: e.end }, e.insert) ?? out;
+  return { doc: out, applied: plan.applied, skipped: plan.skipped, places: plan.places };
 }
 
 export type { Finding, CheckResult, Rule };

@@ -72,6 +72,8 @@ export const Settings = z.object({
   defaultOrgan: z.string().default(''),
   defaultSignature: z.string().default(''),
   defaultAddressee: z.string().default(''),
+  /** 用户名/姓名: who ignored a finding (kept with it in the report and shown in the review copy's appendix). */
+  userName: z.string().default(''),
   ui: z
     .object({
       liveCheck: z.boolean().default(true),
@@ -90,6 +92,7 @@ export const SettingsPatch = z.object({
   defaultOrgan: z.string().max(200).optional(),
   defaultSignature: z.string().max(200).optional(),
   defaultAddressee: z.string().max(200).optional(),
+  userName: z.string().max(100).optional(),
   ui: z.object({ liveCheck: z.boolean(), showGuidance: z.boolean(), zoom: z.number().min(0.5).max(3) }).partial().optional(),
   templateFolders: z.object({ team: z.string().max(1000) }).partial().optional(),
 });

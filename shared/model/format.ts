@@ -4,7 +4,7 @@ import { splitHintsInRawBlocks } from './hints';
 import { ReportDocument } from './schema';
 
 export const FZBG_FORMAT = 'fzbg';
-export const FZBG_VERSION = 6;
+export const FZBG_VERSION = 7;
 
 /** A document file that cannot be opened; `message` is for the user (Chinese). */
 export class DocumentFormatError extends Error {
@@ -66,6 +66,20 @@ export function migrateWordingContext(raw: Record<string, unknown>): Record<stri
   return raw;
 }
 
+/**
+ * Version 6 → 7: an ignored finding may say who ignored it (`by`, the user name from the settings). An older file never
+ * says; an entry's stray `by` that is not a string is dropped rather than misread.
+ */
+export function migrateIgnoredBy(raw: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(raw.ignores)) return raw;
+  const ignores = (raw.ignores as unknown[]).map((ig) => {
+    if (!ig || typeof ig !== 'object' || !('by' in ig) || typeof (ig as { by: unknown }).by === 'string') return ig;
+    const { by: _stray, ...rest } = ig as Record<string, unknown>;
+    return rest;
+  });
+  return { ...raw, ignores };
+}
+
 /** Migrations from version n to n+1, indexed by n. Each takes and returns the raw JSON object. */
 const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
   1: migrateNotationToMeta,
@@ -73,6 +87,7 @@ const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string
   3: migrateDateSource,
   4: migrateHintLeaves,
   5: migrateWordingContext,
+  6: migrateIgnoredBy,
 };
 
 export function serializeDocument(doc: ReportDocument): string {

@@ -108,6 +108,8 @@ export const IgnoredFinding = z.object({
   context: z.string(),
   reason: z.string(),
   createdAt: z.string(),
+  /** Who waved it through: the user name from the settings (用户名/姓名), when one was set. */
+  by: z.string().optional(),
 });
 export type IgnoredFinding = z.infer<typeof IgnoredFinding>;
 

@@ -167,7 +167,7 @@ test('a rule fixes in bulk, and a finding is ignored with a reason kept in the d
   await page.keyboard.press('Enter');
   await page.keyboard.insertText('组织学法4次,参学人员120人次。');
   const bulk = page.locator('[data-bulk-rule="punct.halfwidth"]');
-  await expect(bulk).toHaveText('全部修正（2处）');
+  await expect(bulk).toHaveText('全部修正（3处）'); // three marks in two paragraphs
   await bulk.click();
   await expect.poll(() => blockText(page, 1)).toBe('全年受理复议案件8件，办结7件；');
   await expect.poll(() => blockText(page, 2)).toBe('组织学法4次，参学人员120人次。');

@@ -4,8 +4,8 @@
 // comment markers are inserted into its paragraphs, so its text and section properties stay the export's.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type CheckResult, type Finding } from '../../check/types';
-import { ignoreContext } from '../../check/engine';
-import type { ReportDocument } from '../../model/schema';
+import { ignoreEntryOf } from '../../check/engine';
+import type { IgnoredFinding, ReportDocument } from '../../model/schema';
 import type { ReviewItem } from '../../model/review';
 import { exportDocx } from '../export';
 import { escapeXml } from '../styles';
@@ -164,10 +164,10 @@ function xmlSafe(text: string): string {
 
 // ---- the appendix of ignored findings -------------------------------------------------------------------------------
 
-function reasonOf(doc: ReportDocument, f: Finding): string {
-  const context = ignoreContext(doc, f);
-  const same = doc.ignores.filter((i) => i.rule === f.rule && i.text === f.text);
-  return (same.find((i) => i.context === context) ?? same[0])?.reason ?? '';
+/** 张三 2026-12-02: who ignored it (when the settings named a user) and on which day. */
+function whoAndWhen(entry: IgnoredFinding | undefined): string {
+  if (!entry) return '';
+  return [entry.by, entry.createdAt.slice(0, 10)].filter(Boolean).join(' ');
 }
 
 function cell(text: string, width: number): string {
@@ -175,9 +175,12 @@ function cell(text: string, width: number): string {
 }
 
 function appendixXml(doc: ReportDocument, ignored: readonly Finding[]): string {
-  const widths = [700, 1800, 3445, 2900];
-  const header = ['序号', '问题类别', '检查结果', '忽略理由'];
-  const rows = ignored.map((f, i) => [String(i + 1), `${CATEGORY_LABELS[f.category]}·${SEVERITY_LABELS[f.severity]}`, `${f.message}${f.text ? `（“${f.text}”）` : ''}`, reasonOf(doc, f) || '（未填写）']);
+  const widths = [600, 1500, 3045, 2300, 1400];
+  const header = ['序号', '问题类别', '检查结果', '忽略理由', '忽略人及日期'];
+  const rows = ignored.map((f, i) => {
+    const entry = ignoreEntryOf(doc, f);
+    return [String(i + 1), `${CATEGORY_LABELS[f.category]}·${SEVERITY_LABELS[f.severity]}`, `${f.message}${f.text ? `（“${f.text}”）` : ''}`, entry?.reason || '（未填写）', whoAndWhen(entry)];
+  });
   const row = (cells: string[], head: boolean): string =>
     `<w:tr>${head ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cells.map((c, k) => cell(c, widths[k]!)).join('')}</w:tr>`;
   const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((b) => `<w:${b} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`).join('');
