@@ -25,3 +25,40 @@ describe('repeated characters and phrases', () => {
     expect(hits('召开党组会议专题学习习近平法治思想，市到县骨干网网络设备接口带宽达到10000M，平台我市市场主体用户数24.63万个，传达学习市委全面依法治市委员会会议精神。', 'rep.')).toEqual([]);
   });
 });
+
+describe('a character doubled inside a word', () => {
+  it('is found when removing one copy leaves normal words', () => {
+    const text = '完善规范范性文件备案审查，优化审批批流程，加强执法法人员培训，推进行政政复议体制改革，推动部部门数据共享，做好政府府信息公开。';
+    const found = findings(makeDoc([paragraph(text)]), 'rep.');
+    expect(found.map((f) => [f.text, f.fix])).toEqual([['范范', '范'], ['批批', '批'], ['法法', '法'], ['政政', '政'], ['部部', '部'], ['府府', '府']]);
+  });
+
+  it('a reduplicating character is a slip where one copy belongs to a word', () => {
+    expect(hits('开展专项检查查，时时间紧任务重。', 'rep.')).toEqual(['rep.doubled: 查查', 'rep.doubled: 时时']);
+    expect(hits('时时处处严格要求，深深感到责任重大，紧紧围绕中心，检查查处违法行为，人人参与。', 'rep.')).toEqual([]);
+  });
+
+  it('stays silent on place and organ names that meet their level word', () => {
+    const text = '中共滑县县委、滑县县政府、沛县县长、歙县县委、礼县县委、和县县委、中共蓝田县县委、津市市人民政府，全县县域经济，' +
+      '我县县委常委会，市司法局局长、区人民法院院长、市纪委委员、律师协会会长列席会议。';
+    expect(hits(text, 'rep.')).toEqual([]);
+  });
+
+  it('stays silent on two words that share the character', () => {
+    expect(hits('检查查处、落实实施、工作作风、建设设施、推进进一步规范、每年年底、今年年初，王晶晶同志参加。', 'rep.')).toEqual([]);
+  });
+});
+
+describe('a span pasted twice', () => {
+  it('is found wherever it starts and ends, the fix keeping one copy', () => {
+    const found = findings(makeDoc([paragraph('建立健全行政裁量权基准制度量权基准制度，加强执法监督，加强执法监督，推进严格规范公正文明执法。')]), 'rep.');
+    expect(found.map((f) => [f.text, f.fix])).toEqual([
+      ['量权基准制度量权基准制度', '量权基准制度'],
+      ['加强执法监督，加强执法监督，', '加强执法监督，'],
+    ]);
+  });
+
+  it('stays silent on lists that repeat part of an item, ABAB verbs and 一X一X', () => {
+    expect(hits('相关做法被某市日报、南方日报、南方都市报报道，大家研究研究，一步一步推进，“市-县-镇-村”四级贯通。', 'rep.')).toEqual([]);
+  });
+});

@@ -95,6 +95,9 @@ const PLACE_LEVELS = new Set([...'省市县区乡镇村州旗盟']);
 /** An organ and the title of its head or member (司法局|局长, 纪委|委员, 协会|会长): not a doubling either. */
 const ORGAN_TITLE = /^(?:[局部处科所院站队校社馆庭组会厅行室股]长|委员|会员|社员|党员|组员|队员)/;
 
+/** Characters that end compounds (都市报|报道, 服务网|网点, 电视台|台长): after a word, a lone one is that word's end. */
+const SUFFIXES = new Set([...'报网台站库群号刊栏馆厅室港园']);
+
 /**
  * Whether the doubled character at `a` (text[a] === text[a + 1]) is a slip. Removing one copy must leave a text that
  * splits into words more cleanly: fewer stray characters (规范范性文件 → 规范性文件, 执法法人员 → 执法人员), or as few
@@ -120,6 +123,7 @@ function isDoubledCharacter(text: string, a: number): boolean {
   const firstAlone = before.singles.has(i);
   const secondAlone = before.singles.has(i + 1);
   const reduplicable = REDUPLICABLE.has(ch);
+  if (firstAlone && SUFFIXES.has(ch) && i > 0 && isHanCode(withBoth.charCodeAt(i - 1)) && !before.singles.has(i - 1)) return false;
   if (after.strays < before.strays) {
     // A character that reduplicates (层层, 事事) is a slip only where one copy belongs to a word (检查查).
     return !reduplicable || firstAlone !== secondAlone;
