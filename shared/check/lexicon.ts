@@ -34,7 +34,8 @@ export interface Split {
 
 /**
  * The split of `text` into curated words, words of the ICU dictionary (as ICU finds them in this text) and single
- * characters that leaves the fewest strays, then the fewest pieces. Meant for short stretches (a clause or less).
+ * characters that leaves the fewest strays, then the fewest pieces, then the longest words first. Meant for short
+ * stretches (a clause or less).
  */
 export function bestSplit(text: string): Split {
   const n = text.length;
@@ -61,7 +62,8 @@ export function bestSplit(text: string): Split {
     for (const e of ends[i]!) {
       const s = strays[e]!;
       const p = pieces[e]! + 1;
-      if (s < bestS || (s === bestS && p < bestP)) { bestS = s; bestP = p; bestE = e; }
+      // On a tie the longer first word wins: 事项|项 rather than 事|项项, 落实|实 rather than 落|实实.
+      if (s < bestS || (s === bestS && (p < bestP || (p === bestP && e > bestE)))) { bestS = s; bestP = p; bestE = e; }
     }
     strays[i] = bestS;
     pieces[i] = bestP;
@@ -72,3 +74,10 @@ export function bestSplit(text: string): Split {
   return { strays: strays[0]!, pieces: pieces[0]!, singles };
 }
 
+
+/** Whether `w` is one word: a curated word or one the ICU dictionary holds. */
+export function isWord(w: string): boolean {
+  if (OFFICIAL_WORDS.has(w)) return true;
+  const segments = [...wordSegmenter().segment(w)];
+  return segments.length === 1 && w.length > 1;
+}

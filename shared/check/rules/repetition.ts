@@ -2,7 +2,7 @@
 // error; reduplication (大大, 牢牢, 件件, 研究研究) and repeats across a word boundary (学习|习近平, 中共滑县|县委) are not.
 // Candidates come from a cheap regex; only their surroundings go through the word split.
 import type { BlockRule, RawFinding } from '../types';
-import { bestSplit } from '../lexicon';
+import { bestSplit, isWord } from '../lexicon';
 import { at, HAN_CLASS, isHanCode, matches, q, wordsAround } from '../text';
 
 /** Characters that double legitimately even when the segmenter splits them (件件, 次次, 村村通, 谈谈, 稳稳…). */
@@ -92,8 +92,8 @@ function doubledPhrases(text: string): Array<{ a: number; p: string; han: number
 
 /** Levels of place (滑县|县委, 蓝田县|县委, 津市|市): a doubling across a place name is never judged a slip. */
 const PLACE_LEVELS = new Set([...'省市县区乡镇村州旗盟']);
-/** An organ and the title of its head or member (司法局|局长, 纪委|委员, 协会|会长): not a doubling either. */
-const ORGAN_TITLE = /^(?:[局部处科所院站队校社馆庭组会厅行室股]长|委员|会员|社员|党员|组员|队员)/;
+/** An organ and its head, leaders or members (司法局|局长, 法院|院领导, 纪委|委员, 协会|会长): not a doubling either. */
+const ORGAN_TITLE = /^(?:[局部处科所院站队校社馆庭组会厅行室股]长|[局部处科所院厅委校]领导|[局部处科所院厅委校]党[组委]|[局部厅委院]机关|委员|会员|社员|党员|组员|队员)/;
 
 /** Characters that end compounds (都市报|报道, 服务网|网点, 电视台|台长): after a word, a lone one is that word's end. */
 const SUFFIXES = new Set([...'报网台站库群号刊栏馆厅室港园']);
@@ -111,7 +111,7 @@ function isDoubledCharacter(text: string, a: number): boolean {
   // AABB (方方面面, 实实在在, 家家户户): two doublings side by side are deliberate.
   if (a >= 2 && text[a - 2] === text[a - 1] && isHanCode(text.charCodeAt(a - 2))) return false;
   if (a + 3 < text.length && text[a + 2] === text[a + 3] && isHanCode(text.charCodeAt(a + 2))) return false;
-  if (PLACE_LEVELS.has(ch) || ORGAN_TITLE.test(text.slice(a + 1, a + 3))) return false;
+  if (PLACE_LEVELS.has(ch) || ORGAN_TITLE.test(text.slice(a + 1, a + 4))) return false;
   let from = a;
   let to = a + 2;
   while (from > 0 && from > a - 8 && isHanCode(text.charCodeAt(from - 1))) from--;
@@ -129,6 +129,9 @@ function isDoubledCharacter(text: string, a: number): boolean {
     return !reduplicable || firstAlone !== secondAlone;
   }
   if (after.strays > before.strays || after.pieces >= before.pieces) return false;
+  // The pair taken as one reduplicated word whose second copy belongs with the next character (时时|间 for 时间).
+  const next = withBoth[i + 2];
+  if (!firstAlone && !secondAlone && before.singles.has(i + 2) && next !== undefined && isWord(ch + next)) return true;
   if (firstAlone && secondAlone) return !reduplicable;
   return firstAlone !== secondAlone;
 }
