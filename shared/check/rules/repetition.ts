@@ -95,6 +95,20 @@ const PLACE_LEVELS = new Set([...'省市县区乡镇村州旗盟']);
 /** An organ and its head, leaders or members (司法局|局长, 法院|院领导, 纪委|委员, 协会|会长): not a doubling either. */
 const ORGAN_TITLE = /^(?:[局部处科所院站队校社馆庭组会厅行室股]长|[局部处科所院厅委校]领导|[局部处科所院厅委校]党[组委]|[局部厅委院]机关|委员|会员|社员|党员|组员|队员)/;
 
+/** Whether text[at..at + 4) is an AABB form: AB or AABB is a word, both reduplicate, or neither end leans on a neighbour. */
+function isAabb(text: string, at: number): boolean {
+  const a = text[at]!;
+  const b = text[at + 2]!;
+  if (isWord(a + b) || isWord(text.slice(at, at + 4)) || (REDUPLICABLE.has(a) && REDUPLICABLE.has(b))) return true;
+  const before = text[at - 1];
+  const after = text[at + 4];
+  return !(before !== undefined && isWord(before + a)) && !(after !== undefined && isWord(b + after));
+}
+
+const TRIPLED_CHAR = new RegExp(`([${HAN_CLASS}])\\1\\1`, 'g');
+/** Numerals repeat in numbers written in characters (二〇〇〇年, 一一一). */
+const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿']);
+
 /** Characters that end compounds (都市报|报道, 服务网|网点, 电视台|台长): after a word, a lone one is that word's end. */
 const SUFFIXES = new Set([...'报网台站库群号刊栏馆厅室港园']);
 
@@ -106,11 +120,11 @@ const SUFFIXES = new Set([...'报网台站库群号刊栏馆厅室港园']);
  */
 function isDoubledCharacter(text: string, a: number): boolean {
   const ch = text[a]!;
-  // Three in a row (哈哈哈) is deliberate or a stuck key, not a doubling.
+  // Three in a row are the tripled-character check's business.
   if (text[a + 2] === ch || text[a - 1] === ch) return false;
-  // AABB (方方面面, 实实在在, 家家户户): two doublings side by side are deliberate.
-  if (a >= 2 && text[a - 2] === text[a - 1] && isHanCode(text.charCodeAt(a - 2))) return false;
-  if (a + 3 < text.length && text[a + 2] === text[a + 3] && isHanCode(text.charCodeAt(a + 2))) return false;
+  // AABB (方方面面, 实实在在, 家家户户, 风风火火) is deliberate; 确保保件件 is not (the first 保 ends 确保).
+  if (a >= 2 && text[a - 2] === text[a - 1] && isHanCode(text.charCodeAt(a - 2)) && isAabb(text, a - 2)) return false;
+  if (a + 3 < text.length && text[a + 2] === text[a + 3] && isHanCode(text.charCodeAt(a + 2)) && isAabb(text, a)) return false;
   if (PLACE_LEVELS.has(ch) || ORGAN_TITLE.test(text.slice(a + 1, a + 4))) return false;
   let from = a;
   let to = a + 2;
@@ -129,9 +143,10 @@ function isDoubledCharacter(text: string, a: number): boolean {
     return !reduplicable || firstAlone !== secondAlone;
   }
   if (after.strays > before.strays || after.pieces >= before.pieces) return false;
-  // The pair taken as one reduplicated word whose second copy belongs with the next character (时时|间 for 时间).
+  // The pair taken as one reduplicated word whose second copy belongs with the next character (时时|间 for 时间,
+  // 形形|成 for 形成): the split with one copy less is shorter, so the pair did not modify what follows.
   const next = withBoth[i + 2];
-  if (!firstAlone && !secondAlone && before.singles.has(i + 2) && next !== undefined && isWord(ch + next)) return true;
+  if (!firstAlone && !secondAlone && next !== undefined && isWord(ch + next)) return true;
   if (firstAlone && secondAlone) return !reduplicable;
   return firstAlone !== secondAlone;
 }
@@ -164,6 +179,16 @@ export const repeated: BlockRule = {
       }
       out.push(at(unit, a, b, `${q(p)}重复出现，应删去一处。`, p));
       taken.push([a, b]);
+    }
+    // Exactly three in a row (层层层, 的的的): a key held or a commit made twice over a doubling.
+    for (const m of matches(TRIPLED_CHAR, text)) {
+      const a = m.index;
+      const ch = m[1]!;
+      if (text[a - 1] === ch || text[a + 3] === ch || NUMERALS.has(ch) || taken.some(([x, y]) => a < y && a + 3 > x)) continue;
+      // Two copies stay where two are right (层层, 学习|习近平, 我市|市场), judged as a doubling would be.
+      const keep = isDoubledCharacter(text.slice(0, a) + text.slice(a + 1), a) ? ch : ch + ch;
+      out.push(at(unit, a, a + 3, `“${ch}”字连写了三遍，应为“${keep}”。`, keep));
+      taken.push([a, a + 3]);
     }
     for (const m of matches(DOUBLED_CHAR, text)) {
       const a = m.index;
