@@ -32,14 +32,17 @@ function isSpace(c: number): boolean {
 /** A mark that ends a clause or an item of a list. */
 const CLAUSE_MARK = /[，、；：。？！,;:?!]/;
 
+/** A repeat holding a mark needs this many Chinese characters unless each copy ends a clause. */
+const MARKED_MIN = 5;
+
 /**
- * A repeat that holds a mark is a paste only when each copy is a whole clause (加强监督，加强监督，): a list such as
- * 江门日报、南方日报、南方都市报 repeats 日报、南方 without anyone pasting twice.
+ * A repeat that holds a mark is a paste when it is long enough or each copy ends a clause (加强监督，加强监督，,
+ * 情况报告。情况报告。): a list such as 江门日报、南方日报、南方都市报 repeats 日报、南方 without anyone pasting twice.
  */
-function clauseAligned(text: string, a: number, mid: number): boolean {
+function pasteWithMarks(text: string, a: number, mid: number, han: number): boolean {
   const p = text.slice(a, mid);
-  if (!/[^\p{Script=Han}\d]/u.test(p)) return true;
-  return (a === 0 || CLAUSE_MARK.test(text[a - 1]!)) && CLAUSE_MARK.test(p[p.length - 1]!);
+  if (!/[^\p{Script=Han}\d]/u.test(p) || han >= MARKED_MIN) return true;
+  return CLAUSE_MARK.test(p[p.length - 1]!);
 }
 
 // Last position of each character pair (hashed), stamped with a per-call base so the table is never cleared.
@@ -80,7 +83,7 @@ function doubledPhrases(text: string): Array<{ a: number; p: string; han: number
         k++;
       }
       // A run of one character is the doubled-character check's business.
-      if (k === len && !same && (len < UNALIGNED_MIN || (han >= UNALIGNED_MIN && clauseAligned(text, j, i)))) {
+      if (k === len && !same && (len < UNALIGNED_MIN || (han >= UNALIGNED_MIN && pasteWithMarks(text, j, i, han)))) {
         out.push({ a: j, p: text.slice(j, i), han });
         busyUntil = i + len;
       }
