@@ -146,6 +146,17 @@ describe('nested titles', () => {
   });
 });
 
+describe('titles typed with angle brackets', () => {
+  it('<<…>>, ＜＜…＞＞ and «…» become 《…》', () => {
+    const found = findings(makeDoc([paragraph('认真学习<<行政复议法>>、＜＜行政处罚法＞＞和«民法典»。')]), 'punct.title-marks');
+    expect(found.map((f) => [f.text, f.fix])).toEqual([['<<行政复议法>>', '《行政复议法》'], ['＜＜行政处罚法＞＞', '《行政处罚法》'], ['«民法典»', '《民法典》']]);
+  });
+
+  it('stays silent on shifts in code and Latin text', () => {
+    expect(hits('接口参数为 a<<2 与 b>>3（Latin text）。', 'punct.title-marks')).toEqual([]);
+  });
+});
+
 describe('quotes the wrong way round', () => {
   it('”…“, “…“ and ”…” are fixed as one quoted stretch', () => {
     const found = findings(makeDoc([paragraph('开展”法治宣传“活动，推进“放管服“改革，落实”首违不罚”制度。')]), 'punct.');
@@ -168,9 +179,10 @@ describe('typed dashes', () => {
     expect(found.map((f) => [f.text, f.fix, f.severity])).toEqual([['--', '——', 'error'], ['－－', '——', 'error']]);
   });
 
-  it('a single hyphen between two clauses is a warning', () => {
-    const found = findings(makeDoc([paragraph('坚持一个中心任务-建设法治政府示范市。')]), 'punct.dash');
-    expect(found.map((f) => [f.text, f.fix, f.severity])).toEqual([['-', '——', 'warning']]);
+  it('a single hyphen or 一字线 between two clauses is a warning', () => {
+    const found = findings(makeDoc([paragraph('坚持一个中心任务-建设法治政府示范市，突出一条工作主线—依法全面履行职能。')]), 'punct.dash');
+    expect(found.map((f) => [f.text, f.fix, f.severity])).toEqual([['-', '——', 'warning'], ['—', '——', 'warning']]);
+    expect(hits('学习《政务服务创新报告—数字政府观察专刊》，开通深圳—江门专线，2021—2025年，坚持一个目标——建设法治政府。', 'punct.dash')).toEqual([]);
   });
 
   it('stays silent on connectors, ranges, codes, minus numbers and separator lines', () => {

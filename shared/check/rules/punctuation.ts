@@ -1,6 +1,6 @@
 // Punctuation rules (shared, pure), after GB/T 15834-2011: half-width marks in Chinese text, doubled or clashing
-// marks, unbalanced pairs and nested titles, quotes the wrong way round, typed dashes, 顿号 misuse, range marks,
-// ellipsis forms and the 间隔号 of month-day names.
+// marks, unbalanced pairs and nested titles, titles in << >>, quotes the wrong way round, typed dashes, 顿号 misuse,
+// range marks, ellipsis forms and the 间隔号 of month-day names.
 import type { BlockRule, RawFinding } from '../types';
 import { at, HAN_CLASS, isChineseContext, isHanCode, matches, q, wordsAround } from '../text';
 
@@ -8,6 +8,7 @@ import { at, HAN_CLASS, isChineseContext, isHanCode, matches, q, wordsAround } f
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HAS_HAN = new RegExp(`[${HAN_CLASS}]`);
+const HAN_GLOBAL = new RegExp(`[${HAN_CLASS}]`, 'g');
 const HALF_MARK_CODES = new Set([0x2c, 0x3b, 0x3a, 0x3f, 0x21, 0x28, 0x29, 0x22]);
 
 function isAsciiDigit(ch: string | undefined): boolean {
@@ -196,6 +197,30 @@ export const unbalanced: BlockRule = {
   },
 };
 
+// ----- title marks typed with angle brackets ----------------------------------------------------------------------
+
+const TYPED_TITLE = /(?:<<|＜＜|«)([^<>＜＞«»《》\n]{1,80}?)(?:>>|＞＞|»)/g;
+
+export const typedTitle: BlockRule = {
+  id: 'punct.title-marks',
+  category: 'punctuation',
+  severity: 'error',
+  title: '书名号误用<<>>',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!/<<|＜＜|«/.test(text)) return [];
+    const out: RawFinding[] = [];
+    for (const m of matches(TYPED_TITLE, text)) {
+      // A title: at least two Chinese characters and no space at either end (not a<<2 与 b>>3 in code).
+      const inner = m[1]!;
+      if (/^\s|\s$/.test(inner) || (inner.match(HAN_GLOBAL) ?? []).length < 2) continue;
+      out.push(at(unit, m.index, m.index + m[0].length, `书名号应写作“《》”，不用尖括号：《${m[1]}》。`, `《${m[1]}》`));
+    }
+    return out;
+  },
+};
+
 // ----- quote direction ---------------------------------------------------------------------------------------------
 
 /**
@@ -251,8 +276,9 @@ export const quotes: BlockRule = {
 
 // ----- dashes -------------------------------------------------------------------------------------------------------
 
-// Two or more hyphens, minus signs or en dashes (with or without em dashes among them) typed for a 破折号.
-const TYPED_DASH = /[-－–—]*[-－–][-－–—]*/g;
+// Runs of hyphens, minus signs, en and em dashes: two or more of them other than —— were typed for a 破折号, and so
+// was a single one between two clauses.
+const TYPED_DASH = /[-－–—]+/g;
 /** Four or more marks in a row are a separator line or a leader, not a dash. */
 const MAX_DASH = 3;
 /** A single hyphen stands for a 破折号 only between runs this long (联合深圳-江门高新 is a connector of two names). */
@@ -273,14 +299,14 @@ export const dash: BlockRule = {
   scope: 'block',
   check(unit) {
     const text = unit.text;
-    if (!/[-－–]/.test(text)) return [];
+    if (!/[-－–—]/.test(text)) return [];
     const out: RawFinding[] = [];
     for (const m of matches(TYPED_DASH, text)) {
       const a = m.index;
       const b = a + m[0].length;
       const before = text[a - 1];
       const after = text[b];
-      if (m[0].length > MAX_DASH) continue;
+      if (m[0].length > MAX_DASH || m[0] === '——' || m[0] === '———') continue;
       if (m[0].length >= 2) {
         // -- or －－ in Chinese text; between digits it is a range (the range rule's), in Latin text not ours.
         if (!isChineseContext(prevNonSpace(text, a)) && !isChineseContext(nextNonSpace(text, b - 1))) continue;
@@ -288,13 +314,15 @@ export const dash: BlockRule = {
         out.push(at(unit, a, b, `破折号应写作“——”，不写作${q(m[0])}。`, '——'));
         continue;
       }
-      // A single hyphen between Chinese words: a connector of short items (市-县-镇-村, 深圳-江门工作站) is left as it
-      // is; between two clauses (坚持一个中心-建设法治政府示范市) it stands for a 破折号.
+      // A single hyphen or 一字线 between Chinese words: a connector of short items (市-县-镇-村, 深圳—江门工作站) is
+      // left as it is; between two clauses (坚持一个中心-建设法治政府示范市) it stands for a 破折号.
       if (!isHanCode(before?.charCodeAt(0) ?? 0) || !isHanCode(after?.charCodeAt(0) ?? 0)) continue;
       const left = hanRun(text, a, -1);
       const right = hanRun(text, b, 1);
       if (left < CLAUSE_RUN || right < CLAUSE_RUN) continue;
       if (/[-－–—]/.test(text[a - left - 1] ?? '') || /[-－–—]/.test(text[b + right] ?? '')) continue;
+      // A title is written as it was published (《政务智库报告—数字政府观察》).
+      if (text.lastIndexOf('《', a) > text.lastIndexOf('》', a)) continue;
       out.push({ ...at(unit, a, b, `两个分句之间的${q(m[0])}应为破折号“——”。`, '——'), severity: 'warning' });
     }
     return out;
@@ -463,5 +491,5 @@ export const interpunct: BlockRule = {
   },
 };
 
-export const PUNCTUATION_RULES: BlockRule[] = [halfWidth, doubled, unbalanced, quotes, dash, dunhao, range, ellipsis, interpunct];
+export const PUNCTUATION_RULES: BlockRule[] = [halfWidth, doubled, unbalanced, typedTitle, quotes, dash, dunhao, range, ellipsis, interpunct];
 
