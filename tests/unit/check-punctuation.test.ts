@@ -70,9 +70,15 @@ describe('paired marks', () => {
 
 describe('顿号', () => {
   it('between book titles is an error, between quotes a warning', () => {
-    const text = '印发了《阳江市公共资源交易目录清单（2024年版）》、《阳江市产权电子交易规则》，落实“粤执法”、“粤平安”业务联动。';
+    const text = '印发了《某市公共资源交易目录清单（2024年版）》、《某市产权电子交易规则》，推广“网上办”、“掌上办”。';
     const found = findings(makeDoc([paragraph(text)]), 'punct.dunhao');
     expect(found.map((f) => [f.text, f.severity, f.fix])).toEqual([['》、', 'error', '》'], ['”、', 'warning', '”']]);
+    expect(hits('推广“网上办”、“掌上办”等做法。', 'punct.dunhao')).toEqual(['punct.dunhao: ”、']);
+  });
+
+  it('between quoted items followed by the word they describe is needed (GB/T 15834 exception)', () => {
+    expect(hits('推出“税务通”、“社保通”数字服务，落实“三项制度”、“双随机、一公开”监管。', 'punct.dunhao')).toEqual([]);
+    expect(hits('落实“一网通办”、“一网统管”、“一网协同”业务联动，完善“甲”、“乙”和“丙”三项机制。', 'punct.dunhao')).toEqual([]);
   });
 
   it('before 和/及/与/或 as words, not before 及时 or 和谐', () => {
@@ -121,5 +127,66 @@ describe('ellipsis and 间隔号', () => {
   it('month-day event names take the 间隔号', () => {
     expect(findings(makeDoc([paragraph('开展“12.4”国家宪法日宣传。')]), 'punct.interpunct').map((f) => f.fix)).toEqual(['“12·4”']);
     expect(hits('开展“12·4”国家宪法日宣传。', 'punct.interpunct')).toEqual([]);
+  });
+});
+
+describe('nested titles', () => {
+  it('angle brackets or a second 《》 inside a title become 〈〉', () => {
+    const text = '印发《关于贯彻<行政复议法>的通知》《关于落实＜行政处罚法＞的意见》《关于学习《民法典》的方案》。';
+    const found = findings(makeDoc([paragraph(text)]), 'punct.nested-title');
+    expect(found.map((f) => [f.text, f.fix, f.severity])).toEqual([
+      ['<行政复议法>', '〈行政复议法〉', 'warning'],
+      ['＜行政处罚法＞', '〈行政处罚法〉', 'warning'],
+      ['《民法典》', '〈民法典〉', 'warning'],
+    ]);
+  });
+
+  it('stays silent on 〈〉 inside a title and on comparisons outside titles', () => {
+    expect(hits('印发《关于贯彻〈行政复议法〉的通知》，办理时限<5个工作日的事项占比>90%。', 'punct.')).toEqual([]);
+  });
+});
+
+describe('titles typed with angle brackets', () => {
+  it('<<…>>, ＜＜…＞＞ and «…» become 《…》', () => {
+    const found = findings(makeDoc([paragraph('认真学习<<行政复议法>>、＜＜行政处罚法＞＞和«民法典»。')]), 'punct.title-marks');
+    expect(found.map((f) => [f.text, f.fix])).toEqual([['<<行政复议法>>', '《行政复议法》'], ['＜＜行政处罚法＞＞', '《行政处罚法》'], ['«民法典»', '《民法典》']]);
+  });
+
+  it('stays silent on shifts in code and Latin text', () => {
+    expect(hits('接口参数为 a<<2 与 b>>3（Latin text）。', 'punct.title-marks')).toEqual([]);
+  });
+});
+
+describe('quotes the wrong way round', () => {
+  it('”…“, “…“ and ”…” are fixed as one quoted stretch', () => {
+    const found = findings(makeDoc([paragraph('开展”法治宣传“活动，推进“放管服“改革，落实”首违不罚”制度。')]), 'punct.');
+    expect(found.map((f) => [f.rule, f.text, f.fix])).toEqual([
+      ['punct.quotes', '”法治宣传“', '“法治宣传”'],
+      ['punct.quotes', '“放管服“', '“放管服”'],
+      ['punct.quotes', '”首违不罚”', '“首违不罚”'],
+    ]);
+  });
+
+  it('leaves right quotes, an odd number of marks (a quotation over paragraphs) and nesting to the pairing check', () => {
+    expect(hits('推进“放管服”改革，落实“谁执法谁普法”责任制。', 'punct.')).toEqual([]);
+    expect(hits('他指出：“要加强学习。', 'punct.quotes')).toEqual([]);
+  });
+});
+
+describe('typed dashes', () => {
+  it('-- and －－ in Chinese text become ——', () => {
+    const found = findings(makeDoc([paragraph('紧扣一个目标--建设法治政府，突出两个重点－－执法和监督。')]), 'punct.dash');
+    expect(found.map((f) => [f.text, f.fix, f.severity])).toEqual([['--', '——', 'error'], ['－－', '——', 'error']]);
+  });
+
+  it('a single hyphen or 一字线 between two clauses is a warning', () => {
+    const found = findings(makeDoc([paragraph('坚持一个中心任务-建设法治政府示范市，突出一条工作主线—依法全面履行职能。')]), 'punct.dash');
+    expect(found.map((f) => [f.text, f.fix, f.severity])).toEqual([['-', '——', 'warning'], ['—', '——', 'warning']]);
+    expect(hits('学习《政务服务创新报告—数字政府观察专刊》，开通深圳—江门专线，2021—2025年，坚持一个目标——建设法治政府。', 'punct.dash')).toEqual([]);
+  });
+
+  it('stays silent on connectors, ranges, codes, minus numbers and separator lines', () => {
+    expect(hits('建成“省-市-县-镇”四级网络，开通深圳-江门专线，联合广州-佛山工作站，2023-2025年，2023--2025年，同比-3.2%，编号A-12，电话0750-12345，——是的。', 'punct.dash')).toEqual([]);
+    expect(hits('目录----第3页', 'punct.dash')).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 // Punctuation rules (shared, pure), after GB/T 15834-2011: half-width marks in Chinese text, doubled or clashing
-// marks, unbalanced pairs, 顿号 misuse, range marks, ellipsis forms and the 间隔号 of month-day names.
+// marks, unbalanced pairs and nested titles, titles in << >>, quotes the wrong way round, typed dashes, 顿号 misuse,
+// range marks, ellipsis forms and the 间隔号 of month-day names.
 import type { BlockRule, RawFinding } from '../types';
-import { at, HAN_CLASS, isChineseContext, matches, q, wordsAround } from '../text';
+import { at, HAN_CLASS, isChineseContext, isHanCode, matches, q, wordsAround } from '../text';
 
 // ----- half-width marks -------------------------------------------------------------------------------------------
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const HAS_HAN = new RegExp(`[${HAN_CLASS}]`);
+const HAN_GLOBAL = new RegExp(`[${HAN_CLASS}]`, 'g');
 const HALF_MARK_CODES = new Set([0x2c, 0x3b, 0x3a, 0x3f, 0x21, 0x28, 0x29, 0x22]);
 
 function isAsciiDigit(ch: string | undefined): boolean {
@@ -143,6 +145,9 @@ const CLOSES: Record<string, number> = { '”': 0, '’': 1, '》': 2, '〉': 3,
 const ANY_PAIR_MARK = /[“”‘’《》〈〉（）()【】]/;
 const PAIR_MARKS = /[“”‘’《》〈〉（）()【】]/g;
 
+// 《…<…>…》 or 《…＜…＞…》: group 1 is the text up to the inner opening bracket, group 2 the inner title.
+const ANGLED_INNER_TITLE = /(《[^《》<>＜＞]*)[<＜]([^《》<>＜＞]+)[>＞](?=[^《》<>＜＞]*》)/g;
+
 export const unbalanced: BlockRule = {
   id: 'punct.unbalanced',
   category: 'punctuation',
@@ -154,10 +159,13 @@ export const unbalanced: BlockRule = {
     if (!ANY_PAIR_MARK.test(text)) return [];
     const out: RawFinding[] = [];
     const stacks: number[][] = [[], [], [], [], [], []];
+    // Quotes typed the wrong way round are punct.quotes' business: their pairs are not reported here as well.
+    const skipQuotes = quoteDirectionFixes(text).length > 0;
     let innerOpen = -1; // a 《 opened inside another 《
     for (const m of matches(PAIR_MARKS, text)) {
       const i = m.index;
       const ch = m[0];
+      if (skipQuotes && (ch === '“' || ch === '”')) continue;
       const o = OPENS[ch];
       if (o !== undefined) {
         if (o === 2 && stacks[2]!.length === 1) innerOpen = i;
@@ -177,7 +185,147 @@ export const unbalanced: BlockRule = {
     stacks.forEach((stack, k) => {
       for (const i of stack) out.push(at(unit, i, i + 1, `${PAIR_NAMES[k]}不配对：${q(text[i]!)}后面缺少对应的后${PAIR_NAMES[k]}。`));
     });
+    // Angle brackets typed for the inner title (《关于贯彻<实施纲要>的意见》, ＜…＞).
+    if (text.includes('《')) {
+      for (const m of matches(ANGLED_INNER_TITLE, text)) {
+        const open = m.index + m[1]!.length;
+        const close = open + 1 + m[2]!.length;
+        out.push({ ...at(unit, open, close + 1, `书名号内的书名号应改用单书名号〈〉，不用${q(text[open]! + text[close]!)}。`, `〈${m[2]}〉`), rule: 'punct.nested-title', severity: 'warning' });
+      }
+    }
     return out.sort((x, y) => x.start - y.start);
+  },
+};
+
+// ----- title marks typed with angle brackets ----------------------------------------------------------------------
+
+const TYPED_TITLE = /(?:<<|＜＜|«)([^<>＜＞«»《》\n]{1,80}?)(?:>>|＞＞|»)/g;
+
+export const typedTitle: BlockRule = {
+  id: 'punct.title-marks',
+  category: 'punctuation',
+  severity: 'error',
+  title: '书名号误用<<>>',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!/<<|＜＜|«/.test(text)) return [];
+    const out: RawFinding[] = [];
+    for (const m of matches(TYPED_TITLE, text)) {
+      // A title: at least two Chinese characters and no space at either end (not a<<2 与 b>>3 in code).
+      const inner = m[1]!;
+      if (/^\s|\s$/.test(inner) || (inner.match(HAN_GLOBAL) ?? []).length < 2) continue;
+      out.push(at(unit, m.index, m.index + m[0].length, `书名号应写作“《》”，不用尖括号：《${m[1]}》。`, `《${m[1]}》`));
+    }
+    return out;
+  },
+};
+
+// ----- quote direction ---------------------------------------------------------------------------------------------
+
+/**
+ * Double quotes typed the wrong way round (”法治“, “法治“, ”法治”), as the marks to put at given offsets. Only when the
+ * quotes do not pair as written and pair once they alternate “ ” “ ”: an odd number (a quotation running over several
+ * paragraphs, a mark missing) is left to the pairing check.
+ */
+export function quoteDirectionFixes(text: string): Array<{ index: number; mark: '“' | '”' }> {
+  const marks: number[] = [];
+  let depth = 0;
+  let paired = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '“' && ch !== '”') continue;
+    marks.push(i);
+    depth += ch === '“' ? 1 : -1;
+    if (depth < 0) paired = false;
+  }
+  if (marks.length % 2 !== 0 || (paired && depth === 0)) return [];
+  const out: Array<{ index: number; mark: '“' | '”' }> = [];
+  marks.forEach((i, k) => {
+    const want = k % 2 === 0 ? '“' : '”';
+    if (text[i] !== want) out.push({ index: i, mark: want });
+  });
+  return out;
+}
+
+export const quotes: BlockRule = {
+  id: 'punct.quotes',
+  category: 'punctuation',
+  severity: 'error',
+  title: '引号方向颠倒',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!text.includes('”') && !text.includes('“')) return [];
+    const fixes = quoteDirectionFixes(text);
+    if (fixes.length === 0) return [];
+    // One finding per quoted stretch that holds a wrong mark, its fix the stretch with both marks right.
+    const marks = [...text.matchAll(/[“”]/g)].map((m) => m.index);
+    const wrong = new Set(fixes.map((f) => f.index));
+    const out: RawFinding[] = [];
+    for (let k = 0; k + 1 < marks.length; k += 2) {
+      const a = marks[k]!;
+      const b = marks[k + 1]!;
+      if (!wrong.has(a) && !wrong.has(b)) continue;
+      const inner = text.slice(a + 1, b);
+      out.push(at(unit, a, b + 1, `引号方向不对，应写作“${q(inner).slice(1, -1)}”。`, `“${inner}”`));
+    }
+    return out;
+  },
+};
+
+// ----- dashes -------------------------------------------------------------------------------------------------------
+
+// Runs of hyphens, minus signs, en and em dashes: two or more of them other than —— were typed for a 破折号, and so
+// was a single one between two clauses.
+const TYPED_DASH = /[-－–—]+/g;
+/** Four or more marks in a row are a separator line or a leader, not a dash. */
+const MAX_DASH = 3;
+/** A single hyphen stands for a 破折号 only between runs this long (联合深圳-江门高新 is a connector of two names). */
+const CLAUSE_RUN = 5;
+
+/** Length of the run of Chinese characters ending before `i` (direction -1) or starting at `i` (direction 1). */
+function hanRun(text: string, i: number, direction: 1 | -1): number {
+  let n = 0;
+  for (let k = direction === 1 ? i : i - 1; k >= 0 && k < text.length && isHanCode(text.charCodeAt(k)); k += direction) n++;
+  return n;
+}
+
+export const dash: BlockRule = {
+  id: 'punct.dash',
+  category: 'punctuation',
+  severity: 'error',
+  title: '破折号的写法（——）',
+  scope: 'block',
+  check(unit) {
+    const text = unit.text;
+    if (!/[-－–—]/.test(text)) return [];
+    const out: RawFinding[] = [];
+    for (const m of matches(TYPED_DASH, text)) {
+      const a = m.index;
+      const b = a + m[0].length;
+      const before = text[a - 1];
+      const after = text[b];
+      if (m[0].length > MAX_DASH || m[0] === '——' || m[0] === '———') continue;
+      if (m[0].length >= 2) {
+        // -- or －－ in Chinese text; between digits it is a range (the range rule's), in Latin text not ours.
+        if (!isChineseContext(prevNonSpace(text, a)) && !isChineseContext(nextNonSpace(text, b - 1))) continue;
+        if (isAsciiDigit(prevNonSpace(text, a)) && isAsciiDigit(nextNonSpace(text, b - 1))) continue;
+        out.push(at(unit, a, b, `破折号应写作“——”，不写作${q(m[0])}。`, '——'));
+        continue;
+      }
+      // A single hyphen or 一字线 between Chinese words: a connector of short items (市-县-镇-村, 深圳—江门工作站) is
+      // left as it is; between two clauses (坚持一个中心-建设法治政府示范市) it stands for a 破折号.
+      if (!isHanCode(before?.charCodeAt(0) ?? 0) || !isHanCode(after?.charCodeAt(0) ?? 0)) continue;
+      const left = hanRun(text, a, -1);
+      const right = hanRun(text, b, 1);
+      if (left < CLAUSE_RUN || right < CLAUSE_RUN) continue;
+      if (/[-－–—]/.test(text[a - left - 1] ?? '') || /[-－–—]/.test(text[b + right] ?? '')) continue;
+      // A title is written as it was published (《政务智库报告—数字政府观察》).
+      if (text.lastIndexOf('《', a) > text.lastIndexOf('》', a)) continue;
+      out.push({ ...at(unit, a, b, `两个分句之间的${q(m[0])}应为破折号“——”。`, '——'), severity: 'warning' });
+    }
+    return out;
   },
 };
 
@@ -188,6 +336,23 @@ const DUNHAO_QUOTES = /”、(?=“)/g;
 const DUNHAO_CONJ = /、(?=(和|及|与|或|以及|或者|及其))/g;
 // Words that begin with a conjunction character but are not one (the segmenter sometimes splits them).
 const NOT_CONJ = /^(?:与会|及时|及早|及格|和谐|和平|和美|和睦|和解|或许|与其|与时)/;
+
+/**
+ * Whether the quoted items joined by the 顿号 at `i` are followed by a word they describe (“甲”、“乙”数字文创,
+ * “三项制度”、“双随机、一公开”监管): the 顿号 then shows that the items are parallel and must stay.
+ */
+function describedAfterQuotes(text: string, i: number): boolean {
+  let k = i;
+  for (;;) {
+    const link = /^(?:、|和|及|与|以及|或)“/.exec(text.slice(k, k + 3));
+    if (!link) break;
+    const close = text.indexOf('”', k + link[0].length);
+    if (close < 0) return false;
+    k = close + 1;
+  }
+  const next = text[k];
+  return next !== undefined && isHanCode(next.charCodeAt(0)) && next !== '等';
+}
 
 export const dunhao: BlockRule = {
   id: 'punct.dunhao',
@@ -203,7 +368,8 @@ export const dunhao: BlockRule = {
       out.push(at(unit, m.index, m.index + 2, '并列的书名号之间通常不用顿号，应删去“、”。', '》'));
     }
     for (const m of matches(DUNHAO_QUOTES, text)) {
-      out.push({ ...at(unit, m.index, m.index + 2, '并列的引号之间通常不用顿号，宜删去“、”（引号后另有说明成分时可保留）。', '”'), severity: 'warning' });
+      if (describedAfterQuotes(text, m.index + 1)) continue;
+      out.push({ ...at(unit, m.index, m.index + 2, '并列的引号之间通常不用顿号，宜删去“、”（引号后紧接所修饰的词语时须保留）。', '”'), severity: 'warning' });
     }
     for (const m of matches(DUNHAO_CONJ, text)) {
       // Only when the segmenter sees the conjunction as a word of its own: not 及时, 和谐, 与会, 或许.
@@ -325,5 +491,5 @@ export const interpunct: BlockRule = {
   },
 };
 
-export const PUNCTUATION_RULES: BlockRule[] = [halfWidth, doubled, unbalanced, dunhao, range, ellipsis, interpunct];
+export const PUNCTUATION_RULES: BlockRule[] = [halfWidth, doubled, unbalanced, typedTitle, quotes, dash, dunhao, range, ellipsis, interpunct];
 

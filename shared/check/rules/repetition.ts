@@ -1,8 +1,9 @@
-// Repeated characters and phrases (shared, pure). An accidental doubling (赴赴, 的的, 政务网络政务网络) is an error;
-// reduplication (大大, 牢牢, 件件, 研究研究) and repeats across a word boundary (学习|习近平, 骨干网|网络) are not.
-// Candidates come from a cheap regex; only their surroundings go through the word segmenter.
+// Repeated characters and phrases (shared, pure). An accidental doubling (赴赴, 规范范性文件, 政务网络政务网络) is an
+// error; reduplication (大大, 牢牢, 件件, 研究研究) and repeats across a word boundary (学习|习近平, 中共滑县|县委) are not.
+// Candidates come from a cheap regex; only their surroundings go through the word split.
 import type { BlockRule, RawFinding } from '../types';
-import { at, HAN_CLASS, isHanCode, matches, wordsAround } from '../text';
+import { bestSplit, isWord } from '../lexicon';
+import { at, HAN_CLASS, isHanCode, matches, q, wordsAround } from '../text';
 
 /** Characters that double legitimately even when the segmenter splits them (件件, 次次, 村村通, 谈谈, 稳稳…). */
 const REDUPLICABLE = new Set([...(
@@ -19,16 +20,42 @@ const ABAB_VERBS = new Set(['研究', '讨论', '宣传', '学习', '商量', '�
 
 const DOUBLED_CHAR = new RegExp(`([${HAN_CLASS}])\\1`, 'g');
 
+/** Longest repeat looked for: a clause pasted twice. */
+const MAX_PHRASE = 48;
+/** A repeat of this many Chinese characters or more is a paste done twice wherever it starts and ends. */
+const UNALIGNED_MIN = 4;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x0a || c === 0x0d;
+}
+
+/** A mark that ends a clause or an item of a list. */
+const CLAUSE_MARK = /[，、；：。？！,;:?!]/;
+
+/** A repeat holding a mark needs this many Chinese characters unless each copy ends a clause. */
+const MARKED_MIN = 5;
+
+/**
+ * A repeat that holds a mark is a paste when it is long enough or each copy ends a clause (加强监督，加强监督，,
+ * 情况报告。情况报告。): a list such as 江门日报、南方日报、南方都市报 repeats 日报、南方 without anyone pasting twice.
+ */
+function pasteWithMarks(text: string, a: number, mid: number, han: number): boolean {
+  const p = text.slice(a, mid);
+  if (!/[^\p{Script=Han}\d]/u.test(p) || han >= MARKED_MIN) return true;
+  return CLAUSE_MARK.test(p[p.length - 1]!);
+}
+
 // Last position of each character pair (hashed), stamped with a per-call base so the table is never cleared.
 const pairTable = new Int32Array(1 << 16);
 let base = 1;
 
 /**
- * Immediately repeated runs of 2–8 Chinese characters (`政务网络政务网络`), in one pass: a repeat of length L shows
- * as a character pair seen again exactly L characters later, which a hashed table of last positions finds.
+ * Immediately repeated runs (`政务网络政务网络`, `加强执法监督，加强执法监督，`), in one pass: a repeat of length L shows
+ * as a character pair seen again exactly L characters later, which a hashed table of last positions finds. Runs of
+ * 2–3 characters are Chinese only; longer ones may hold marks and digits but need four Chinese characters.
  */
-function doubledPhrases(text: string): Array<{ a: number; p: string }> {
-  const out: Array<{ a: number; p: string }> = [];
+function doubledPhrases(text: string): Array<{ a: number; p: string; han: number }> {
+  const out: Array<{ a: number; p: string; han: number }> = [];
   const n = text.length;
   if (n < 4) return out;
   if (base + n + 16 > 0x3fffffff) { pairTable.fill(0); base = 1; }
@@ -43,22 +70,88 @@ function doubledPhrases(text: string): Array<{ a: number; p: string }> {
     pairTable[h] = stamp + i;
     const j = seen >= stamp ? seen - stamp : -1;
     const len = i - j;
-    if (j >= 0 && len >= 2 && len <= 8 && j >= busyUntil && i + len <= n && isHanCode(c0)) {
+    if (j >= 0 && len >= 2 && len <= MAX_PHRASE && j >= busyUntil && i + len <= n && isHanCode(c0)) {
       let k = 0;
+      let han = 0;
       let same = true;
-      while (k < len && text.charCodeAt(j + k) === text.charCodeAt(i + k) && isHanCode(text.charCodeAt(i + k))) {
-        if (text.charCodeAt(i + k) !== c0) same = false;
+      while (k < len) {
+        const c = text.charCodeAt(i + k);
+        if (c !== text.charCodeAt(j + k) || isSpace(c)) break;
+        if (isHanCode(c)) han++;
+        else if (len < UNALIGNED_MIN) break;
+        if (c !== c0) same = false;
         k++;
       }
       // A run of one character is the doubled-character check's business.
-      if (k === len && !same) {
-        out.push({ a: j, p: text.slice(j, i) });
+      if (k === len && !same && (len < UNALIGNED_MIN || (han >= UNALIGNED_MIN && pasteWithMarks(text, j, i, han)))) {
+        out.push({ a: j, p: text.slice(j, i), han });
         busyUntil = i + len;
       }
     }
     c0 = c1;
   }
   return out;
+}
+
+/** Levels of place (滑县|县委, 蓝田县|县委, 津市|市): a doubling across a place name is never judged a slip. */
+const PLACE_LEVELS = new Set([...'省市县区乡镇村州旗盟']);
+/** An organ and its head, leaders or members (司法局|局长, 法院|院领导, 纪委|委员, 协会|会长): not a doubling either. */
+const ORGAN_TITLE = /^(?:[局部处科所院站队校社馆庭组会厅行室股]长|[局部处科所院厅委校]领导|[局部处科所院厅委校]党[组委]|[局部厅委院]机关|委员|会员|社员|党员|组员|队员)/;
+
+/** Whether text[at..at + 4) is an AABB form: AB or AABB is a word, both reduplicate, or neither end leans on a neighbour. */
+function isAabb(text: string, at: number): boolean {
+  const a = text[at]!;
+  const b = text[at + 2]!;
+  if (isWord(a + b) || isWord(text.slice(at, at + 4)) || (REDUPLICABLE.has(a) && REDUPLICABLE.has(b))) return true;
+  const before = text[at - 1];
+  const after = text[at + 4];
+  return !(before !== undefined && isWord(before + a)) && !(after !== undefined && isWord(b + after));
+}
+
+const TRIPLED_CHAR = new RegExp(`([${HAN_CLASS}])\\1\\1`, 'g');
+/** Numerals repeat in numbers written in characters (二〇〇〇年, 一一一). */
+const NUMERALS = new Set([...'〇零一二三四五六七八九十百千万亿']);
+
+/** Characters that end compounds (都市报|报道, 服务网|网点, 电视台|台长): after a word, a lone one is that word's end. */
+const SUFFIXES = new Set([...'报网台站库群号刊栏馆厅室港园']);
+
+/**
+ * Whether the doubled character at `a` (text[a] === text[a + 1]) is a slip. Removing one copy must leave a text that
+ * splits into words more cleanly: fewer stray characters (规范范性文件 → 规范性文件, 执法法人员 → 执法人员), or as few
+ * and one piece less, with one copy left alone (全全市, 平台台) or both (的的, 赴赴). Two words that meet (学习|习近平,
+ * 我市|市场, 检查|查处) split as cleanly with both copies as without one.
+ */
+function isDoubledCharacter(text: string, a: number): boolean {
+  const ch = text[a]!;
+  // Three in a row are the tripled-character check's business.
+  if (text[a + 2] === ch || text[a - 1] === ch) return false;
+  // AABB (方方面面, 实实在在, 家家户户, 风风火火) is deliberate; 确保保件件 is not (the first 保 ends 确保).
+  if (a >= 2 && text[a - 2] === text[a - 1] && isHanCode(text.charCodeAt(a - 2)) && isAabb(text, a - 2)) return false;
+  if (a + 3 < text.length && text[a + 2] === text[a + 3] && isHanCode(text.charCodeAt(a + 2)) && isAabb(text, a)) return false;
+  if (PLACE_LEVELS.has(ch) || ORGAN_TITLE.test(text.slice(a + 1, a + 4))) return false;
+  let from = a;
+  let to = a + 2;
+  while (from > 0 && from > a - 8 && isHanCode(text.charCodeAt(from - 1))) from--;
+  while (to < text.length && to < a + 10 && isHanCode(text.charCodeAt(to))) to++;
+  const withBoth = text.slice(from, to);
+  const i = a - from;
+  const before = bestSplit(withBoth);
+  const after = bestSplit(withBoth.slice(0, i + 1) + withBoth.slice(i + 2));
+  const firstAlone = before.singles.has(i);
+  const secondAlone = before.singles.has(i + 1);
+  const reduplicable = REDUPLICABLE.has(ch);
+  if (firstAlone && SUFFIXES.has(ch) && i > 0 && isHanCode(withBoth.charCodeAt(i - 1)) && !before.singles.has(i - 1)) return false;
+  if (after.strays < before.strays) {
+    // A character that reduplicates (层层, 事事) is a slip only where one copy belongs to a word (检查查).
+    return !reduplicable || firstAlone !== secondAlone;
+  }
+  if (after.strays > before.strays || after.pieces >= before.pieces) return false;
+  // The pair taken as one reduplicated word whose second copy belongs with the next character (时时|间 for 时间,
+  // 形形|成 for 形成): the split with one copy less is shorter, so the pair did not modify what follows.
+  const next = withBoth[i + 2];
+  if (!firstAlone && !secondAlone && next !== undefined && isWord(ch + next)) return true;
+  if (firstAlone && secondAlone) return !reduplicable;
+  return firstAlone !== secondAlone;
 }
 
 export const repeated: BlockRule = {
@@ -72,34 +165,39 @@ export const repeated: BlockRule = {
     const out: RawFinding[] = [];
     const taken: Array<[number, number]> = [];
     // Phrases first (政务网络政务网络), so a doubled phrase is reported once, not also as doubled characters.
-    for (const { a, p } of doubledPhrases(text)) {
+    for (const { a, p, han } of doubledPhrases(text)) {
       const mid = a + p.length;
       const b = mid + p.length;
       if (taken.some(([x, y]) => a < y && b > x)) continue;
-      const words = wordsAround(text, a, b, 8);
-      // The repeat must start and end on word boundaries, and the middle too: 骨干网|网络 is not a doubled 网.
-      const starts = new Set(words.map((w) => w.start));
-      const ends = new Set(words.map((w) => w.end));
-      if (!starts.has(a) || !starts.has(mid) || !ends.has(mid) || !ends.has(b)) continue;
-      const inner = words.filter((w) => w.start >= a && w.end <= mid);
-      if (inner.length === 1 && ABAB_VERBS.has(p)) continue;
-      if (inner.length === 1 && p.length === 2 && p[0] === p[1]) continue; // 家家 户户 style
-      if (/^一[^一]$/.test(p)) continue; // 一步一步, 一点一点
-      out.push(at(unit, a, b, `“${p}”重复出现，应删去一处。`, p));
+      if (han < UNALIGNED_MIN) {
+        const words = wordsAround(text, a, b, 8);
+        // A short repeat must start and end on word boundaries, and the middle too: 骨干网|网络 is not a doubled 网.
+        const starts = new Set(words.map((w) => w.start));
+        const ends = new Set(words.map((w) => w.end));
+        if (!starts.has(a) || !starts.has(mid) || !ends.has(mid) || !ends.has(b)) continue;
+        const inner = words.filter((w) => w.start >= a && w.end <= mid);
+        if (inner.length === 1 && ABAB_VERBS.has(p)) continue;
+        if (inner.length === 1 && p.length === 2 && p[0] === p[1]) continue; // 家家 户户 style
+        if (/^一[^一]$/.test(p)) continue; // 一步一步, 一点一点
+      }
+      out.push(at(unit, a, b, `${q(p)}重复出现，应删去一处。`, p));
       taken.push([a, b]);
+    }
+    // Exactly three in a row (层层层, 的的的): a key held or a commit made twice over a doubling.
+    for (const m of matches(TRIPLED_CHAR, text)) {
+      const a = m.index;
+      const ch = m[1]!;
+      if (text[a - 1] === ch || text[a + 3] === ch || NUMERALS.has(ch) || taken.some(([x, y]) => a < y && a + 3 > x)) continue;
+      // Two copies stay where two are right (层层, 学习|习近平, 我市|市场), judged as a doubling would be.
+      const keep = isDoubledCharacter(text.slice(0, a) + text.slice(a + 1), a) ? ch : ch + ch;
+      out.push(at(unit, a, a + 3, `“${ch}”字连写了三遍，应为“${keep}”。`, keep));
+      taken.push([a, a + 3]);
     }
     for (const m of matches(DOUBLED_CHAR, text)) {
       const a = m.index;
       if (taken.some(([x, y]) => a >= x && a < y)) continue;
+      if (!isDoubledCharacter(text, a)) continue;
       const ch = m[1]!;
-      if (REDUPLICABLE.has(ch)) continue;
-      // Three in a row (哈哈哈) is deliberate or a stuck key, not a doubling; the segmenter is not asked.
-      if (text[a + 2] === ch || text[a - 1] === ch) continue;
-      const words = wordsAround(text, a, a + 2, 8);
-      const first = words.find((w) => w.start <= a && a < w.end);
-      const second = words.find((w) => w.start <= a + 1 && a + 1 < w.end);
-      // Both characters must stand alone: 大大 is one word, 学习|习 and 网|网络 belong to different words.
-      if (!first || !second || first === second || first.word !== ch || second.word !== ch) continue;
       out.push(at(unit, a, a + 2, `“${ch}”字重复，应删去一个。`, ch));
     }
     return out;
