@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { organFromTitle } from '../../shared/check/rules/formulations';
 import { builtinEntries, hintOf, WORDING_VERSIONS } from '../../shared/check/wording';
-import { findings, makeDoc, paragraph } from './helpers/checkDocs';
+import { findings, hits, makeDoc, paragraph } from './helpers/checkDocs';
 
 const fixes = (text: string, year = 2024) => findings(makeDoc([paragraph(text)], { year }), 'form.dictionary').map((f) => [f.text, f.fix ?? null, f.severity]);
 
@@ -101,6 +101,13 @@ describe('formulation dictionary', () => {
     const doc = makeDoc([paragraph('深化改革。')]);
     doc.rules.formulations = [{ wrong: '([', regex: true, correct: 'x' }];
     expect(findings(doc, 'form.dictionary')).toEqual([]);
+  });
+});
+
+describe('X县县委 with a one-character county', () => {
+  it('中共滑县县委 is the committee of 滑县; 中共蓝田县县委 doubles the 县', () => {
+    expect(hits('中共滑县县委高度重视，中共歙县县委印发方案。', 'form.dictionary')).toEqual([]);
+    expect(hits('中共蓝田县县委高度重视。', 'form.dictionary')).toEqual(['form.dictionary: 蓝田县县委']);
   });
 });
 

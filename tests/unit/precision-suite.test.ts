@@ -6,7 +6,7 @@ import { alarmsOn, reportWith, sentencesOf, suiteFiles } from '../../bench/false
 const FILES = suiteFiles();
 
 /** The suite must hold at least this many sentences (the issue asks for 300 across the rule families). */
-const MIN_SENTENCES = 150;
+const MIN_SENTENCES = 300;
 
 const checker = createChecker();
 

@@ -149,7 +149,8 @@ function isDoubledCharacter(text: string, a: number): boolean {
   // The pair taken as one reduplicated word whose second copy belongs with the next character (时时|间 for 时间,
   // 形形|成 for 形成): the split with one copy less is shorter, so the pair did not modify what follows.
   const next = withBoth[i + 2];
-  if (!firstAlone && !secondAlone && next !== undefined && isWord(ch + next)) return true;
+  // Only where the pair can be one word: 工作|作出 splits as cleanly with both copies (each in a word of its own).
+  if (!firstAlone && !secondAlone && next !== undefined && isWord(ch + ch) && isWord(ch + next)) return true;
   if (firstAlone && secondAlone) return !reduplicable;
   return firstAlone !== secondAlone;
 }
