@@ -84,6 +84,8 @@ describe('顿号', () => {
   it('before 和/及/与/或 as words, not before 及时 or 和谐', () => {
     expect(hits('加强执法、和司法衔接，推进立法、及执法。', 'punct.dunhao')).toEqual(['punct.dunhao: 、和', 'punct.dunhao: 、及']);
     expect(hits('做到早发现、及时处置，建设平安、和谐社区，推动共建、与会代表交流。', 'punct.dunhao')).toEqual([]);
+    // 与/和 opening an attributive item (、与群众利益密切相关的事项): the 顿号 separates the items.
+    expect(hits('对涉及面广、与群众利益密切相关的事项组织听证。', 'punct.dunhao')).toEqual([]);
   });
 
   it('between Arabic numerals is allowed', () => {

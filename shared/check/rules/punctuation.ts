@@ -336,6 +336,9 @@ const DUNHAO_QUOTES = /”、(?=“)/g;
 const DUNHAO_CONJ = /、(?=(和|及|与|或|以及|或者|及其))/g;
 // Words that begin with a conjunction character but are not one (the segmenter sometimes splits them).
 const NOT_CONJ = /^(?:与会|及时|及早|及格|和谐|和平|和美|和睦|和解|或许|与其|与时)/;
+// 与/和 as a preposition opening the next item (、与群众利益密切相关的事项, 、和发展要求相适应的制度): the relation word
+// closes it before the next mark, and the 顿号 before it separates items as it should.
+const PREPOSITION_ITEM = /^[^，。；：、！？]{1,24}?(?:相关|有关|相适应|相结合|相衔接|相协调|相匹配|相符|相统一|挂钩|一致|同步|对接|衔接|相比|配套)的/;
 
 /**
  * Whether the quoted items joined by the 顿号 at `i` are followed by a word they describe (“甲”、“乙”数字文创,
@@ -377,6 +380,7 @@ export const dunhao: BlockRule = {
       const w = words.find((x) => x.start === m.index + 1);
       if (!w || !['和', '及', '与', '或', '以及', '或者', '及其'].includes(w.word)) continue;
       if (NOT_CONJ.test(text.slice(m.index + 1, m.index + 3))) continue;
+      if ((w.word === '与' || w.word === '和') && PREPOSITION_ITEM.test(text.slice(m.index + 2))) continue;
       out.push(at(unit, m.index, m.index + 1 + w.word.length, `“${w.word}”前不用顿号，应删去“、”。`, w.word));
     }
     return out;
