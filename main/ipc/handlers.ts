@@ -64,5 +64,6 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     deskReport: async (jobId, key) => desk.report(jobId, key),
     deskPair: async (jobId, key, previousKey) => desk.pair(jobId, key, previousKey),
     deskExportXlsx: (jobId) => desk.exportXlsx(jobId),
+    deskExportReviewCopy: (jobId, key) => desk.exportReviewCopy(jobId, key),
   };
 }

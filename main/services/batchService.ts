@@ -1,10 +1,14 @@
 // The reviewer's desk behind the contract (Node): keeps the folders the user picked, runs one batch at a time in the
 // background (the renderer polls its status; 取消 aborts it), and answers for the finished batch: a report to
-// view, a manual pairing, the workbook saved where the user picks. Main owns the paths; the renderer never sends one.
+// view, a manual pairing, the workbook and a report's review copy saved where the user picks. Main owns the paths;
+// the renderer never sends one.
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { deskRows, isChecked, repair, runBatch, type BatchResult } from './batch';
 import { writeWorkbook } from './batchXlsx';
+import { atomicWrite } from './atomicWrite';
+import { buildReviewCopy } from '../../shared/docx/review/reviewCopy';
+import { EXPORT_FILTERS, exportError } from './exportFile';
 import type { Dialogs } from './context';
 import { reportingOrgan } from '../../shared/desk/deadline';
 import type { DeskRow } from '../../shared/desk/rows';
@@ -121,8 +125,30 @@ export class DeskService {
   }
 
   /**
-   * Review copy of one report (a Word file with the findings as comments, named after the organ): the `review`
-   * helper's function in shared/docx/review/ plugs in here once it lands; until then the desk offers none.
+   * 导出审阅稿 of one report: the Word file with the batch's findings on it as comments (the review loop's copy),
+   * named after the organ, written where the user picks. The submitted file itself is never touched.
    */
-  // reviewCopy(jobId: string, key: string): Promise<ExportResult>
+  async exportReviewCopy(jobId: string, key: string): Promise<ExportResult> {
+    const { result } = this.done(jobId);
+    const entry = result.entries.find((e) => e.file.key === key);
+    if (!entry) throw new UserFacingError('desk-no-report', '找不到这份报告。');
+    if (!isChecked(entry)) throw new UserFacingError('desk-unreadable', `这份报告未能读取，无法导出审阅稿：${entry.failed}`);
+    const organ = reportingOrgan(entry.doc.meta).replace(/[\\/:*?"<>|\u0000-\u001f\s]/g, '').slice(0, 60);
+    const stem = organ || basename(key).replace(/\.[^.]+$/, '') || '报告';
+    let path = await this.dialogs.saveFile({ title: '导出审阅稿（检查结果作为 Word 批注）', defaultName: `${stem}（审阅稿）.docx`, filters: EXPORT_FILTERS });
+    if (!path) return { status: 'cancelled' };
+    if (!/\.docx$/i.test(path)) path += '.docx';
+    let bytes: Uint8Array;
+    try {
+      bytes = await buildReviewCopy(entry.doc, entry.result);
+    } catch (e) {
+      throw new UserFacingError('desk-review-failed', `未能生成“${stem}”的审阅稿：${e instanceof Error ? e.message : String(e)}`);
+    }
+    try {
+      await atomicWrite(path, bytes, { backup: false });
+    } catch (e) {
+      throw exportError(e, path);
+    }
+    return { status: 'exported', fileName: basename(path), exportId: this.remember(path) };
+  }
 }

@@ -42,6 +42,8 @@ export const D = {
   copiedSame: '与上年相同',
   copiedNumbers: '仅改数字或年份',
   importNotes: '读取时注意：',
+  reviewCopy: '导出审阅稿…',
+  reviewCopyHint: '把这份报告导出为 Word 审阅稿，检查结果作为批注，退回报送单位修改',
 } as const;
 
 export const COLUMN_LABELS = {

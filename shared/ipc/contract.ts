@@ -198,6 +198,8 @@ export const methods = {
   deskPair: { args: z.tuple([DeskJobId, DeskKey, DeskKey.nullable()]), result: answer<DeskRow[]>() },
   /** Saves the summary workbook (.xlsx) where the user picks. */
   deskExportXlsx: { args: z.tuple([DeskJobId]), result: answer<ExportResult>() },
+  /** 导出审阅稿 of one report of the batch: its findings as Word comments, named after the organ, where the user picks. */
+  deskExportReviewCopy: { args: z.tuple([DeskJobId, DeskKey]), result: answer<ExportResult>() },
 } satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
 export type Method = keyof typeof methods;

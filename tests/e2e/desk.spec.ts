@@ -1,11 +1,16 @@
 // The reviewer's desk in Chromium against the real services: 审核 → 批量检查文件夹… over a folder of 12 reports (made
 // from the fixtures and templates), last year's folder, the summary table (sorted, filtered, safety in red), the
-// .xlsx read back with exceljs, and one report opened read-only with its copied paragraphs marked.
+// .xlsx read back with exceljs, one report opened read-only with its copied paragraphs marked and its 审阅稿 exported
+// (validated, its comments read back).
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUMMARY_COLUMNS } from '../../main/services/batchXlsx';
+import { readReviewerFile } from '../../shared/docx/review/readReview';
+import { REVIEW_AUTHOR } from '../../shared/docx/review/reviewCopy';
 import { makeDeskFolder } from '../fixtures/deskFolder';
-import { test, expect } from './harness';
+import { test, expect, REPO } from './harness';
 
 test('a folder of reports: table, last year, workbook, one report read-only', async ({ app }) => {
   test.setTimeout(180_000);
@@ -97,6 +102,30 @@ test('a folder of reports: table, last year, workbook, one report read-only', as
   await page.locator('.findings-panel .finding[data-rule^="punct."] .finding-main').first().click();
   await expect(page.locator('.desk-focus')).toHaveCount(1);
   await app.screenshot('desk-report');
+
+  // 导出审阅稿 of this report: named after the organ, its findings as Word comments on its text.
+  const copy = join(app.workDir, '江海区审阅稿.docx');
+  app.dialogs.saves.push(copy);
+  await page.getByRole('button', { name: '导出审阅稿…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导出“江海区审阅稿.docx”' })).toBeVisible();
+  expect(app.dialogs.saveOptions.at(-1)!.defaultName).toBe('江海区政务服务和数据管理局（审阅稿）.docx');
+  const v = spawnSync('bash', [join(REPO, '..', 'shared', 'ooxml', 'validate-docx.sh'), copy], { encoding: 'utf8' });
+  expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
+  const back = readReviewerFile(new Uint8Array(readFileSync(copy)));
+  const comments = back.items.filter((i) => i.kind === 'comment');
+  const findings = await page.locator('.findings-panel .finding').count();
+  // One comment per finding, plus the counts on the title.
+  expect(comments.length).toBe(findings + 1);
+  expect(comments.every((c) => c.author === REVIEW_AUTHOR)).toBe(true);
+  // The first punctuation finding of the panel is a comment on exactly its text.
+  const first = page.locator('.findings-panel .finding[data-rule^="punct."]').first();
+  const message = (await first.locator('.finding-msg').textContent())!;
+  // The panel shows the first 24 characters of a longer text, with an ellipsis.
+  const quoted = (await first.locator('.finding-text').textContent())!.replace(/^“|”$/g, '').replace(/…$/, '');
+  const on = comments.find((c) => c.text.includes(message));
+  expect(on, comments.map((c) => c.text).join('\n')).toBeDefined();
+  const commented = back.paragraphs[on!.paragraph]!.original.slice(on!.start, on!.end);
+  expect(commented.startsWith(quoted) && commented.length >= quoted.length).toBe(true);
 
   // A manual pairing: no counterpart → the share disappears from the table.
   await page.getByRole('combobox', { name: '对应的上年报告：' }).selectOption('');
