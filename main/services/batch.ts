@@ -4,6 +4,7 @@
 // file; an AbortSignal cancels. Shared by the app (main/services/batchService.ts), the CLI and the packaged
 // app's command line.
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { createChecker, type Checker } from '../../shared/check/engine';
 import type { WrittenMarkerInfo } from '../../shared/check/types';
@@ -11,10 +12,11 @@ import type { CheckResult } from '../../shared/check/types';
 import { compareReports, pairReports, type Comparison, type PairedBy } from '../../shared/desk/compare';
 import { reportingOrgan } from '../../shared/desk/deadline';
 import type { DeskRow } from '../../shared/desk/rows';
-import { summarizeReport, type ReportSummary } from '../../shared/desk/summary';
+import type { ReportSummary } from '../../shared/desk/summary';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import type { ReportDocument, RuleSettings } from '../../shared/model/schema';
-import { recognizeMandatedParts, type MandatedParts } from '../../shared/outline/parts';
+import type { MandatedParts } from '../../shared/outline/parts';
+import { checkReport, type ReportCheck } from './batchCheck';
 import { collectReportFiles, type BatchFile, type BatchLimits } from './batchFiles';
 import { DocxPool } from './batchDocxPool';
 import { fileReadError, loadDocumentFromFile, MAX_SOURCE_BYTES, type LoadedDocument } from './loadDocument';
@@ -73,8 +75,11 @@ function cancelled(): UserFacingError {
   return new UserFacingError('batch-cancelled', '检查已取消。');
 }
 
-/** Reads one report: .txt/.fzbg in this process, .docx in the pool. Never writes. */
-async function loadReport(file: BatchFile, pool: DocxPool): Promise<LoadedDocument> {
+/** A report read, and for a .docx of this year already checked in the pool's child. */
+type Loaded = LoadedDocument & { checked?: ReportCheck; checkError?: string };
+
+/** Reads one report: .txt/.fzbg in this process, .docx in the pool (checked there too when `check`). Never writes. */
+async function loadReport(file: BatchFile, pool: DocxPool, check: { rules?: RuleSettings } | undefined): Promise<Loaded> {
   if (extname(file.path).toLowerCase() !== '.docx') return loadDocumentFromFile(file.path);
   const name = basename(file.path);
   let bytes: Uint8Array;
@@ -85,8 +90,8 @@ async function loadReport(file: BatchFile, pool: DocxPool): Promise<LoadedDocume
   } catch (e) {
     throw e instanceof UserFacingError ? e : fileReadError(e, name);
   }
-  const { doc, notes } = await pool.import(bytes, name);
-  return { doc, notes, kind: 'docx' };
+  const { doc, notes, markers, checked, checkError } = await pool.import(bytes, name, check);
+  return { doc, notes, kind: 'docx', markers, checked, checkError };
 }
 
 function reason(e: unknown, file: BatchFile): string {
@@ -106,24 +111,30 @@ async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortS
   await Promise.all(lanes);
 }
 
+/** Word-import children: one per core (this process only collects their results), at least 1 and at most 4. */
+function poolSize(options: BatchOptions): number {
+  return options.concurrency ?? Math.max(1, Math.min(4, availableParallelism()));
+}
+
 /** Lets the event loop breathe between reports (IPC, progress, a 取消 click). */
 const breathe = (): Promise<void> => new Promise((ok) => setImmediate(ok));
 
-function checkLoaded(file: BatchFile, loaded: LoadedDocument, checker: Checker, rules?: RuleSettings): CheckedReport {
-  const doc: ReportDocument = rules ? { ...loaded.doc, rules } : loaded.doc;
-  const writtenMarkers = (loaded as { markers?: WrittenMarkerInfo[] }).markers;
-  const result = checker.check(doc, writtenMarkers ? { writtenMarkers } : {});
-  const parts = recognizeMandatedParts(doc);
-  return { file, doc, notes: loaded.notes, result, parts, summary: summarizeReport(doc, result, parts) };
+function checkLoaded(file: BatchFile, loaded: Loaded, checker: () => Checker, rules?: RuleSettings): CheckedReport {
+  if (loaded.checkError !== undefined) throw new Error(loaded.checkError);
+  const checked = loaded.checked ?? checkReport(loaded.doc, (loaded as { markers?: WrittenMarkerInfo[] }).markers, checker(), rules);
+  return { file, notes: loaded.notes, ...checked };
 }
 
-async function readAll(files: readonly BatchFile[], pool: DocxPool, options: BatchOptions, phase: 'reports' | 'previous', each: (file: BatchFile, loaded: LoadedDocument | null, failed: string | null) => void): Promise<void> {
+async function readAll(files: readonly BatchFile[], pool: DocxPool, options: BatchOptions, phase: 'reports' | 'previous', each: (file: BatchFile, loaded: Loaded | null, failed: string | null) => void): Promise<void> {
   let done = 0;
-  await eachLimited(files, options.concurrency ?? 2, options.signal, async (file) => {
-    let loaded: LoadedDocument | null = null;
+  // This year's Word files are checked in the children; last year's are only read (for the comparison).
+  const check = phase === 'reports' ? { rules: options.rules } : undefined;
+  // Two files per child in flight, so a child never waits for the next file while this process handles a reply.
+  await eachLimited(files, 2 * poolSize(options), options.signal, async (file) => {
+    let loaded: Loaded | null = null;
     let failed: string | null = null;
     try {
-      loaded = await loadReport(file, pool);
+      loaded = await loadReport(file, pool, check);
     } catch (e) {
       failed = reason(e, file);
     }
@@ -142,14 +153,16 @@ export async function runBatch(input: string | { folder: string; files: BatchFil
   const folder = typeof input === 'string' ? input : input.folder;
   const files = typeof input === 'string' ? await collectReportFiles(input, options.limits) : input.files;
   if (signal?.aborted) throw cancelled();
-  const pool = new DocxPool({ size: options.concurrency ?? 2 });
+  const pool = new DocxPool({ size: poolSize(options) });
   const stop = () => pool.close();
   signal?.addEventListener('abort', stop);
   try {
-    const checker = createChecker(undefined, { cache: false });
+    // For the .txt and .fzbg files read here: one checker, made when first needed, without the block cache (each
+    // report is checked once; the cache serves re-checks).
+    let local: Checker | null = null;
+    const checker = () => (local ??= createChecker(undefined, { cache: false }));
     const byKey = new Map<string, BatchEntry>();
     await readAll(files, pool, options, 'reports', (file, loaded, failed) => {
-      // One checker for the batch, without the block cache: each report is checked once (the cache serves re-checks).
       if (loaded) {
         try {
           byKey.set(file.key, checkLoaded(file, loaded, checker, options.rules));
