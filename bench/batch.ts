@@ -1,6 +1,6 @@
-// The desk's batch benchmark (bench, Node): 100 Word reports of 20k characters in a folder, read (capped child pool),
-// checked and summarised by runBatch (in the children), timed from the call to the table's rows. The main process's event loop is
-// sampled meanwhile: its longest stall is what the app's IPC (and so the 取消 button) would wait at worst.
+// The desk's batch benchmark (bench, Node): 100 Word reports of 20k characters in a folder, read, checked and
+// summarised by runBatch (in its capped child pool), timed from the call to the table's rows. The main process's
+// event loop is sampled meanwhile: its longest stall is what the app's IPC (and so the 取消 button) would wait at worst.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

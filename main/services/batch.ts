@@ -32,6 +32,8 @@ export interface BatchProgress {
 export interface BatchOptions {
   /** Last year's folder, to compare with. */
   previous?: string;
+  /** The previous folder is an archive of several years: only the reports of the year before a report count. */
+  previousLastYearOnly?: boolean;
   /** Rule settings that replace each report's own (the CLI's --template). */
   rules?: RuleSettings;
   /** Manual pairings: this year's key → last year's key (null: no counterpart). */
@@ -56,6 +58,8 @@ export type BatchEntry = CheckedReport | { file: BatchFile; failed: string };
 
 export interface LastYear {
   folder: string;
+  /** The folder is an archive of several years: a report pairs only with one of the year before its own. */
+  yearBefore: boolean;
   reports: Array<{ file: BatchFile; doc: ReportDocument }>;
   /** Keys of last year's files that could not be read, with the reason. */
   failed: Array<{ key: string; reason: string }>;
@@ -176,16 +180,18 @@ export async function runBatch(input: string | { folder: string; files: BatchFil
     let comparisons: BatchResult['comparisons'] = new Map();
     if (options.previous) {
       const before = await collectReportFiles(options.previous, options.limits);
-      lastYear = { folder: options.previous, reports: [], failed: [] };
+      lastYear = { folder: options.previous, yearBefore: !!options.previousLastYearOnly, reports: [], failed: [] };
       const got = new Map<string, ReportDocument>();
       const ly = lastYear;
       await readAll(before, pool, options, 'previous', (file, loaded, failed) => {
         if (loaded) got.set(file.key, loaded.doc);
         else ly.failed.push({ key: file.key, reason: failed! });
       });
+      // From an archive of several years, only reports of a year just before one of this year's reports.
+      const years = new Set(entries.filter(isChecked).map((e) => e.doc.meta.year - 1));
       for (const f of before) {
         const doc = got.get(f.key);
-        if (doc) lastYear.reports.push({ file: f, doc });
+        if (doc && (!options.previousLastYearOnly || years.has(doc.meta.year))) lastYear.reports.push({ file: f, doc });
       }
       options.onProgress?.({ phase: 'compare', done: 0, total: 1 });
       comparisons = compareAll(entries, lastYear, options.pairings);
@@ -200,7 +206,7 @@ export async function runBatch(input: string | { folder: string; files: BatchFil
 
 function compareAll(entries: readonly BatchEntry[], lastYear: LastYear, pairings?: Record<string, string | null>): BatchResult['comparisons'] {
   const now = entries.filter(isChecked);
-  const pairs = pairReports(now.map((e) => ({ key: e.file.key, doc: e.doc })), lastYear.reports.map((r) => ({ key: r.file.key, doc: r.doc })), pairings);
+  const pairs = pairReports(now.map((e) => ({ key: e.file.key, doc: e.doc })), lastYear.reports.map((r) => ({ key: r.file.key, doc: r.doc })), pairings, lastYear.yearBefore);
   const previousDoc = new Map(lastYear.reports.map((r) => [r.file.key, r.doc] as const));
   const currentDoc = new Map(now.map((e) => [e.file.key, e.doc] as const));
   const out: BatchResult['comparisons'] = new Map();

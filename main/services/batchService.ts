@@ -3,7 +3,8 @@
 // view, a manual pairing, the workbook and a report's review copy saved where the user picks. Main owns the paths;
 // the renderer never sends one.
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { deskRows, isChecked, repair, runBatch, type BatchResult } from './batch';
 import { writeWorkbook } from './batchXlsx';
 import { atomicWrite } from './atomicWrite';
@@ -14,6 +15,11 @@ import { reportingOrgan } from '../../shared/desk/deadline';
 import type { DeskRow } from '../../shared/desk/rows';
 import { UserFacingError, type DeskFolderRole, type DeskReportView, type DeskStatus, type ExportResult } from '../../shared/ipc/contract';
 
+/** The team folder's archive of earlier years' reports (any layout inside, e.g. one subfolder per year). */
+export const TEAM_ARCHIVE_DIR = '往年报告';
+/** How long the team folder (often a network share) may take to answer. */
+const TEAM_TIMEOUT_MS = 8000;
+
 interface Job {
   status: DeskStatus;
   controller: AbortController;
@@ -23,17 +29,42 @@ interface Job {
 
 export class DeskService {
   private folders: Record<DeskFolderRole, string | null> = { reports: null, previous: null };
+  /** Last year's reports come from the team folder's archive (which holds several years: only last year's count). */
+  private previousIsArchive = false;
   private job: Job | null = null;
 
   constructor(
     private readonly dialogs: Dialogs,
     /** Keeps a written workbook for 在文件夹中显示 (ExportService.remember). */
     private readonly remember: (path: string) => string,
+    /** The team folder as currently set in the settings ('' when none). */
+    private readonly teamFolder: () => string = () => '',
   ) {}
 
   async chooseFolder(role: DeskFolderRole): Promise<{ path: string | null }> {
     const path = await this.dialogs.openFolder({ title: role === 'reports' ? '选择要检查的报告文件夹' : '选择上一年度报告所在的文件夹' });
-    if (path) this.folders[role] = path;
+    if (path) {
+      this.folders[role] = path;
+      if (role === 'previous') this.previousIsArchive = false;
+    }
+    return { path };
+  }
+
+  /** Last year's reports from the team folder's archive (<team folder>/往年报告), in place of a picked folder. */
+  async useTeamArchive(): Promise<{ path: string }> {
+    const team = this.teamFolder().trim();
+    if (!team) throw new UserFacingError('desk-no-team', '尚未设置团队文件夹，请先在“设置”中填写团队模板文件夹（共享盘）的位置，或直接选择上年报告文件夹。');
+    const path = join(team, TEAM_ARCHIVE_DIR);
+    const answer = await Promise.race([
+      stat(path).then((s) => (s.isDirectory() ? 'ok' : 'not-folder'), (e: unknown) => ((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'offline')),
+      new Promise<'slow'>((ok) => setTimeout(() => ok('slow'), TEAM_TIMEOUT_MS).unref()),
+    ]);
+    if (answer === 'missing' || answer === 'not-folder') {
+      throw new UserFacingError('desk-no-archive', `团队文件夹中还没有“${TEAM_ARCHIVE_DIR}”文件夹（${path}）。请把往年报送的报告放在那里（可按年度分子文件夹），或直接选择上年报告文件夹。`);
+    }
+    if (answer !== 'ok') throw new UserFacingError('desk-team-offline', `团队文件夹“${team}”当前无法访问（网络驱动器可能未连接），请稍后再试或直接选择上年报告文件夹。`);
+    this.folders.previous = path;
+    this.previousIsArchive = true;
     return { path };
   }
 
@@ -54,6 +85,7 @@ export class DeskService {
     this.job = job;
     void runBatch(folder, {
       previous: this.folders.previous ?? undefined,
+      previousLastYearOnly: this.previousIsArchive,
       signal: controller.signal,
       onProgress: (p) => void (job.status.progress = p),
     }).then(

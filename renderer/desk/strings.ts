@@ -5,6 +5,8 @@ export const D = {
   chooseFolder: '选择报告文件夹…',
   changeFolder: '换一个文件夹…',
   choosePrevious: '选择上年报告文件夹…',
+  teamArchive: '用团队文件夹的往年报告',
+  teamArchiveHint: '与团队文件夹（设置中的团队模板文件夹）下“往年报告”中的上一年度报告比较',
   noPrevious: '未选择上年报告（选择后可比较沿用上年的文字）',
   previousLabel: '上年报告：',
   folderLabel: '报告文件夹：',

@@ -4,7 +4,7 @@
 // (validated, its comments read back).
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUMMARY_COLUMNS } from '../../main/services/batchXlsx';
 import { readReviewerFile } from '../../shared/docx/review/readReview';
@@ -131,4 +131,49 @@ test('a folder of reports: table, last year, workbook, one report read-only', as
   await page.getByRole('combobox', { name: '对应的上年报告：' }).selectOption('');
   await page.getByRole('button', { name: '返回汇总表' }).click();
   await expect(row('01-江海区政务服务和数据管理局.txt').locator('td').last()).toHaveText('无上年报告');
+});
+
+test('compare with the team folder\'s archive of earlier years: only the year before counts', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const folders = await makeDeskFolder(app.workDir);
+  // The team folder as set in the settings; its 往年报告 holds last year's report and one from two years before.
+  const team = join(app.workDir, '共享盘');
+  const jianghai = readFileSync(join(folders.previous, '江海区政数局2025.txt'), 'utf8');
+  mkdirSync(join(team, '往年报告', '2025'), { recursive: true });
+  mkdirSync(join(team, '往年报告', '2023'), { recursive: true });
+  writeFileSync(join(team, '往年报告', '2025', '江海区政数局.txt'), jianghai);
+  writeFileSync(join(team, '往年报告', '2023', '江海区政数局.txt'), jianghai.replaceAll('2025年', '2023年'));
+
+  await app.emit('menuCommand', 'desk');
+  app.dialogs.folders.push(folders.current);
+  await page.getByRole('button', { name: '选择报告文件夹…' }).click();
+  await expect(page.locator('tr.desk-row')).toHaveCount(12, { timeout: 120_000 });
+
+  // No team folder set yet: a clear message, nothing changes.
+  await page.getByRole('button', { name: '用团队文件夹的往年报告' }).click();
+  await expect(page.getByRole('alert')).toContainText('尚未设置团队文件夹');
+  await page.getByRole('alert').getByRole('button', { name: '关闭' }).click();
+
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByRole('button', { name: '设置…' }).click();
+  const dialog = page.getByRole('dialog', { name: '设置' });
+  await dialog.getByRole('textbox', { name: '团队模板文件夹' }).fill(team);
+  await dialog.getByRole('button', { name: '保存设置' }).click();
+  await expect(dialog).toBeHidden();
+  await app.emit('menuCommand', 'desk');
+  app.dialogs.folders.push(folders.current);
+  await page.getByRole('button', { name: '选择报告文件夹…' }).click();
+  await expect(page.locator('tr.desk-row')).toHaveCount(12, { timeout: 120_000 });
+
+  await page.getByRole('button', { name: '用团队文件夹的往年报告' }).click();
+  await expect(page.locator('.desk-folders')).toContainText(join(team, '往年报告'));
+  await expect(page.getByRole('columnheader', { name: /沿用上年/ })).toBeVisible({ timeout: 120_000 });
+  const jh = page.locator('tr.desk-row[data-key="01-江海区政务服务和数据管理局.txt"]');
+  await expect(jh.locator('td').last()).toHaveText('100%');
+  // Paired with the 2025 report, not the 2023 one of the same organ: the archive's other years do not pair.
+  await jh.click();
+  const pick = page.getByRole('combobox', { name: '对应的上年报告：' });
+  await expect(pick).toHaveValue('2025/江海区政数局.txt');
+  await app.screenshot('desk-team-archive');
 });
