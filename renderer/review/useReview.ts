@@ -13,7 +13,7 @@ import { paragraph, type ReportDocument } from '../../shared/model/schema';
 import { api } from '../api';
 import type { FramePatch } from '../files';
 import { ReviewMarks } from './reviewMarks';
-import { followHistory, recordStep, type ReviewStep } from './reviewHistory';
+import { followHistory, recordStep, type ReviewStep } from '../../shared/editor/reviewHistory';
 import { R } from './strings';
 
 export interface ReviewOps {

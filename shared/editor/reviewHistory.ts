@@ -1,9 +1,9 @@
-// Keeps the review items in step with the editor's undo history (renderer): deciding a tracked change is one Slate
-// history batch (an empty one when the body does not change, as for 拒绝), and the items it took off the list (and a
+// Keeps the review items in step with the editor's undo history (shared, pure Slate): deciding a tracked change is
+// one history batch (an empty one when the body does not change, as for 拒绝), and the items it took off the list (and a
 // title it changed) are tied to that batch, so 撤销 puts them back and 重做 takes them off again with the text.
 import { Editor } from 'slate';
 import type { HistoryEditor } from 'slate-history';
-import type { ReviewItem } from '../../shared/model/review';
+import type { ReviewItem } from '../model/review';
 
 type Batch = HistoryEditor['history']['undos'][number];
 
