@@ -1,6 +1,6 @@
-// The desk's batch benchmark (bench, Node): 100 Word reports of 20k characters in a folder, read (capped child pool),
-// checked and summarised by runBatch, timed from the call to the table's rows. The main process's event loop is
-// sampled meanwhile: its longest stall is what the app's IPC (and so the 取消 button) would wait at worst.
+// The desk's batch benchmark (bench, Node): 100 Word reports of 20k characters in a folder, read, checked and
+// summarised by runBatch (in its capped child pool), timed from the call to the table's rows. The main process's
+// event loop is sampled meanwhile: its longest stall is what the app's IPC (and so the 取消 button) would wait at worst.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportDocx } from '../shared/docx/export';
@@ -42,7 +42,7 @@ export async function batchMetric(doc: ReportDocument, options: { log: (line: st
       if (ok !== REPORTS) throw new Error(`batch.check: only ${ok} of ${REPORTS} reports were read`);
     }
     return metric('batch.check', 20_000, walls, 'ms', { stat: 'median', op: '<=', value: 10_000 },
-      `${REPORTS} .docx reports of 20k characters in 5 subfolders: runBatch (2 capped Word-import children, check and summary in the main process) to the table's rows; main event loop's longest stall per run ${lags.map((x) => Math.round(x)).join('/')} ms (median ${Math.round(median(lags))} ms)`);
+      `${REPORTS} .docx reports of 20k characters in 5 subfolders: runBatch (capped Word-import children, one per core, each reading, checking and summarising its files; the main process only collects) to the table's rows; main event loop's longest stall per run ${lags.map((x) => Math.round(x)).join('/')} ms (median ${Math.round(median(lags))} ms)`);
   } finally {
     removeDir(dir);
   }

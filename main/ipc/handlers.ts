@@ -17,7 +17,7 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
   const ready = services.init();
   const afterStart = <T>(run: () => Promise<T>): Promise<T> => ready.then(run);
   const { documents, recovery, versions, settings, templates, exports } = services;
-  const desk = new DeskService(ctx.dialogs, (path) => exports.remember(path));
+  const desk = new DeskService(ctx.dialogs, (path) => exports.remember(path), () => settings.snapshot().templateFolders.team);
   return {
     getAppInfo: async () => ({ name: ctx.appName, version: ctx.appVersion, platform: ctx.platform }),
     setWindowState: async ({ title, dirty }) => {
@@ -58,11 +58,13 @@ export function createHandlers(ctx: AppContext, services: Services = createServi
     saveTemplate: async (template) => templates.save(template),
     deleteTemplate: async (id) => templates.deleteOwn(id),
     deskChooseFolder: (role) => desk.chooseFolder(role),
+    deskUseTeamArchive: () => desk.useTeamArchive(),
     deskStart: async () => desk.start(),
     deskStatus: async (jobId) => desk.status(jobId),
     deskCancel: async (jobId) => desk.cancel(jobId),
     deskReport: async (jobId, key) => desk.report(jobId, key),
     deskPair: async (jobId, key, previousKey) => desk.pair(jobId, key, previousKey),
     deskExportXlsx: (jobId) => desk.exportXlsx(jobId),
+    deskExportReviewCopy: (jobId, key) => desk.exportReviewCopy(jobId, key),
   };
 }

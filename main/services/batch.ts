@@ -4,6 +4,7 @@
 // file; an AbortSignal cancels. Shared by the app (main/services/batchService.ts), the CLI and the packaged
 // app's command line.
 import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname } from 'node:path';
 import { createChecker, type Checker } from '../../shared/check/engine';
 import type { WrittenMarkerInfo } from '../../shared/check/types';
@@ -11,10 +12,11 @@ import type { CheckResult } from '../../shared/check/types';
 import { compareReports, pairReports, type Comparison, type PairedBy } from '../../shared/desk/compare';
 import { reportingOrgan } from '../../shared/desk/deadline';
 import type { DeskRow } from '../../shared/desk/rows';
-import { summarizeReport, type ReportSummary } from '../../shared/desk/summary';
+import type { ReportSummary } from '../../shared/desk/summary';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import type { ReportDocument, RuleSettings } from '../../shared/model/schema';
-import { recognizeMandatedParts, type MandatedParts } from '../../shared/outline/parts';
+import type { MandatedParts } from '../../shared/outline/parts';
+import { checkReport, type ReportCheck } from './batchCheck';
 import { collectReportFiles, type BatchFile, type BatchLimits } from './batchFiles';
 import { DocxPool } from './batchDocxPool';
 import { fileReadError, loadDocumentFromFile, MAX_SOURCE_BYTES, type LoadedDocument } from './loadDocument';
@@ -30,6 +32,8 @@ export interface BatchProgress {
 export interface BatchOptions {
   /** Last year's folder, to compare with. */
   previous?: string;
+  /** The previous folder is an archive of several years: only the reports of the year before a report count. */
+  previousLastYearOnly?: boolean;
   /** Rule settings that replace each report's own (the CLI's --template). */
   rules?: RuleSettings;
   /** Manual pairings: this year's key → last year's key (null: no counterpart). */
@@ -54,6 +58,8 @@ export type BatchEntry = CheckedReport | { file: BatchFile; failed: string };
 
 export interface LastYear {
   folder: string;
+  /** The folder is an archive of several years: a report pairs only with one of the year before its own. */
+  yearBefore: boolean;
   reports: Array<{ file: BatchFile; doc: ReportDocument }>;
   /** Keys of last year's files that could not be read, with the reason. */
   failed: Array<{ key: string; reason: string }>;
@@ -73,8 +79,11 @@ function cancelled(): UserFacingError {
   return new UserFacingError('batch-cancelled', '检查已取消。');
 }
 
-/** Reads one report: .txt/.fzbg in this process, .docx in the pool. Never writes. */
-async function loadReport(file: BatchFile, pool: DocxPool): Promise<LoadedDocument> {
+/** A report read, and for a .docx of this year already checked in the pool's child. */
+type Loaded = LoadedDocument & { checked?: ReportCheck; checkError?: string };
+
+/** Reads one report: .txt/.fzbg in this process, .docx in the pool (checked there too when `check`). Never writes. */
+async function loadReport(file: BatchFile, pool: DocxPool, check: { rules?: RuleSettings } | undefined): Promise<Loaded> {
   if (extname(file.path).toLowerCase() !== '.docx') return loadDocumentFromFile(file.path);
   const name = basename(file.path);
   let bytes: Uint8Array;
@@ -85,8 +94,8 @@ async function loadReport(file: BatchFile, pool: DocxPool): Promise<LoadedDocume
   } catch (e) {
     throw e instanceof UserFacingError ? e : fileReadError(e, name);
   }
-  const { doc, notes } = await pool.import(bytes, name);
-  return { doc, notes, kind: 'docx' };
+  const { doc, notes, markers, checked, checkError } = await pool.import(bytes, name, check);
+  return { doc, notes, kind: 'docx', markers, checked, checkError };
 }
 
 function reason(e: unknown, file: BatchFile): string {
@@ -106,24 +115,30 @@ async function eachLimited<T>(items: readonly T[], limit: number, signal: AbortS
   await Promise.all(lanes);
 }
 
+/** Word-import children: one per core (this process only collects their results), at least 1 and at most 4. */
+function poolSize(options: BatchOptions): number {
+  return options.concurrency ?? Math.max(1, Math.min(4, availableParallelism()));
+}
+
 /** Lets the event loop breathe between reports (IPC, progress, a 取消 click). */
 const breathe = (): Promise<void> => new Promise((ok) => setImmediate(ok));
 
-function checkLoaded(file: BatchFile, loaded: LoadedDocument, checker: Checker, rules?: RuleSettings): CheckedReport {
-  const doc: ReportDocument = rules ? { ...loaded.doc, rules } : loaded.doc;
-  const writtenMarkers = (loaded as { markers?: WrittenMarkerInfo[] }).markers;
-  const result = checker.check(doc, writtenMarkers ? { writtenMarkers } : {});
-  const parts = recognizeMandatedParts(doc);
-  return { file, doc, notes: loaded.notes, result, parts, summary: summarizeReport(doc, result, parts) };
+function checkLoaded(file: BatchFile, loaded: Loaded, checker: () => Checker, rules?: RuleSettings): CheckedReport {
+  if (loaded.checkError !== undefined) throw new Error(loaded.checkError);
+  const checked = loaded.checked ?? checkReport(loaded.doc, (loaded as { markers?: WrittenMarkerInfo[] }).markers, checker(), rules);
+  return { file, notes: loaded.notes, ...checked };
 }
 
-async function readAll(files: readonly BatchFile[], pool: DocxPool, options: BatchOptions, phase: 'reports' | 'previous', each: (file: BatchFile, loaded: LoadedDocument | null, failed: string | null) => void): Promise<void> {
+async function readAll(files: readonly BatchFile[], pool: DocxPool, options: BatchOptions, phase: 'reports' | 'previous', each: (file: BatchFile, loaded: Loaded | null, failed: string | null) => void): Promise<void> {
   let done = 0;
-  await eachLimited(files, options.concurrency ?? 2, options.signal, async (file) => {
-    let loaded: LoadedDocument | null = null;
+  // This year's Word files are checked in the children; last year's are only read (for the comparison).
+  const check = phase === 'reports' ? { rules: options.rules } : undefined;
+  // Two files per child in flight, so a child never waits for the next file while this process handles a reply.
+  await eachLimited(files, 2 * poolSize(options), options.signal, async (file) => {
+    let loaded: Loaded | null = null;
     let failed: string | null = null;
     try {
-      loaded = await loadReport(file, pool);
+      loaded = await loadReport(file, pool, check);
     } catch (e) {
       failed = reason(e, file);
     }
@@ -142,14 +157,16 @@ export async function runBatch(input: string | { folder: string; files: BatchFil
   const folder = typeof input === 'string' ? input : input.folder;
   const files = typeof input === 'string' ? await collectReportFiles(input, options.limits) : input.files;
   if (signal?.aborted) throw cancelled();
-  const pool = new DocxPool({ size: options.concurrency ?? 2 });
+  const pool = new DocxPool({ size: poolSize(options) });
   const stop = () => pool.close();
   signal?.addEventListener('abort', stop);
   try {
-    const checker = createChecker(undefined, { cache: false });
+    // For the .txt and .fzbg files read here: one checker, made when first needed, without the block cache (each
+    // report is checked once; the cache serves re-checks).
+    let local: Checker | null = null;
+    const checker = () => (local ??= createChecker(undefined, { cache: false }));
     const byKey = new Map<string, BatchEntry>();
     await readAll(files, pool, options, 'reports', (file, loaded, failed) => {
-      // One checker for the batch, without the block cache: each report is checked once (the cache serves re-checks).
       if (loaded) {
         try {
           byKey.set(file.key, checkLoaded(file, loaded, checker, options.rules));
@@ -163,16 +180,18 @@ export async function runBatch(input: string | { folder: string; files: BatchFil
     let comparisons: BatchResult['comparisons'] = new Map();
     if (options.previous) {
       const before = await collectReportFiles(options.previous, options.limits);
-      lastYear = { folder: options.previous, reports: [], failed: [] };
+      lastYear = { folder: options.previous, yearBefore: !!options.previousLastYearOnly, reports: [], failed: [] };
       const got = new Map<string, ReportDocument>();
       const ly = lastYear;
       await readAll(before, pool, options, 'previous', (file, loaded, failed) => {
         if (loaded) got.set(file.key, loaded.doc);
         else ly.failed.push({ key: file.key, reason: failed! });
       });
+      // From an archive of several years, only reports of a year just before one of this year's reports.
+      const years = new Set(entries.filter(isChecked).map((e) => e.doc.meta.year - 1));
       for (const f of before) {
         const doc = got.get(f.key);
-        if (doc) lastYear.reports.push({ file: f, doc });
+        if (doc && (!options.previousLastYearOnly || years.has(doc.meta.year))) lastYear.reports.push({ file: f, doc });
       }
       options.onProgress?.({ phase: 'compare', done: 0, total: 1 });
       comparisons = compareAll(entries, lastYear, options.pairings);
@@ -187,7 +206,7 @@ export async function runBatch(input: string | { folder: string; files: BatchFil
 
 function compareAll(entries: readonly BatchEntry[], lastYear: LastYear, pairings?: Record<string, string | null>): BatchResult['comparisons'] {
   const now = entries.filter(isChecked);
-  const pairs = pairReports(now.map((e) => ({ key: e.file.key, doc: e.doc })), lastYear.reports.map((r) => ({ key: r.file.key, doc: r.doc })), pairings);
+  const pairs = pairReports(now.map((e) => ({ key: e.file.key, doc: e.doc })), lastYear.reports.map((r) => ({ key: r.file.key, doc: r.doc })), pairings, lastYear.yearBefore);
   const previousDoc = new Map(lastYear.reports.map((r) => [r.file.key, r.doc] as const));
   const currentDoc = new Map(now.map((e) => [e.file.key, e.doc] as const));
   const out: BatchResult['comparisons'] = new Map();

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
 import type { ReportDocument } from '../../shared/model/schema';
+import type { ReportCheck } from './batchCheck';
 import { DOCX_IMPORT_MEMORY_MB, DOCX_IMPORT_TIMEOUT_MS } from './docxImport';
 import type { BatchDocxReply, BatchDocxRequest } from './batchDocxWorker';
 
@@ -17,7 +18,16 @@ export interface DocxPoolOptions {
   timeoutMs?: number;
 }
 
-type Job = { id: number; bytes: Uint8Array; fileName: string; resolve: (v: { doc: ReportDocument; notes: ImportNote[] }) => void; reject: (e: Error) => void };
+/** A file read by a child: the document, and its check when asked for (or why checking it failed). */
+export interface PooledImport {
+  doc: ReportDocument;
+  notes: ImportNote[];
+  markers?: Extract<BatchDocxReply, { ok: true }>['markers'];
+  checked?: ReportCheck;
+  checkError?: string;
+}
+
+type Job = { id: number; bytes: Uint8Array; fileName: string; check?: BatchDocxRequest['check']; resolve: (v: PooledImport) => void; reject: (e: Error) => void };
 
 interface Slot {
   child: ChildProcess | null;
@@ -56,11 +66,11 @@ export class DocxPool {
     this.timeoutMs = options.timeoutMs ?? DOCX_IMPORT_TIMEOUT_MS;
   }
 
-  /** Parses one .docx in a child; a UserFacingError (Chinese) when it cannot be read. */
-  import(bytes: Uint8Array, fileName: string): Promise<{ doc: ReportDocument; notes: ImportNote[] }> {
+  /** Parses one .docx in a child (and checks it, given `check`); a UserFacingError (Chinese) when it cannot be read. */
+  import(bytes: Uint8Array, fileName: string, check?: BatchDocxRequest['check']): Promise<PooledImport> {
     if (this.closed) return Promise.reject(new UserFacingError('batch-cancelled', '检查已取消。'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, fileName, resolve, reject });
+      this.queue.push({ id: this.nextId++, bytes, fileName, check, resolve, reject });
       this.pump();
     });
   }
@@ -127,7 +137,7 @@ export class DocxPool {
       const job = slot.job;
       if (!job || reply.id !== job.id || slot.child !== child) return;
       this.finish(slot, job, () => {
-        if (reply.ok) job.resolve({ doc: reply.doc, notes: reply.notes });
+        if (reply.ok) job.resolve({ doc: reply.doc, notes: reply.notes, markers: reply.markers, checked: reply.checked, checkError: reply.checkError });
         else if (reply.userFacing) job.reject(new UserFacingError('import-docx', `无法导入“${job.fileName}”：${reply.message}`));
         else job.reject(new UserFacingError('import-docx-failed', `导入“${job.fileName}”时出错：${reply.message}。原文件未作任何改动。`));
       }, true);
@@ -161,7 +171,7 @@ export class DocxPool {
     slot.job = job;
     const child = this.child(slot);
     this.time(slot, job);
-    const request: BatchDocxRequest = { id: job.id, bytes: job.bytes, fileName: job.fileName };
+    const request: BatchDocxRequest = { id: job.id, bytes: job.bytes, fileName: job.fileName, check: job.check };
     child.send(request, (e) => {
       if (e) this.finish(slot, job, () => job.reject(new UserFacingError('import-docx-failed', `无法把“${job.fileName}”交给导入进程：${e.message}`)), false);
     });

@@ -1,5 +1,6 @@
 // One report of the batch, read-only (renderer): its text with the paragraphs copied from last year marked, and
-// its findings in the usual panel (no fixes: the reviewer sends the report back). A click on a finding shows where.
+// its findings in the usual panel (no fixes: the reviewer sends the report back, e.g. as its 审阅稿 with the findings
+// as Word comments). A click on a finding shows where.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/check/types';
 import type { Checker } from '../../shared/check/engine';
@@ -19,6 +20,17 @@ export function DeskReport({ status, row, onBack, onPair }: { status: DeskStatus
   const [view, setView] = useState<DeskReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [focus, setFocus] = useState<number | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const exportReviewCopy = () => {
+    setError(null);
+    setNotice(null);
+    setExporting(true);
+    api.deskExportReviewCopy(status.jobId, row.key).then(
+      (r) => r.status === 'exported' && setNotice(D.exported(r.fileName)),
+      (e: unknown) => setError(errorMessage(e)),
+    ).finally(() => setExporting(false));
+  };
   const pageRef = useRef<HTMLDivElement>(null);
   const previousKey = row.previous?.key ?? null;
   useEffect(() => {
@@ -51,7 +63,9 @@ export function DeskReport({ status, row, onBack, onPair }: { status: DeskStatus
           <span className="muted"> {row.key}</span>
         </div>
         <span className="muted">{D.readOnlyNote}</span>
+        <button type="button" disabled={exporting} title={D.reviewCopyHint} onClick={exportReviewCopy}>{D.reviewCopy}</button>
       </header>
+      {notice && <div className="banner banner-info" role="status">{notice}</div>}
       {comparing && (
         <div className="desk-report-compare">
           <label>

@@ -1,5 +1,5 @@
 // The reviewer's desk (renderer): pick a folder of submitted reports, watch the batch check (取消 stops it), read the
-// summary table, compare with last year's folder, export the workbook, open one report read-only.
+// summary table, compare with last year's folder (or the team folder's archive), export the workbook, open one report read-only.
 import { useState } from 'react';
 import { deskTotals } from '../../shared/desk/rows';
 import { DeskReport } from './DeskReport';
@@ -27,6 +27,7 @@ export function DeskView({ onClose }: { onClose(): void }) {
         <span className="toolbar-buttons">
           <button type="button" className={desk.folder ? '' : 'primary'} disabled={running} onClick={() => void desk.chooseFolder()}>{desk.folder ? D.changeFolder : D.chooseFolder}</button>
           <button type="button" disabled={running} onClick={() => void desk.choosePrevious()}>{D.choosePrevious}</button>
+          <button type="button" disabled={running} title={D.teamArchiveHint} onClick={() => void desk.compareWithTeamArchive()}>{D.teamArchive}</button>
           {desk.folder && !running && <button type="button" onClick={() => void desk.start()}>{D.recheck}</button>}
           <button type="button" disabled={!rows} onClick={() => void desk.exportXlsx()}>{D.exportXlsx}</button>
           <span className="toolbar-sep" />

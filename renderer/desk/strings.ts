@@ -5,6 +5,8 @@ export const D = {
   chooseFolder: '选择报告文件夹…',
   changeFolder: '换一个文件夹…',
   choosePrevious: '选择上年报告文件夹…',
+  teamArchive: '用团队文件夹的往年报告',
+  teamArchiveHint: '与团队文件夹（设置中的团队模板文件夹）下“往年报告”中的上一年度报告比较',
   noPrevious: '未选择上年报告（选择后可比较沿用上年的文字）',
   previousLabel: '上年报告：',
   folderLabel: '报告文件夹：',
@@ -42,6 +44,8 @@ export const D = {
   copiedSame: '与上年相同',
   copiedNumbers: '仅改数字或年份',
   importNotes: '读取时注意：',
+  reviewCopy: '导出审阅稿…',
+  reviewCopyHint: '把这份报告导出为 Word 审阅稿，检查结果作为批注，退回报送单位修改',
 } as const;
 
 export const COLUMN_LABELS = {

@@ -45,6 +45,13 @@ export function useDesk() {
     if (folder) await start();
   }), [guard, start, folder]);
 
+  // Last year's reports from the team folder's archive (main finds it from the settings).
+  const compareWithTeamArchive = useCallback(() => guard(async () => {
+    const { path } = await api.deskUseTeamArchive();
+    setPreviousFolder(path);
+    if (folder) await start();
+  }), [guard, start, folder]);
+
   // Poll while running.
   const running = status?.state === 'running';
   const runningJob = running ? status.jobId : null;
@@ -77,6 +84,6 @@ export function useDesk() {
     setStatus({ ...status, rows });
   }), [guard, status]);
 
-  return { folder, previousFolder, status, error, notice, chooseFolder, choosePrevious, start, cancel, exportXlsx, pair, setError };
+  return { folder, previousFolder, status, error, notice, chooseFolder, choosePrevious, compareWithTeamArchive, start, cancel, exportXlsx, pair, setError };
 }
 

@@ -99,9 +99,11 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   }, [editor, onBind]);
 
   const { bodyChanged } = live;
+  const reviewRef = useRef<ReturnType<typeof useReview> | null>(null);
   const onValueChange = useCallback(() => {
     onBodyChange();
     bodyChanged();
+    reviewRef.current?.bodyChanged();
   }, [bodyChanged, onBodyChange]);
 
   const { getDoc } = live;
@@ -193,7 +195,6 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   // The reviewer's comments and tracked changes (the frame's `review`, owned by the session): renderer/review.
   const [sideTab, setSideTab] = useState<SideTab>('findings');
   const review = useReview({ editor, getDoc, changeFrame: onFrameChange, selectRange: nav.selectRange, changed: expedite }, frame.review);
-  const reviewRef = useRef(review);
   reviewRef.current = review;
 
   useImperativeHandle(
@@ -206,10 +207,10 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
       findStep: step,
       runEditorCommand,
       selectRange: nav.selectRange,
-      exportReview: () => void reviewRef.current.exportCopy(),
+      exportReview: () => void reviewRef.current?.exportCopy(),
       importReview: () => {
         setSideTab('review');
-        void reviewRef.current.importFile();
+        void reviewRef.current?.importFile();
       },
       focus: () => ReactEditor.focus(editor),
     }),

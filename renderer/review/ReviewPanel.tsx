@@ -28,7 +28,7 @@ function ItemCard({ item, ops }: { item: ReviewItem; ops: ReviewOps }) {
   const [draft, setDraft] = useState('');
   const change = item.kind === 'insert' || item.kind === 'delete';
   return (
-    <li className={`review-item review-${item.kind}${item.anchor ? '' : ' review-unplaced'}`} data-review-id={item.id}>
+    <li className={`review-item review-${item.kind}${item.anchor ? '' : ' review-unplaced'}${ops.current === item.id ? ' review-current' : ''}`} data-review-id={item.id}>
       <button type="button" className="review-jump" onClick={() => ops.jump(item)} disabled={!item.anchor}>
         <span className="review-kind">{REVIEW_KIND_LABELS[item.kind]}{item.move ? R.moved : ''}</span>
         <span className="review-author">{item.author || R.anonymous}</span>

@@ -1,15 +1,19 @@
 // The review state and its operations on the Slate editor (renderer): the reviewer's items live in the document
 // (doc.review, saved in the .fzbg); accepting or rejecting a tracked change edits the body as one undo step, found
-// again by its text and neighbourhood since the draft may have changed; replies and 标记已处理 change only the items.
-import { useCallback, useMemo, useState } from 'react';
+// again by its text and neighbourhood since the draft may have changed; the items it takes off the list come back with
+// 撤销 (reviewHistory.ts); replies and 标记已处理 change only the items.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, Node, Transforms } from 'slate';
 import { HistoryEditor } from 'slate-history';
+import type { ReportSlateEditor } from '../editor/withReport';
 import { rangeAt } from '../../shared/editor/ops';
 import type { ReviewItem } from '../../shared/model/review';
 import { locateReviewItem } from '../../shared/model/reviewLocate';
 import { paragraph, type ReportDocument } from '../../shared/model/schema';
 import { api } from '../api';
 import type { FramePatch } from '../files';
+import { ReviewMarks } from './reviewMarks';
+import { followHistory, recordStep, type ReviewStep } from '../../shared/editor/reviewHistory';
 import { R } from './strings';
 
 export interface ReviewOps {
@@ -25,10 +29,14 @@ export interface ReviewOps {
   decideAuthor(author: string, decision: 'accept' | 'reject'): void;
   reply(item: ReviewItem, text: string): void;
   markDone(item: ReviewItem): void;
+  /** The item jumped to last (painted on top in the text, marked in the list). */
+  current: string | null;
+  /** The body changed: the painted changes are found again. */
+  bodyChanged(): void;
 }
 
 export interface ReviewHost {
-  editor: Editor;
+  editor: ReportSlateEditor;
   getDoc(): ReportDocument;
   /** Changes the frame (the title, the review items) in the session, which owns it. */
   changeFrame(patch: FramePatch): void;
@@ -44,15 +52,14 @@ function textAt(editor: Editor, path: number[]): string | null {
   return Node.has(editor, path) ? Node.string(Node.get(editor, path)) : null;
 }
 
-/** Applies an accepted change to the editor; false when its text is no longer there. */
-function applyAccepted(editor: Editor, host: ReviewHost, item: ReviewItem): boolean {
+/** Applies an accepted change to the editor (or to `title.text`); false when its text is no longer there. */
+function applyAccepted(editor: Editor, title: { text: string }, item: ReviewItem): boolean {
   const a = item.anchor!;
   if (a.onTitle) {
-    const doc = host.getDoc();
-    const at = locateReviewItem(doc.meta.title, item);
+    const t = title.text;
+    const at = locateReviewItem(t, item);
     if (!at) return false;
-    const t = doc.meta.title;
-    host.changeFrame({ meta: { title: t.slice(0, at.start) + (item.kind === 'insert' ? item.text : '') + t.slice(at.end) } });
+    title.text = t.slice(0, at.start) + (item.kind === 'insert' ? item.text : '') + t.slice(at.end);
     return true;
   }
   const text = textAt(editor, a.path);
@@ -75,8 +82,34 @@ export function useReview(host: ReviewHost, review: readonly ReviewItem[] | unde
   const items = useMemo(() => [...(review ?? [])], [review]);
   const [notice, setNotice] = useState<string | null>(null);
   const [ignoredAppendix, setIgnoredAppendix] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
   const { editor, getDoc, selectRange, changed, changeFrame } = host;
   const setItems = useCallback((next: ReviewItem[]) => changeFrame({ review: next }), [changeFrame]);
+  // 撤销 / 重做 of a decision moves its items back or forward with the text: the latest items and title, read at the time.
+  const latest = useRef({ items, getDoc, changeFrame });
+  latest.current = { items, getDoc, changeFrame };
+  useEffect(
+    () =>
+      followHistory(editor, () => ({
+        items: () => latest.current.items,
+        title: () => latest.current.getDoc().meta.title,
+        set: (next, title) => {
+          latest.current.items = next;
+          latest.current.changeFrame(title === undefined ? { review: next } : { review: next, meta: { title } });
+        },
+      })),
+    [editor],
+  );
+
+  // The tracked changes and comments painted over the text (reviewMarks.ts).
+  const [marks, setMarks] = useState<ReviewMarks | null>(null);
+  useEffect(() => {
+    const m = new ReviewMarks(editor);
+    setMarks(m);
+    return () => m.dispose();
+  }, [editor]);
+  useEffect(() => marks?.set(items, current), [marks, items, current]);
+  const bodyChanged = useCallback(() => marks?.schedule(), [marks]);
 
   const exportCopy = useCallback(async () => {
     try {
@@ -102,36 +135,51 @@ export function useReview(host: ReviewHost, review: readonly ReviewItem[] | unde
     (item: ReviewItem) => {
       const a = item.anchor;
       if (!a) return;
-      if (a.onTitle) { setNotice(R.onTitle); return; }
+      if (a.onTitle) { setCurrent(item.id); setNotice(R.onTitle); return; }
       const text = textAt(editor, a.path);
       const at = text === null ? null : locateReviewItem(text, item);
       if (!at) { setNotice(R.gone); return; }
+      setCurrent(item.id);
       selectRange(a.path, at.start, at.end);
     },
     [editor, selectRange],
   );
 
-  /** Decides the given changes as one undo step; returns the ids decided. */
+  /** Decides the given changes as one undo step, which also brings the decided items back to the list. */
   const decideMany = useCallback(
     (list: ReviewItem[], decision: 'accept' | 'reject'): void => {
       const done = new Set<string>();
       let failed = 0;
-      HistoryEditor.withNewBatch(editor, () => {
-        Editor.withoutNormalizing(editor, () => {
-          // From the end of the document backwards, so one change does not move the next one's block.
-          const ordered = [...list].sort((x, y) => (y.anchor?.path[0] ?? -1) - (x.anchor?.path[0] ?? -1) || (y.anchor?.start ?? 0) - (x.anchor?.start ?? 0));
-          for (const item of ordered) {
-            if (decision === 'reject' || !isChange(item) || !item.anchor) { done.add(item.id); continue; }
-            if (applyAccepted(editor, host, item)) done.add(item.id);
-            else failed++;
-          }
-        });
-      });
-      setItems(items.filter((i) => !done.has(i.id)));
+      const titleBefore = getDoc().meta.title;
+      const title = { text: titleBefore };
+      const step: ReviewStep = { removed: [] };
+      recordStep(
+        editor,
+        () =>
+          HistoryEditor.withNewBatch(editor, () => {
+            Editor.withoutNormalizing(editor, () => {
+              // From the end of the document backwards, so one change does not move the next one's block.
+              const ordered = [...list].sort((x, y) => (y.anchor?.path[0] ?? -1) - (x.anchor?.path[0] ?? -1) || (y.anchor?.start ?? 0) - (x.anchor?.start ?? 0));
+              for (const item of ordered) {
+                if (decision === 'reject' || !isChange(item) || !item.anchor) { done.add(item.id); continue; }
+                if (applyAccepted(editor, title, item)) done.add(item.id);
+                else failed++;
+              }
+            });
+          }),
+        step,
+      );
+      items.forEach((item, index) => { if (done.has(item.id)) step.removed.push({ item, index }); });
+      const next = items.filter((i) => !done.has(i.id));
+      latest.current.items = next;
+      if (title.text !== titleBefore) {
+        step.title = { before: titleBefore, after: title.text };
+        changeFrame({ review: next, meta: { title: title.text } });
+      } else setItems(next);
       if (failed > 0) setNotice(R.notApplied(failed));
       changed();
     },
-    [changed, editor, host, items, setItems],
+    [changeFrame, changed, editor, getDoc, items, setItems],
   );
 
   const decide = useCallback((item: ReviewItem, decision: 'accept' | 'reject') => decideMany([item], decision), [decideMany]);
@@ -149,5 +197,5 @@ export function useReview(host: ReviewHost, review: readonly ReviewItem[] | unde
   );
   const markDone = useCallback((item: ReviewItem) => setItems(items.map((i) => (i.id === item.id ? { ...i, done: true } : i))), [items, setItems]);
 
-  return { items, notice, setNotice, ignoredAppendix, setIgnoredAppendix, exportCopy, importFile, jump, decide, decideAuthor, reply, markDone };
+  return { items, notice, setNotice, ignoredAppendix, setIgnoredAppendix, exportCopy, importFile, jump, decide, decideAuthor, reply, markDone, current, bodyChanged };
 }

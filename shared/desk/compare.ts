@@ -189,8 +189,11 @@ const TEXT_THRESHOLD = 0.5;
 /**
  * Pairs this year's reports with last year's, one to one: `manual` first (a previous key of null unpairs), then by
  * organ name (the most alike first), then — for a renamed organ — by shared text. Reports left over stay unpaired.
+ * `yearBefore`: the previous reports span several years (an archive), so a report pairs only with one of the year
+ * just before its own (a manual pairing may still choose any).
  */
-export function pairReports(current: readonly PairInput[], previous: readonly PairInput[], manual: Readonly<Record<string, string | null>> = {}): Pairing[] {
+export function pairReports(current: readonly PairInput[], previous: readonly PairInput[], manual: Readonly<Record<string, string | null>> = {}, yearBefore = false): Pairing[] {
+  const fits = (c: PairInput, p: PairInput): boolean => !yearBefore || p.doc.meta.year === c.doc.meta.year - 1;
   const out: Pairing[] = [];
   const usedNow = new Set<string>();
   const usedBefore = new Set<string>();
@@ -208,7 +211,7 @@ export function pairReports(current: readonly PairInput[], previous: readonly Pa
     if (usedNow.has(c.key)) continue;
     const organ = reportingOrgan(c.doc.meta);
     for (const p of previous) {
-      if (usedBefore.has(p.key)) continue;
+      if (usedBefore.has(p.key) || !fits(c, p)) continue;
       const score = organSimilarity(organ, reportingOrgan(p.doc.meta));
       if (score >= NAME_THRESHOLD) candidates.push({ now: c.key, before: p.key, score, by: score === 1 ? 'name' : 'abbreviation' });
     }
@@ -228,7 +231,7 @@ export function pairReports(current: readonly PairInput[], previous: readonly Pa
     if (usedNow.has(c.key)) continue;
     const place = placeOf(reportingOrgan(c.doc.meta));
     for (const p of previous) {
-      if (usedBefore.has(p.key)) continue;
+      if (usedBefore.has(p.key) || !fits(c, p)) continue;
       const other = placeOf(reportingOrgan(p.doc.meta));
       if (place && other && place !== other) continue;
       const score = textOverlap(c.doc, p.doc);

@@ -192,6 +192,8 @@ export const methods = {
   deleteTemplate: { args: z.tuple([z.string().min(1).max(64)]), result: answer<void>() },
   /** Asks main for the folder of this year's reports or of last year's with the system's folder dialog; main keeps it. */
   deskChooseFolder: { args: z.tuple([z.enum(['reports', 'previous'])]), result: answer<{ path: string | null }>() },
+  /** Last year's reports from the team folder's archive (<team folder>/往年报告) in place of a chosen folder. */
+  deskUseTeamArchive: { args: z.tuple([]), result: answer<{ path: string }>() },
   /** Starts checking the chosen folder (and comparing with last year's, when chosen); poll deskStatus. */
   deskStart: { args: z.tuple([]), result: answer<{ jobId: string }>() },
   deskStatus: { args: z.tuple([DeskJobId]), result: answer<DeskStatus>() },
@@ -201,6 +203,8 @@ export const methods = {
   deskPair: { args: z.tuple([DeskJobId, DeskKey, DeskKey.nullable()]), result: answer<DeskRow[]>() },
   /** Saves the summary workbook (.xlsx) where the user picks. */
   deskExportXlsx: { args: z.tuple([DeskJobId]), result: answer<ExportResult>() },
+  /** 导出审阅稿 of one report of the batch: its findings as Word comments, named after the organ, where the user picks. */
+  deskExportReviewCopy: { args: z.tuple([DeskJobId, DeskKey]), result: answer<ExportResult>() },
 } satisfies Record<string, { args: z.ZodTuple; result: z.ZodType }>;
 
 export type Method = keyof typeof methods;

@@ -1,11 +1,16 @@
 // The reviewer's desk in Chromium against the real services: 审核 → 批量检查文件夹… over a folder of 12 reports (made
 // from the fixtures and templates), last year's folder, the summary table (sorted, filtered, safety in red), the
-// .xlsx read back with exceljs, and one report opened read-only with its copied paragraphs marked.
+// .xlsx read back with exceljs, one report opened read-only with its copied paragraphs marked and its 审阅稿 exported
+// (validated, its comments read back).
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUMMARY_COLUMNS } from '../../main/services/batchXlsx';
+import { readReviewerFile } from '../../shared/docx/review/readReview';
+import { REVIEW_AUTHOR } from '../../shared/docx/review/reviewCopy';
 import { makeDeskFolder } from '../fixtures/deskFolder';
-import { test, expect } from './harness';
+import { test, expect, REPO } from './harness';
 
 test('a folder of reports: table, last year, workbook, one report read-only', async ({ app }) => {
   test.setTimeout(180_000);
@@ -98,8 +103,77 @@ test('a folder of reports: table, last year, workbook, one report read-only', as
   await expect(page.locator('.desk-focus')).toHaveCount(1);
   await app.screenshot('desk-report');
 
+  // 导出审阅稿 of this report: named after the organ, its findings as Word comments on its text.
+  const copy = join(app.workDir, '江海区审阅稿.docx');
+  app.dialogs.saves.push(copy);
+  await page.getByRole('button', { name: '导出审阅稿…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已导出“江海区审阅稿.docx”' })).toBeVisible();
+  expect(app.dialogs.saveOptions.at(-1)!.defaultName).toBe('江海区政务服务和数据管理局（审阅稿）.docx');
+  const v = spawnSync('bash', [join(REPO, '..', 'shared', 'ooxml', 'validate-docx.sh'), copy], { encoding: 'utf8' });
+  expect(v.status, `${v.stdout}${v.stderr}`).toBe(0);
+  const back = readReviewerFile(new Uint8Array(readFileSync(copy)));
+  const comments = back.items.filter((i) => i.kind === 'comment');
+  const findings = await page.locator('.findings-panel .finding').count();
+  // One comment per finding, plus the counts on the title.
+  expect(comments.length).toBe(findings + 1);
+  expect(comments.every((c) => c.author === REVIEW_AUTHOR)).toBe(true);
+  // The first punctuation finding of the panel is a comment on exactly its text.
+  const first = page.locator('.findings-panel .finding[data-rule^="punct."]').first();
+  const message = (await first.locator('.finding-msg').textContent())!;
+  // The panel shows the first 24 characters of a longer text, with an ellipsis.
+  const quoted = (await first.locator('.finding-text').textContent())!.replace(/^“|”$/g, '').replace(/…$/, '');
+  const on = comments.find((c) => c.text.includes(message));
+  expect(on, comments.map((c) => c.text).join('\n')).toBeDefined();
+  const commented = back.paragraphs[on!.paragraph]!.original.slice(on!.start, on!.end);
+  expect(commented.startsWith(quoted) && commented.length >= quoted.length).toBe(true);
+
   // A manual pairing: no counterpart → the share disappears from the table.
   await page.getByRole('combobox', { name: '对应的上年报告：' }).selectOption('');
   await page.getByRole('button', { name: '返回汇总表' }).click();
   await expect(row('01-江海区政务服务和数据管理局.txt').locator('td').last()).toHaveText('无上年报告');
+});
+
+test('compare with the team folder\'s archive of earlier years: only the year before counts', async ({ app }) => {
+  test.setTimeout(180_000);
+  const { page } = app;
+  const folders = await makeDeskFolder(app.workDir);
+  // The team folder as set in the settings; its 往年报告 holds last year's report and one from two years before.
+  const team = join(app.workDir, '共享盘');
+  const jianghai = readFileSync(join(folders.previous, '江海区政数局2025.txt'), 'utf8');
+  mkdirSync(join(team, '往年报告', '2025'), { recursive: true });
+  mkdirSync(join(team, '往年报告', '2023'), { recursive: true });
+  writeFileSync(join(team, '往年报告', '2025', '江海区政数局.txt'), jianghai);
+  writeFileSync(join(team, '往年报告', '2023', '江海区政数局.txt'), jianghai.replaceAll('2025年', '2023年'));
+
+  await app.emit('menuCommand', 'desk');
+  app.dialogs.folders.push(folders.current);
+  await page.getByRole('button', { name: '选择报告文件夹…' }).click();
+  await expect(page.locator('tr.desk-row')).toHaveCount(12, { timeout: 120_000 });
+
+  // No team folder set yet: a clear message, nothing changes.
+  await page.getByRole('button', { name: '用团队文件夹的往年报告' }).click();
+  await expect(page.getByRole('alert')).toContainText('尚未设置团队文件夹');
+  await page.getByRole('alert').getByRole('button', { name: '关闭' }).click();
+
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByRole('button', { name: '设置…' }).click();
+  const dialog = page.getByRole('dialog', { name: '设置' });
+  await dialog.getByRole('textbox', { name: '团队模板文件夹' }).fill(team);
+  await dialog.getByRole('button', { name: '保存设置' }).click();
+  await expect(dialog).toBeHidden();
+  await app.emit('menuCommand', 'desk');
+  app.dialogs.folders.push(folders.current);
+  await page.getByRole('button', { name: '选择报告文件夹…' }).click();
+  await expect(page.locator('tr.desk-row')).toHaveCount(12, { timeout: 120_000 });
+
+  await page.getByRole('button', { name: '用团队文件夹的往年报告' }).click();
+  await expect(page.locator('.desk-folders')).toContainText(join(team, '往年报告'));
+  await expect(page.getByRole('columnheader', { name: /沿用上年/ })).toBeVisible({ timeout: 120_000 });
+  const jh = page.locator('tr.desk-row[data-key="01-江海区政务服务和数据管理局.txt"]');
+  await expect(jh.locator('td').last()).toHaveText('100%');
+  // Paired with the 2025 report, not the 2023 one of the same organ: the archive's other years do not pair.
+  await jh.click();
+  const pick = page.getByRole('combobox', { name: '对应的上年报告：' });
+  await expect(pick).toHaveValue('2025/江海区政数局.txt');
+  await app.screenshot('desk-team-archive');
 });

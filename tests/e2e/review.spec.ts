@@ -8,6 +8,20 @@ import { parseDocument, serializeDocument } from '../../shared/model/format';
 import { draft, returnedFile } from '../unit/helpers/reviewFiles';
 import { test, expect, type AppHarness } from './harness';
 
+/** The texts painted by a CSS highlight (renderer/review/reviewMarks.ts). */
+function painted(app: AppHarness, name: string): Promise<string[]> {
+  return app.page.evaluate(
+    (n) =>
+      [...(CSS.highlights.get(n) ?? [])].map((r) => {
+        const x = document.createRange();
+        x.setStart(r.startContainer, r.startOffset);
+        x.setEnd(r.endContainer, r.endOffset);
+        return x.toString();
+      }),
+    name,
+  );
+}
+
 async function openDraft(app: AppHarness): Promise<string> {
   const path = join(app.workDir, '审阅测试.fzbg');
   writeFileSync(path, serializeDocument(draft()));
@@ -41,26 +55,48 @@ test('导入审阅意见: items by part; accept one change (undoable), reject a 
   await expect(panel.getByRole('heading', { name: '未能定位' })).toBeVisible();
   await expect(panel.locator('.review-unplaced')).toContainText('落款用全称。');
   await app.screenshot('review-panel');
+  // The tracked changes and comments are painted where they apply: the 3 to delete, the character before the 4 to
+  // insert, the paragraph 王五 deletes, the commented text.
+  await expect.poll(() => painted(app, 'fzbg-review-delete')).toEqual(expect.arrayContaining(['3', '存在的不足']));
+  await expect.poll(() => painted(app, 'fzbg-review-insert')).toEqual(expect.arrayContaining(['3']));
+  await expect.poll(() => painted(app, 'fzbg-review-comment')).toContain('执法队伍专业化水平有待提高。');
 
   // Accept the insertion of 4 after deleting 3: the text changes; undo brings it back in one step.
   const editor = app.page.locator('[data-slate-editor="true"]');
   await panel.locator('.review-item', { hasText: '删除“3”' }).getByRole('button', { name: '接受' }).click();
   await panel.locator('.review-item', { hasText: '插入“4”' }).getByRole('button', { name: '接受' }).click();
   await expect(editor).toContainText('组织执法人员培训4次');
+  const insert4 = panel.locator('.review-item', { hasText: '插入“4”' });
+  await expect(insert4).toHaveCount(0);
+  // The tracked changes are painted where they apply: the insertion point is in the 插入 highlight.
   await app.emit('menuCommand', 'undo');
   await expect(editor).toContainText('组织执法人员培训次');
+  // The item comes back to the list with its text (one undo step for both).
+  await expect(insert4).toHaveCount(1);
+  await expect(panel.locator('.review-item', { hasText: '删除“3”' })).toHaveCount(0);
   await app.emit('menuCommand', 'redo');
   await expect(editor).toContainText('组织执法人员培训4次');
+  await expect(insert4).toHaveCount(0);
 
   // Reject all of 王五's changes: the deleted paragraph stays, the added one is not added.
   await panel.getByRole('button', { name: '拒绝 王五 的全部修订' }).click();
   await expect(panel.locator('.review-item', { hasText: '下一步将加强' })).toHaveCount(0);
   await expect(editor).toContainText('存在的不足');
+  // 拒绝 leaves the text as it is, yet it is still one undo step: 撤销 brings 王五's changes back to the list.
+  await app.emit('menuCommand', 'undo');
+  await expect(panel.locator('.review-item', { hasText: '下一步将加强' })).toHaveCount(1);
+  await expect(editor).toContainText('组织执法人员培训4次');
+  await app.emit('menuCommand', 'redo');
+  await expect(panel.locator('.review-item', { hasText: '下一步将加强' })).toHaveCount(0);
 
   // Click jumps to the comment's text; reply; mark the other comment done.
   const comment = panel.locator('.review-item', { hasText: '表述过于笼统。' });
   await comment.locator('.review-jump').click();
   await expect.poll(() => app.page.evaluate(() => window.getSelection()?.toString())).toBe('执法队伍专业化水平有待提高。');
+  await expect.poll(() => painted(app, 'fzbg-review-current')).toEqual(['执法队伍专业化水平有待提高。']);
+  await expect(comment).toHaveClass(/review-current/);
+  await app.page.evaluate(() => window.getSelection()?.removeAllRanges());
+  await app.screenshot('review-highlight');
   await comment.getByRole('button', { name: '回复' }).click();
   await comment.getByRole('textbox', { name: '回复内容' }).fill('已改为具体措施。');
   await comment.getByRole('button', { name: '发送' }).click();

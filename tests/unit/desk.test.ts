@@ -50,6 +50,19 @@ describe('pairing', () => {
     expect(pairReports(now, before)).toEqual([{ current: 'a', previous: 'y', by: 'name' }, { current: 'b', previous: 'x', by: 'text' }]);
     expect(pairReports(now, before, { a: null, b: 'y' })).toEqual([{ current: 'b', previous: 'y', by: 'manual' }]);
   });
+
+  it('from an archive of several years, pairs a report only with the year just before its own', () => {
+    const now = [{ key: 'a', doc: doc(jianghai.replaceAll('2025年', '2026年'), 'a') }];
+    const older = { key: 'old', doc: doc(jianghai.replaceAll('2025年', '2023年'), 'old') };
+    const last = { key: 'last', doc: doc(jianghai, 'last') };
+    expect(older.doc.meta.year).toBe(2023);
+    expect(pairReports(now, [older, last], {}, true)).toEqual([{ current: 'a', previous: 'last', by: 'name' }]);
+    // Only older years in the archive: no pairing (a picked folder, without the rule, would take it).
+    expect(pairReports(now, [older], {}, true)).toEqual([]);
+    expect(pairReports(now, [older])).toEqual([{ current: 'a', previous: 'old', by: 'name' }]);
+    // A manual pairing may still choose any year.
+    expect(pairReports(now, [older, last], { a: 'old' }, true)).toEqual([{ current: 'a', previous: 'old', by: 'manual' }]);
+  });
 });
 
 describe('copied paragraphs', () => {
