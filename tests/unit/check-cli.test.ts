@@ -1,6 +1,5 @@
 // `cli check`: a Chinese report per file, a summary table for several, JSON for scripts, templates, exit codes.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { runCli } from '../../main/cli';
 import { createChecker, ignoreFinding } from '../../shared/check/engine';
 import { serializeDocument } from '../../shared/model/format';
 import { FIXTURES_DIR, heading, makeDoc, paragraph } from './helpers/checkDocs';
+import { tempDir } from '../support/tempDir';
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: Buffer[] = [];
@@ -30,7 +30,7 @@ const jianghai = join(FIXTURES_DIR, 'jianghai-2025-webpage.txt');
 const yangjiang = join(FIXTURES_DIR, 'yangjiang-2024-webpage.txt');
 
 function cleanFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'fzbg-check-'));
+  const dir = tempDir('check');
   const doc = makeDoc([
     heading(1, '2024年推进法治政府建设的主要举措和成效'),
     paragraph('一是切实履行推进法治建设第一责任人职责。召开党组会议专题研究法治建设3次。二是办理行政复议案件35件。'),
@@ -98,7 +98,7 @@ describe('cli check', () => {
   });
 
   it('leaves out findings the document ignores, and says how many', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fzbg-check-'));
+    const dir = tempDir('check');
     const doc = makeDoc([
       heading(1, '2024年推进法治政府建设的主要举措和成效'),
       paragraph('一是切实履行推进法治建设第一责任人职责。组织赴赴广州学习3次。'),
@@ -124,7 +124,7 @@ describe('cli check', () => {
   });
 
   it('a fresh template: every part 未填写, every placeholder and writing hint listed, a missing 成文日期 an error', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'fresh-'));
+    const dir = tempDir('fresh');
     const file = join(dir, 'fresh.fzbg');
     expect((await run('new', 'department', '--organ', 'X市司法局', '--year', '2025', '-o', file)).code).toBe(0);
     const { code, out } = await cli(file);

@@ -1,21 +1,20 @@
 // The reviewer's desk: deadlines by organ kind, pairing with last year (full name, 简称, renamed, different places
 // that must not pair), copied paragraphs, folder reading (caps, symlinks out of the folder), and the batch engine.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareReports, organSimilarity, pairReports, skeleton } from '../../shared/desk/compare';
 import { deadlineStatus, organKind } from '../../shared/desk/deadline';
 import { importText } from '../../shared/import/text';
 import { deskRows, runBatch } from '../../main/services/batch';
 import { BATCH_LIMITS, collectReportFiles } from '../../main/services/batchFiles';
+import { tempDir } from '../support/tempDir';
 
 const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'reports');
 const jianghai = readFileSync(join(FIXTURES, 'jianghai-2025-webpage.txt'), 'utf8');
 const yangjiang = readFileSync(join(FIXTURES, 'yangjiang-2024-webpage.txt'), 'utf8');
 const doc = (text: string, id = 'd') => importText(text, { id }).doc;
-const tmp = mkdtempSync(join(tmpdir(), 'fzbg-desk-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = tempDir('desk');
 
 describe('deadline', () => {
   it('gives provincial organs 1 April and everyone else 1 March', () => {

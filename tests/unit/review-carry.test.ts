@@ -1,8 +1,7 @@
 // A new review copy carries the conversation back out (shared docx + LibreOffice): the reviewer's open comments
 // and their replies (the drafter's too) go out as Word comment threads on the same text, resolved ones stay home,
 // the file is schema-valid, LibreOffice shows each on its text, and importing the copy again adds nothing twice.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker } from '../../shared/check/engine';
@@ -13,6 +12,7 @@ import type { ReportDocument } from '../../shared/model/schema';
 import { packageParts, validateDocx } from './helpers/docxDocs';
 import { odfAnnotations, sofficeConvert } from './helpers/libreoffice';
 import { draft, returnedFile } from './helpers/reviewFiles';
+import { removeDir, tempDir } from '../support/tempDir';
 
 const NOW = new Date('2026-12-08T10:00:00Z');
 const REPLY = { author: '某县司法局', date: '2026-12-07T16:20:00Z', text: '已改为具体措施，见修改稿。' };
@@ -32,14 +32,14 @@ describe('a new review copy carries the open comments and their replies', () => 
   beforeAll(async () => {
     doc = answered();
     bytes = await buildReviewCopy(doc, createChecker().check(doc), { now: NOW });
-    work = mkdtempSync(join(tmpdir(), 'fzbg-carry-'));
+    work = tempDir('carry');
     writeFileSync(join(work, 'copy.docx'), bytes);
     sofficeConvert(join(work, 'profile'), join(work, 'copy.docx'), 'fodt', work);
     fodt = readFileSync(join(work, 'copy.fodt'), 'utf8');
   }, 300_000);
 
   afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (work) removeDir(work);
   });
 
   it('writes the open threads on their text, the replies as replies (w15:paraIdParent), not the resolved ones', () => {

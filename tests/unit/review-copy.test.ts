@@ -2,8 +2,7 @@
 // text and section properties unchanged, schema-valid parts; LibreOffice keeps every comment on its text; a reviewer's
 // comments and tracked changes written by LibreOffice come back, and accepting / rejecting them all gives
 // LibreOffice's own accepted / rejected text.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChecker, ignoreFinding } from '../../shared/check/engine';
@@ -16,6 +15,7 @@ import { decideAll } from '../../shared/model/reviewOps';
 import { paragraph, type ReportDocument } from '../../shared/model/schema';
 import { featureDoc, packageParts, table, validateDocx } from './helpers/docxDocs';
 import { odfAnnotations, sofficeConvert, sofficeDecideAll, textLines } from './helpers/libreoffice';
+import { removeDir, tempDir } from '../support/tempDir';
 
 const NOW = new Date('2026-12-02T09:00:00Z');
 
@@ -116,7 +116,7 @@ describe('the loop through LibreOffice', () => {
   let fodt: string;
 
   beforeAll(async () => {
-    work = mkdtempSync(join(tmpdir(), 'fzbg-review-'));
+    work = tempDir('review');
     doc = reviewedDoc();
     check = createChecker().check(doc);
     writeFileSync(join(work, 'copy.docx'), await buildReviewCopy(doc, check, { now: NOW }));
@@ -125,7 +125,7 @@ describe('the loop through LibreOffice', () => {
   }, 300_000);
 
   afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (work) removeDir(work);
   });
 
   it('keeps every comment on the text it was anchored on', () => {

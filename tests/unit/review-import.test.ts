@@ -2,11 +2,10 @@
 // 已解决, insertions, deletions, moves, run and paragraph property changes, whole paragraphs added or deleted; placed
 // on a draft that changed since the export; unplaceable items kept apart; accept / reject one by one; the .fzbg
 // migration; the `review` command and the capped child process.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importReview } from '../../shared/docx/review/importReview';
 import { readReviewerFile } from '../../shared/docx/review/readReview';
 import { UserFacingError } from '../../shared/ipc/contract';
@@ -16,6 +15,7 @@ import { leavesText, paragraph, type ReportDocument } from '../../shared/model/s
 import { runReview } from '../../main/cli/review';
 import { draft, returnedFile } from './helpers/reviewFiles';
 import { importReviewInWorker } from '../../main/services/reviewImport';
+import { tempDir } from '../support/tempDir';
 
 describe('reading a file in the Word 2016+ shape', () => {
   it('reads original and accepted text of each paragraph', () => {
@@ -107,11 +107,10 @@ describe('the .fzbg format with review items', () => {
 describe('the review command and the capped child', () => {
   let work: string;
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'fzbg-review-cli-'));
+    work = tempDir('review-cli');
     writeFileSync(join(work, 'draft.fzbg'), serializeDocument(draft()));
     writeFileSync(join(work, 'returned.docx'), returnedFile());
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   const run = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
     const out = new PassThrough();

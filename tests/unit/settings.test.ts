@@ -1,23 +1,18 @@
 // Settings: schema defaults, updates that persist, and corrupt or invalid files moved aside (never deleted) with a
 // one-time notice, so the app always starts.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createJsonFileBackend, defaultSettings, electronStoreBackend, MAX_RECENT_FILES, prepareSettingsFile, SETTINGS_FILE_NAME, SettingsService,
 } from '../../main/services/settings';
 import { createServices } from '../../main/services';
 import { createHandlers } from '../../main/ipc/handlers';
 import type { AppContext } from '../../main/services/context';
+import { tempDir } from '../support/tempDir';
 
-const dirs: string[] = [];
-afterEach(() => {
-  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
-});
 function dataDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'fzbg-settings-'));
-  dirs.push(d);
+  const d = tempDir('settings');
   return d;
 }
 function ctxFor(dir: string, folders: (string | null)[] = [], asked: string[] = []): AppContext {
