@@ -1,8 +1,9 @@
 // The checker's findings beside the page (renderer): grouped by part and category; a click selects the text, a fix
 // applies with one click, a rule's fixes apply in bulk, a missing part is inserted, and a finding can be ignored with a
 // reason.
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '../../shared/check/types';
+import { findingKey } from '../../shared/editor/findingNav';
 import { missingPartOf } from '../../shared/editor/sectionOps';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Category } from '../../shared/check/types';
 import type { Analysis } from './analysis';
@@ -19,6 +20,13 @@ export interface FindingsPanelProps {
   readOnly?: boolean;
   /** 插入此部分, for a missing-part finding (absent where the report is only viewed). */
   onInsertPart?(f: Finding): void;
+  /** The finding the popover's 在列表中查看 asked for: shown, scrolled to and focused (again at each new `seq`). */
+  listed?: ListedFinding | null;
+}
+
+export interface ListedFinding {
+  key: string;
+  seq: number;
 }
 
 interface Group {
@@ -52,7 +60,7 @@ function groupFindings(analysis: Analysis): Group[] {
   return [...groups.values()];
 }
 
-type ItemProps = Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly'> & { f: Finding };
+type ItemProps = Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly'> & { f: Finding; listedSeq?: number };
 
 const sameFinding = (a: Finding, b: Finding) =>
   a === b ||
@@ -60,14 +68,23 @@ const sameFinding = (a: Finding, b: Finding) =>
     a.severity === b.severity && a.path.join('.') === b.path.join('.'));
 
 // Each check makes new finding objects: an item re-renders only when its finding really changed.
-const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore && p.onInsertPart === n.onInsertPart);
+const FindingItem = memo(FindingItemView, (p, n) => sameFinding(p.f, n.f) && p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore && p.onInsertPart === n.onInsertPart && p.listedSeq === n.listedSeq);
 
-function FindingItemView({ f, onSelect, onFix, onIgnore, onInsertPart, readOnly }: ItemProps) {
+function FindingItemView({ f, onSelect, onFix, onIgnore, onInsertPart, readOnly, listedSeq }: ItemProps) {
   const [ignoring, setIgnoring] = useState(false);
   const [reason, setReason] = useState('');
+  const main = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const el = main.current;
+    if (!listedSeq || !el) return;
+    const group = el.closest('details');
+    if (group) group.open = true;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'center' });
+  }, [listedSeq]);
   return (
-    <li className={`finding sev-${f.severity}`} data-rule={f.rule}>
-      <button type="button" className="finding-main" onClick={() => onSelect(f)} title={f.message}>
+    <li className={`finding sev-${f.severity}${listedSeq ? ' listed' : ''}`} data-rule={f.rule}>
+      <button type="button" ref={main} className="finding-main" onClick={() => onSelect(f)} title={f.message}>
         <span className={`sev-dot sev-${f.severity}`} aria-label={SEVERITY_LABELS[f.severity]} />
         <span className="finding-msg">{f.message}</span>
         {f.text && (f.path.length > 0 || f.onTitle) && <span className="finding-text">“{f.text.length > 24 ? f.text.slice(0, 24) + '…' : f.text}”</span>}
@@ -113,17 +130,20 @@ function FindingItemView({ f, onSelect, onFix, onIgnore, onInsertPart, readOnly 
   );
 }
 
-function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly'>) {
+function CategoryList({ findings, listed, ...actions }: { findings: Finding[] } & Pick<FindingsPanelProps, 'onSelect' | 'onFix' | 'onIgnore' | 'onInsertPart' | 'readOnly' | 'listed'>) {
   const [shown, setShown] = useState(PAGE);
+  // The listed finding is shown even when it is past the first page.
+  const listedAt = listed ? findings.findIndex((f) => findingKey(f) === listed.key) : -1;
+  const visible = listedAt >= shown ? listedAt + 1 : shown;
   return (
     <ul className="finding-list">
-      {findings.slice(0, shown).map((f) => (
-        <FindingItem key={`${f.rule}:${f.path.join('.')}:${f.start}:${f.end}`} f={f} {...actions} />
+      {findings.slice(0, visible).map((f, i) => (
+        <FindingItem key={findingKey(f)} f={f} {...actions} listedSeq={i === listedAt ? listed!.seq : undefined} />
       ))}
-      {findings.length > shown && (
+      {findings.length > visible && (
         <li>
-          <button type="button" className="link" onClick={() => setShown(shown + PAGE * 5)}>
-            显示其余 {findings.length - shown} 条
+          <button type="button" className="link" onClick={() => setShown(visible + PAGE * 5)}>
+            显示其余 {findings.length - visible} 条
           </button>
         </li>
       )}
@@ -131,7 +151,7 @@ function CategoryList({ findings, ...actions }: { findings: Finding[] } & Pick<F
   );
 }
 
-export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onInsertPart, readOnly }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onInsertPart, readOnly, listed }: FindingsPanelProps) {
   const groups = useMemo(() => groupFindings(analysis), [analysis]);
   const bulk = useMemo(() => {
     const byRule = new Map<string, number>();
@@ -176,7 +196,7 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
               <div className="category-label">
                 {CATEGORY_LABELS[c.category]}（{c.findings.length}）
               </div>
-              <CategoryList findings={c.findings} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} onInsertPart={onInsertPart} readOnly={readOnly} />
+              <CategoryList findings={c.findings} onSelect={onSelect} onFix={onFix} onIgnore={onIgnore} onInsertPart={onInsertPart} readOnly={readOnly} listed={listed} />
             </div>
           ))}
         </details>
