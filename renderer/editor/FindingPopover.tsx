@@ -36,7 +36,8 @@ export function FindingPopover({ state, elementRef, ruleTitles, onFix, onIgnore,
     if (!el) return;
     const { width, height } = el.getBoundingClientRect();
     const below = box.bottom + GAP;
-    const top = below + height + MARGIN <= window.innerHeight ? below : Math.max(MARGIN, box.top - GAP - height);
+    const placed = below + height + MARGIN <= window.innerHeight ? below : box.top - GAP - height;
+    const top = Math.max(MARGIN, Math.min(placed, window.innerHeight - height - MARGIN));
     const left = Math.min(Math.max(MARGIN, box.left), Math.max(MARGIN, window.innerWidth - width - MARGIN));
     el.style.top = `${top}px`;
     el.style.left = `${left}px`;

@@ -78,8 +78,8 @@ export class MarkLayer {
   /** A unit got a different element, or went away, during this sync: the observed set needs updating. */
   private elementsMoved = false;
   private pointer: { x: number; y: number } | null = null;
-  /** The findings last reported under the pointer (reported again only when they change). */
-  private hovered: Finding[] = [];
+  /** Findings were reported under the pointer, and no null since. */
+  private reported = false;
   private onHover: ((hover: MarkHover | null) => void) | null = null;
 
   /** `scrollRoot`: the element the page scrolls in (the units it shows are painted). */
@@ -241,13 +241,15 @@ export class MarkLayer {
 
   // ---- the finding under the pointer ---------------------------------------------------------------------------
 
-  /** Who hears of the findings under the pointer (the popover); called only when they change. */
+  /** Who hears of the findings under the pointer (the popover): at each frame the pointer moved in, null once when none. */
   setHoverListener(listener: ((hover: MarkHover | null) => void) | null): void {
     this.onHover = listener;
   }
 
   /** The pointer moved over the editor: the findings under it are looked up at the next frame. */
   hover(x: number, y: number): void {
+    // Chromium repeats a mousemove at the same place when the text moves under a still pointer (typing): not a move.
+    if (this.pointer && this.pointer.x === x && this.pointer.y === y) return;
     this.pointer = { x, y };
     if (this.hoverFrame || !this.highlights) return;
     this.hoverFrame = requestAnimationFrame(() => {
@@ -266,7 +268,6 @@ export class MarkLayer {
     const found = this.charAt(x, y);
     const findings = found ? findingsAt(found.unit.spans, found.offset) : [];
     if (!found || findings.length === 0) return this.report(null);
-    if (findings.length === this.hovered.length && findings.every((f, i) => f === this.hovered[i])) return;
     // The line box of the first finding's mark under the pointer: the popover is placed against it.
     const span = found.unit.spans.find((s) => s.finding === findings[0] && s.start <= found.offset && found.offset < s.end)!;
     const range = document.createRange();
@@ -278,8 +279,8 @@ export class MarkLayer {
   }
 
   private report(hover: MarkHover | null): void {
-    if (!hover && this.hovered.length === 0) return;
-    this.hovered = hover?.findings ?? [];
+    if (!hover && !this.reported) return;
+    this.reported = hover !== null;
     this.onHover?.(hover);
   }
 

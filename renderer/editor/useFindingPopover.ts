@@ -54,6 +54,25 @@ function boxOf(editor: ReportSlateEditor, a: UnitRange): AnchorBox | null {
   }
 }
 
+/** The box of the page's visible part (the scrolling element around the body). */
+function viewOf(editor: ReportSlateEditor): DOMRect | null {
+  try {
+    return ReactEditor.toDOMNode(editor, editor).closest('.page-scroll')?.getBoundingClientRect() ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const inView = (box: AnchorBox, view: DOMRect | null) => !view || (box.bottom > view.top && box.top < view.bottom);
+
+/** Scrolls the page so that `box` (the start of a finding in a long paragraph) is in its upper third. */
+function reveal(editor: ReportSlateEditor, box: AnchorBox): void {
+  const view = viewOf(editor);
+  if (!view || (box.top >= view.top && box.bottom <= view.bottom)) return;
+  const scroller = ReactEditor.toDOMNode(editor, editor).closest('.page-scroll')!;
+  scroller.scrollTop += box.top - (view.top + view.height / 3);
+}
+
 /** The selection as a place in one text unit (a selection over several units: its start). */
 function selectionPlace(editor: ReportSlateEditor, sel: Range | null): UnitRange {
   if (!sel) return { path: [0], start: 0, end: 0 };
@@ -85,9 +104,13 @@ export function useFindingPopover(
   say: (text: string) => void,
 ) {
   const { analysisRef } = live;
-  const [state, setState] = useState<PopoverState | null>(null);
+  const [state, setRendered] = useState<PopoverState | null>(null);
+  // Read by the callbacks below, written with the state at once: a selection change right after F8 must see the new one.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  const setState = useCallback((next: PopoverState | null) => {
+    stateRef.current = next;
+    setRendered(next);
+  }, []);
   const elementRef = useRef<HTMLDivElement>(null);
   const rest = useRef(0);
   const leave = useRef(0);
@@ -122,6 +145,7 @@ export function useFindingPopover(
       window.clearTimeout(leave.current);
       const s = stateRef.current;
       if (s && s.findings.length === hover.findings.length && s.findings.every((f, i) => f === hover.findings[i])) return;
+      // Opens once the pointer has rested: every move starts the wait again.
       rest.current = window.setTimeout(() => {
         const { left, top, right, bottom } = hover.rect;
         setState({ findings: hover.findings, box: { left, top, right, bottom }, anchor: null, focus: false });
@@ -143,7 +167,9 @@ export function useFindingPopover(
     (findings: Finding[], focus: boolean) => {
       const f = findings[0]!;
       const anchor: UnitRange = { path: f.path, start: f.start, end: f.end };
-      const box = boxOf(editor, anchor);
+      const first = boxOf(editor, anchor);
+      if (first) reveal(editor, first);
+      const box = first && boxOf(editor, anchor);
       clearTimers();
       if (box) setState({ findings, box, anchor, focus });
     },
@@ -170,7 +196,8 @@ export function useFindingPopover(
       // The findings sharing its place are shown with it; it stays first (F8 goes on from it).
       const key = findingKey(f);
       const same = ordered.filter((g) => findingKey(g) !== key && Path.equals(g.path, f.path) && g.start === f.start && g.end === f.end);
-      openAt([f, ...same], false);
+      // Once the browser has shown the new selection (which scrolls to its end): then the finding's start is shown.
+      requestAnimationFrame(() => openAt([f, ...same], false));
     },
     [analysisRef, editor, openAt, say, selectRange],
   );
@@ -202,7 +229,9 @@ export function useFindingPopover(
       const s = stateRef.current;
       if (!s?.anchor) return close();
       const box = boxOf(editor, s.anchor);
-      if (box) setState({ ...s, box, focus: false });
+      // Scrolled out of the page's view: closed (it would stand over the toolbar or the status line).
+      if (!box || !inView(box, viewOf(editor))) return close();
+      setState({ ...s, box, focus: false });
     };
     window.addEventListener('keydown', onKey, true);
     window.addEventListener('mousedown', onDown, true);

@@ -8,7 +8,7 @@ import { importText } from '../../shared/import/text';
 import { serializeDocument } from '../../shared/model/format';
 import { test, expect, REPO, type AppHarness } from './harness';
 
-const JIANGHAI = join(REPO, '..', 'shared', 'fixtures', 'reports', 'jianghai-2025-webpage.txt');
+const FIXTURES = join(REPO, '..', 'shared', 'fixtures', 'reports');
 
 const blocks = (page: Page) => page.locator('.doc-body > [data-slate-node="element"]');
 const blockText = (page: Page, i: number) => blocks(page).nth(i).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
@@ -80,12 +80,18 @@ async function expectInsideWindow(page: Page) {
   expect(box.y + box.height).toBeLessThanOrEqual(h);
 }
 
-async function openJianghai(app: AppHarness) {
-  const { doc } = importText(readFileSync(JIANGHAI, 'utf8'), { id: 'jianghai-popover' });
-  const path = join(app.workDir, '江海.fzbg');
+/** One of the two real reports, imported as its text and opened as a saved report. */
+async function openFixture(app: AppHarness, name: 'jianghai-2025-webpage.txt' | 'yangjiang-2024-webpage.txt') {
+  const { doc } = importText(readFileSync(join(FIXTURES, name), 'utf8'), { id: name });
+  const path = join(app.workDir, `${name}.fzbg`);
   writeFileSync(path, serializeDocument(doc));
   app.dialogs.opens.push(path);
   await app.page.getByRole('button', { name: '打开…' }).click();
+  await expect(app.page.locator('.finding').first()).toBeVisible();
+}
+
+async function openJianghai(app: AppHarness) {
+  await openFixture(app, 'jianghai-2025-webpage.txt');
   await expect(app.page.locator('.finding[data-rule="punct.doubled"]')).toHaveCount(1);
 }
 
@@ -237,6 +243,14 @@ test('typing while the popover is open keeps the focus and every character in th
   await expect.poll(() => blockText(page, 1)).toBe(before + 'abc甲乙');
   await expect(page.locator('.doc-body')).toBeFocused();
   await expect(popover(page)).toHaveCount(0);
+  // The pointer still on the mark does not bring it back while the text moves under it; a move does.
+  await page.keyboard.insertText('丁');
+  await page.waitForTimeout(800);
+  await expect(popover(page)).toHaveCount(0);
+  await restOn(page, blocks(page).nth(2), ',');
+  await page.keyboard.press('Escape');
+  await expect(popover(page)).toHaveCount(0);
+  await expect.poll(() => blockText(page, 1)).toBe(before + 'abc甲乙丁');
 
   // Opened by F8: the caret moves off the selection and typing goes on in the text.
   await page.keyboard.press('F8');
@@ -253,6 +267,36 @@ test('typing while the popover is open keeps the focus and every character in th
   await expect(page.locator('.doc-body')).toBeFocused();
   await expect(popover(page)).toHaveCount(0);
   await expect.poll(() => blockText(page, unit)).toBe(text.replace(at, at + '丙'));
+});
+
+test('on the second imported report: 修正 removes a doubled character and one undo brings it back; F8 goes on from the caret', async ({ app }) => {
+  const { page } = app;
+  await openFixture(app, 'yangjiang-2024-webpage.txt');
+  const para = blocks(page).filter({ hasText: '赴赴' });
+  await restOn(page, para, '赴赴', 1);
+  await expect(popover(page)).toContainText('“赴”字重复');
+  await expect(popover(page).locator('.suggested')).toHaveText('赴');
+  await app.screenshot('popover-yangjiang-doubled');
+  await popover(page).getByRole('button', { name: '修正' }).click();
+  const fixed = blocks(page).filter({ hasText: '单位赴广州市' });
+  await expect(fixed).toHaveCount(1);
+  await expect(blocks(page).filter({ hasText: '赴赴' })).toHaveCount(0);
+  await expect(page.locator('.doc-body')).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(blocks(page).filter({ hasText: '赴赴' })).toHaveCount(1);
+
+  // The caret inside the doubled 政务网络: F8 goes to the next finding after it in the paragraph, Shift+F8 back over it.
+  const network = blocks(page).filter({ hasText: '政务网络政务网络' });
+  await clickOn(page, network, '政务网络政务网络', 2);
+  await page.keyboard.press('F8');
+  await expect(popover(page)).toContainText('并列的引号之间通常不用顿号');
+  expect(await selected(page)).toBe('”、');
+  await page.keyboard.press('Shift+F8');
+  await expect(popover(page)).toContainText('“政务网络”重复出现');
+  await expect.poll(() => selected(page)).toBe('政务网络政务网络');
+  await page.keyboard.press('Shift+F8');
+  await expect(popover(page)).toContainText('本段有32处半角标点');
+  await expectInsideWindow(page);
 });
 
 test('on a fresh template: a placeholder is ignored with a reason from its popover; Alt+Enter opens the caret\'s finding', async ({ app }) => {
