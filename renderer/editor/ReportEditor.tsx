@@ -15,6 +15,7 @@ import type { Finding } from '../../shared/check/types';
 import type { DocFrame, EditorPort, FramePatch } from '../files';
 import { ContextMenu, type MenuAt } from './ContextMenu';
 import { FindBar } from './FindBar';
+import type { ListedFinding } from './FindingsPanel';
 import { FindingPopover } from './FindingPopover';
 import { MarkLayer } from './markLayer';
 import { OutlinePanel } from './OutlinePanel';
@@ -184,7 +185,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   popoverChanged.current = popover.bodyChanged;
   popoverSelection.current = popover.selectionChanged;
   const keymap = useKeymap(editor, expedite, setNotice, openMenuAtCaret, popover.openAtCaret);
-  const [listed, setListed] = useState<{ key: string; seq: number } | null>(null);
+  const [listed, setListed] = useState<ListedFinding | null>(null);
 
   // ---- the outline --------------------------------------------------------------------------------------------
   const moved = useCallback(
