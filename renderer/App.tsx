@@ -69,6 +69,8 @@ export function App() {
       replace: () => editor()?.openFind(true),
       findNext: () => editor()?.findStep(1),
       findPrevious: () => editor()?.findStep(-1),
+      nextFinding: () => editor()?.findingStep(1),
+      previousFinding: () => editor()?.findingStep(-1),
       help: () => setDialog('help'),
       about: () => exporterRef.current.openAbout(),
       desk: () => setDeskOpen(true),

@@ -32,9 +32,9 @@ const inEditor = (title: string, keys: string[], help?: string) => ({ title, key
 
 export const COMMAND_IDS = [
   'new', 'newFromPrevious', 'open', 'save', 'saveAs', 'versions', 'import', 'export', 'exportReview', 'importReview', 'print', 'saveTemplate',
-  'undo', 'redo', 'find', 'replace', 'findNext', 'findPrevious', 'desk', 'help', 'about',
+  'undo', 'redo', 'find', 'replace', 'findNext', 'findPrevious', 'nextFinding', 'previousFinding', 'desk', 'help', 'about',
   'paragraphAfter', 'demote', 'promote', 'setParagraph', 'setHeading1', 'setHeading2', 'setHeading3', 'setHeading4',
-  'moveSectionUp', 'moveSectionDown', 'insertTable', 'deleteSection', 'contextMenu', 'noCharacterFormatting',
+  'moveSectionUp', 'moveSectionDown', 'insertTable', 'deleteSection', 'contextMenu', 'showFinding', 'noCharacterFormatting',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -58,7 +58,10 @@ export const COMMANDS = {
   replace: app('替换…', ['CmdOrCtrl+H'], { in: 'edit', group: 3 }, true),
   findNext: app('查找下一处', ['F3'], undefined, true),
   findPrevious: app('查找上一处', ['Shift+F3'], undefined, true),
-  desk: app('批量检查文件夹…', [], { in: 'audit', group: 1 }, false, '审核一个文件夹中报送的全部报告，生成汇总表'),
+  // F8 / Shift+F8 work from anywhere in the window (the panel included); Word's F8 (extend the selection) has no use here.
+  nextFinding: app('下一处检查结果', ['F8'], { in: 'audit', group: 1 }, true, '选中正文中光标之后的下一处检查结果并显示说明，到文末后从头继续'),
+  previousFinding: app('上一处检查结果', ['Shift+F8'], { in: 'audit', group: 1 }, true, '选中光标之前的上一处检查结果并显示说明'),
+  desk: app('批量检查文件夹…', [], { in: 'audit', group: 2 }, false, '审核一个文件夹中报送的全部报告，生成汇总表'),
   help: app('快捷键与帮助', ['F1'], { in: 'help', group: 1 }, false, '打开本帮助'),
   about: app('关于法治年报助手', [], { in: 'help', group: 1 }),
   paragraphAfter: inEditor('在当前段落之后插入新段落', ['CmdOrCtrl+Enter']),
@@ -74,6 +77,9 @@ export const COMMANDS = {
   insertTable: inEditor('插入表格', [], '在当前段落之后插入一个两行三列的表格（右键菜单）'),
   deleteSection: inEditor('删除本节', [], '删除光标所在的一节：标题连同其下全部内容，不留空段落（右键菜单）'),
   contextMenu: inEditor('右键菜单', ['Shift+F10'], '打开正文的右键菜单（也可按键盘上的菜单键）：段落样式、插入表格、删除本节、上移、下移'),
+  // Alt+Enter: free in Word's body (Word's repeat is F4 / Ctrl+Y) and in the desktops' window managers, unlike Alt+F7,
+  // Word's key for the next spelling error, which UKUI (Kylin) and other Linux desktops take to move the window.
+  showFinding: inEditor('查看光标处的检查结果', ['Alt+Enter'], '显示光标处检查结果的说明和建议，可修正、忽略或在列表中查看；Tab 切换按钮，Esc 关闭并回到正文'),
   noCharacterFormatting: inEditor('加粗、斜体、下划线', ['CmdOrCtrl+B', 'CmdOrCtrl+I', 'CmdOrCtrl+U'], '不适用：公文正文不使用加粗、斜体、下划线（状态栏提示）'),
 } satisfies { readonly [K in CommandId]: CommandSpec };
 

@@ -5,6 +5,7 @@ import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useState, t
 import { planFixes } from '../../shared/check/engine';
 import { groupFindings, type FindingRow as Row, type FindingSection } from '../../shared/check/grouping';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
+import { findingKey } from '../../shared/editor/findingNav';
 import type { ReportDocument } from '../../shared/model/schema';
 import { FindingRow, type RowActions } from '../findings/FindingRow';
 import { IgnoredList } from '../findings/IgnoredList';
@@ -20,6 +21,13 @@ export interface FindingsPanelProps extends RowActions {
   onUnignore?(f: Finding): void;
   /** The line after a fix: 已修正 N 处（可撤销）. */
   status?: string | null;
+  /** The finding the popover's 在列表中查看 asked for: shown, scrolled to and focused (again at each new `seq`). */
+  listed?: ListedFinding | null;
+}
+
+export interface ListedFinding {
+  key: string;
+  seq: number;
 }
 
 const PAGE = 40;
@@ -45,17 +53,20 @@ function bulkFixes(doc: ReportDocument, findings: readonly Finding[], ruleTitles
     .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]) || a[0].localeCompare(b[0]));
 }
 
-function CategoryRows({ rows, places, ruleTitles, ...actions }: RowActions & { rows: Row[]; places: Map<string, number>; ruleTitles: ReadonlyMap<string, string> }) {
+function CategoryRows({ rows, places, ruleTitles, listed, ...actions }: RowActions & { rows: Row[]; places: Map<string, number>; ruleTitles: ReadonlyMap<string, string>; listed?: ListedFinding | null }) {
   const [shown, setShown] = useState(PAGE);
+  // The listed finding's row (a collapsed or compact row holds it among others) is shown even past the first page.
+  const listedAt = listed ? rows.findIndex((r) => r.findings.some((f) => findingKey(f) === listed.key)) : -1;
+  const visible = listedAt >= shown ? listedAt + 1 : shown;
   return (
     <ul className="finding-list">
-      {rows.slice(0, shown).map((r) => (
-        <FindingRow key={r.key} row={r} places={places.get(r.key) ?? 0} ruleTitle={ruleTitles.get(r.findings[0]!.rule) ?? r.findings[0]!.rule} {...actions} />
+      {rows.slice(0, visible).map((r, i) => (
+        <FindingRow key={r.key} row={r} places={places.get(r.key) ?? 0} ruleTitle={ruleTitles.get(r.findings[0]!.rule) ?? r.findings[0]!.rule} {...actions} listedSeq={i === listedAt ? listed!.seq : undefined} />
       ))}
-      {rows.length > shown && (
+      {rows.length > visible && (
         <li>
-          <button type="button" className="link" onClick={() => setShown(shown + PAGE * 5)}>
-            显示其余 {rows.length - shown} 条
+          <button type="button" className="link" onClick={() => setShown(visible + PAGE * 5)}>
+            显示其余 {rows.length - visible} 条
           </button>
         </li>
       )}
@@ -77,7 +88,7 @@ function moveFocus(e: KeyboardEvent<HTMLElement>): void {
   items[next]!.scrollIntoView({ block: 'nearest' });
 }
 
-export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onUnignore, onInsertPart, readOnly, status }: FindingsPanelProps) {
+export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles, onSelect, onFix, onFixRule, onIgnore, onUnignore, onInsertPart, readOnly, status, listed }: FindingsPanelProps) {
   const { doc, result } = analysis;
   // A User Timing entry per render (render start → commit), read by `npm run bench` (panel.render); one kept at a time.
   const renderStart = performance.now();
@@ -95,6 +106,8 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
   }, [result]);
   const [showIgnored, setShowIgnored] = useState(false);
   const [allRows, setAllRows] = useState(false);
+  // A finding asked for from the popover may lie past the first screen: everything renders at once then.
+  if (listed && !allRows) setAllRows(true);
   useEffect(() => {
     if (allRows) return;
     const id = window.requestIdleCallback(() => startTransition(() => setAllRows(true)), { timeout: 300 });
@@ -158,7 +171,7 @@ export const FindingsPanel = memo(function FindingsPanel({ analysis, ruleTitles,
               <div className="category-label">
                 {CATEGORY_LABELS[c.category]}（{c.count}）
               </div>
-              <CategoryRows rows={c.rows} places={places} ruleTitles={ruleTitles} {...actions} />
+              <CategoryRows rows={c.rows} places={places} ruleTitles={ruleTitles} listed={listed} {...actions} />
             </div>
           ))}
         </details>

@@ -9,10 +9,14 @@ import { ReactEditor, Slate, withReact } from 'slate-react';
 import type { EditorCommandId } from '../../shared/commands';
 import type { Block, MandatedPartId, ReportMeta } from '../../shared/model/schema';
 import { currentBlockIndex, moveSection, moveSectionBefore } from '../../shared/editor/ops';
+import { findingKey } from '../../shared/editor/findingNav';
 import { unitsFromFindings, type UnitMarks } from '../../shared/editor/marks';
+import type { Finding } from '../../shared/check/types';
 import type { DocFrame, EditorPort, FramePatch } from '../files';
 import { ContextMenu, type MenuAt } from './ContextMenu';
 import { FindBar } from './FindBar';
+import type { ListedFinding } from './FindingsPanel';
+import { FindingPopover } from './FindingPopover';
 import { MarkLayer } from './markLayer';
 import { OutlinePanel } from './OutlinePanel';
 import { Page } from './Page';
@@ -24,6 +28,7 @@ import { T } from './strings';
 import { TableBar } from './TableBar';
 import { useFind } from './useFind';
 import { useFindingActions } from './useFindingActions';
+import { useFindingPopover } from './useFindingPopover';
 import { useKeymap } from './useKeymap';
 import { useLiveAnalysis } from './useLiveAnalysis';
 import { useNavigation } from './useNavigation';
@@ -37,6 +42,8 @@ export interface ReportEditorHandle {
   openFind(replace: boolean): void;
   /** F3 / Shift+F3. */
   findStep(direction: 1 | -1): void;
+  /** F8 / Shift+F8: the next or previous finding in the text, with its popover. */
+  findingStep(direction: 1 | -1): void;
   /** Runs an editor command of the table at the caret (from the menu or a toolbar). */
   runEditorCommand(id: EditorCommandId): void;
   /** 文件 → 导出审阅稿… / 导入审阅意见… (renderer/review). */
@@ -100,10 +107,13 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
 
   const { bodyChanged } = live;
   const reviewRef = useRef<ReturnType<typeof useReview> | null>(null);
+  // The popover over a mark closes at every change of the body (bound below, once the mark layer exists).
+  const popoverChanged = useRef<() => void>(() => undefined);
   const onValueChange = useCallback(() => {
     onBodyChange();
     bodyChanged();
     reviewRef.current?.bodyChanged();
+    popoverChanged.current();
   }, [bodyChanged, onBodyChange]);
 
   const { getDoc } = live;
@@ -145,13 +155,14 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
     [editor, openMenuAtCaret],
   );
   const closeMenu = useCallback(() => setMenuAt(null), []);
-  const keymap = useKeymap(editor, expedite, setNotice, openMenuAtCaret);
 
   // ---- the caret's block (outline highlight, guidance) -----------------------------------------------------------
   const [currentIndex, setCurrentIndex] = useState(-1);
+  const popoverSelection = useRef<() => void>(() => undefined);
   const onSelectionChange = useCallback(() => {
     const i = currentBlockIndex(editor);
     if (i >= 0) setCurrentIndex((prev) => (prev === i ? prev : i));
+    popoverSelection.current();
   }, [editor]);
 
   const find = useFind(editor, analysis, nav.scrollToBlock, expedite);
@@ -170,6 +181,13 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   // typing repaints only the units whose findings did.
   const units = useMemo(() => (prevUnits.current = unitsFromFindings(analysis.result.findings, analysis.doc.body, prevUnits.current)), [analysis]);
   useEffect(() => layer?.setMarks(units, find.hits), [layer, units, find.hits]);
+
+  // ---- the popover over a mark, F8 / Shift+F8, and 在列表中查看 ---------------------------------------------------
+  const popover = useFindingPopover(editor, layer, live, nav.selectRange, setNotice);
+  popoverChanged.current = popover.bodyChanged;
+  popoverSelection.current = popover.selectionChanged;
+  const keymap = useKeymap(editor, expedite, setNotice, openMenuAtCaret, popover.openAtCaret);
+  const [listed, setListed] = useState<ListedFinding | null>(null);
 
   // ---- the outline --------------------------------------------------------------------------------------------
   const moved = useCallback(
@@ -194,6 +212,10 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   const { runEditorCommand } = keymap;
   // The reviewer's comments and tracked changes (the frame's `review`, owned by the session): renderer/review.
   const [sideTab, setSideTab] = useState<SideTab>('findings');
+  const showInList = useCallback((f: Finding) => {
+    setSideTab('findings');
+    setListed((prev) => ({ key: findingKey(f), seq: (prev?.seq ?? 0) + 1 }));
+  }, []);
   const review = useReview({ editor, getDoc, changeFrame: onFrameChange, selectRange: nav.selectRange, changed: expedite }, frame.review);
   reviewRef.current = review;
 
@@ -205,6 +227,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
       redo: () => (isEditableField(document.activeElement) ? document.execCommand('redo') : editor.redo()),
       openFind,
       findStep: step,
+      findingStep: popover.step,
       runEditorCommand,
       selectRange: nav.selectRange,
       exportReview: () => void reviewRef.current?.exportCopy(),
@@ -214,7 +237,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
       },
       focus: () => ReactEditor.focus(editor),
     }),
-    [editor, nav.selectRange, openFind, runEditorCommand, step],
+    [editor, nav.selectRange, openFind, runEditorCommand, step, popover.step],
   );
 
   return (
@@ -254,6 +277,18 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
               onCompositionEnd={live.onCompositionEnd}
             />
           </div>
+          {popover.state && (
+            <FindingPopover
+              state={popover.state}
+              elementRef={popover.elementRef}
+              ruleTitles={findingActions.ruleTitles}
+              onFix={findingActions.onFix}
+              onIgnore={findingActions.onIgnore}
+              onShowInList={showInList}
+              onClose={popover.close}
+              onPointer={popover.onPointer}
+            />
+          )}
           {menuAt && <ContextMenu editor={editor} at={menuAt} run={keymap.runEditorCommand} onClose={closeMenu} />}
         </Slate>
         <PageEstimate doc={analysis.doc} />
@@ -265,6 +300,7 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
         liveCheckOn={live.liveCheckOn}
         onToggleLiveCheck={live.toggleLiveCheck}
         findingActions={findingActions}
+        listed={listed}
         tab={sideTab}
         onTab={setSideTab}
         review={review}

@@ -8,7 +8,7 @@ import type { Template } from '../../shared/model/template';
 import { NEXT_YEAR_TOKEN, YEAR_TOKEN } from '../../shared/model/templateOps';
 import { api } from '../api';
 import type { Analysis } from './analysis';
-import { FindingsPanel } from './FindingsPanel';
+import { FindingsPanel, type ListedFinding } from './FindingsPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { R } from '../review/strings';
 import type { ReviewOps } from '../review/useReview';
@@ -53,13 +53,15 @@ export interface SidePanelProps {
     status: string | null;
     onInsertPart(part: MandatedPartId, guidance: string | undefined): void;
   };
+  /** The finding 在列表中查看 asked for (FindingsPanel's `listed`). */
+  listed: ListedFinding | null;
   tab: SideTab;
   onTab(tab: SideTab): void;
   /** The reviewer's comments and tracked changes (审阅). */
   review: ReviewOps;
 }
 
-export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onToggleLiveCheck, findingActions: a, tab, onTab: setTab, review }: SidePanelProps) {
+export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onToggleLiveCheck, findingActions: a, listed, tab, onTab: setTab, review }: SidePanelProps) {
   const template = useTemplate(templateId);
   const year = analysis.doc.meta.year;
   const { onInsertPart } = a;
@@ -94,7 +96,7 @@ export function SidePanel({ analysis, templateId, currentIndex, liveCheckOn, onT
             {T.liveCheck}
           </label>
           {liveCheckOn ? (
-            <FindingsPanel analysis={analysis} ruleTitles={a.ruleTitles} onSelect={a.onSelect} onFix={a.onFix} onFixRule={a.onFixRule} onIgnore={a.onIgnore} onUnignore={a.onUnignore} status={a.status} onInsertPart={insertMissingPart} />
+            <FindingsPanel analysis={analysis} ruleTitles={a.ruleTitles} onSelect={a.onSelect} onFix={a.onFix} onFixRule={a.onFixRule} onIgnore={a.onIgnore} onUnignore={a.onUnignore} status={a.status} onInsertPart={insertMissingPart} listed={listed} />
           ) : (
             <p className="muted empty-note">{T.liveCheckOff}</p>
           )}

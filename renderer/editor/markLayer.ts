@@ -4,12 +4,14 @@
 // table cell) on screen, or nearly, are painted (a unit scrolled into view is painted a frame later): Chromium rebuilds
 // and repaints every highlight range at each DOM change, so a report with hundreds of marks would otherwise pay for
 // all of them at every keystroke. After a
-// change only the units whose Slate node, DOM element, findings, hits or visibility changed are repainted; the
-// finding messages show as the tooltip of the unit under the pointer.
+// change only the units whose Slate node, DOM element, findings, hits or visibility changed are repainted. The
+// finding under the pointer is found from the painted spans (caretPositionFromPoint and the unit offsets, no DOM node
+// per mark) and handed to the listener that shows its popover.
 import { Node } from 'slate';
 import { ReactEditor } from 'slate-react';
+import type { Finding } from '../../shared/check/types';
 import type { Block, HeadingElement, ParagraphElement, TableCellElement } from '../../shared/model/schema';
-import { MARK_KINDS, messagesAt, unitSpans, type Hit, type MarkKind, type MarkSpan, type UnitMarks } from '../../shared/editor/marks';
+import { findingsAt, MARK_KINDS, unitSpans, type Hit, type MarkKind, type MarkSpan, type UnitMarks } from '../../shared/editor/marks';
 
 /** The highlight name of each kind (the ::highlight() selectors in styles.css). */
 export const HIGHLIGHT_NAMES: Record<MarkKind, string> = {
@@ -49,6 +51,12 @@ function caretAt(x: number, y: number): { node: globalThis.Node; offset: number 
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
+/** The findings painted under the pointer, and the box (on screen) of the line of the first one's mark there. */
+export interface MarkHover {
+  findings: Finding[];
+  rect: DOMRect;
+}
+
 const NO_UNITS = new Map<string, UnitMarks>();
 const NO_HITS = new Map<string, Hit[]>();
 
@@ -70,7 +78,9 @@ export class MarkLayer {
   /** A unit got a different element, or went away, during this sync: the observed set needs updating. */
   private elementsMoved = false;
   private pointer: { x: number; y: number } | null = null;
-  private titled: HTMLElement | null = null;
+  /** Findings were reported under the pointer, and no null since. */
+  private reported = false;
+  private onHover: ((hover: MarkHover | null) => void) | null = null;
 
   /** `scrollRoot`: the element the page scrolls in (the units it shows are painted). */
   constructor(
@@ -227,31 +237,51 @@ export class MarkLayer {
   private clear(unit: PaintedUnit): void {
     for (const [kind, range] of unit.ranges) this.highlights?.get(kind)?.delete(range);
     unit.ranges = [];
-    if (this.titled === unit.element) this.setTitle(null, []);
   }
 
-  // ---- tooltip ------------------------------------------------------------------------------------------------
+  // ---- the finding under the pointer ---------------------------------------------------------------------------
 
-  /** The pointer moved over the editor: the messages of the finding under it become the tooltip (next frame). */
+  /** Who hears of the findings under the pointer (the popover): at each frame the pointer moved in, null once when none. */
+  setHoverListener(listener: ((hover: MarkHover | null) => void) | null): void {
+    this.onHover = listener;
+  }
+
+  /** The pointer moved over the editor: the findings under it are looked up at the next frame. */
   hover(x: number, y: number): void {
+    // Chromium repeats a mousemove at the same place when the text moves under a still pointer (typing): not a move.
+    if (this.pointer && this.pointer.x === x && this.pointer.y === y) return;
     this.pointer = { x, y };
     if (this.hoverFrame || !this.highlights) return;
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0;
-      if (this.pointer) this.updateTitle(this.pointer.x, this.pointer.y);
+      if (this.pointer) this.updateHover(this.pointer.x, this.pointer.y);
     });
   }
 
   /** The pointer left the editor. */
   leave(): void {
     this.pointer = null;
-    this.setTitle(null, []);
+    this.report(null);
   }
 
-  private updateTitle(x: number, y: number): void {
+  private updateHover(x: number, y: number): void {
     const found = this.charAt(x, y);
-    if (!found) return this.setTitle(null, []);
-    this.setTitle(found.unit.element, messagesAt(found.unit.spans, found.offset));
+    const findings = found ? findingsAt(found.unit.spans, found.offset) : [];
+    if (!found || findings.length === 0) return this.report(null);
+    // The line box of the first finding's mark under the pointer: the popover is placed against it.
+    const span = found.unit.spans.find((s) => s.finding === findings[0] && s.start <= found.offset && found.offset < s.end)!;
+    const range = document.createRange();
+    range.setStart(...this.domPoint(found.unit, span.start, false));
+    range.setEnd(...this.domPoint(found.unit, span.end, true));
+    const rects = [...range.getClientRects()];
+    const rect = rects.find((r) => y >= r.top && y <= r.bottom) ?? range.getBoundingClientRect();
+    this.report({ findings, rect });
+  }
+
+  private report(hover: MarkHover | null): void {
+    if (!hover && !this.reported) return;
+    this.reported = hover !== null;
+    this.onHover?.(hover);
   }
 
   /** The unit and offset of the character under (x, y), if it is painted text. */
@@ -276,24 +306,12 @@ export class MarkLayer {
     return null;
   }
 
-  private setTitle(element: HTMLElement | null, messages: string[]): void {
-    if (this.titled && (this.titled !== element || messages.length === 0)) {
-      this.titled.removeAttribute('title');
-      this.titled = null;
-    }
-    if (element && messages.length > 0) {
-      const title = messages.join('\n');
-      if (element.getAttribute('title') !== title) element.setAttribute('title', title);
-      this.titled = element;
-    }
-  }
-
   /** Stops painting: the highlights are removed from the page. */
   dispose(): void {
     cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.hoverFrame);
     this.frame = this.hoverFrame = 0;
-    this.setTitle(null, []);
+    this.onHover = null;
     this.observer?.disconnect();
     this.observed.clear();
     if (this.highlights) for (const kind of MARK_KINDS) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);

@@ -16,7 +16,13 @@ import type { ReportSlateEditor } from './withReport';
 /** A handler returns false when the command does not apply here (the key then keeps its usual meaning). */
 type Handler = () => boolean | void;
 
-export function useKeymap(editor: ReportSlateEditor, expedite: () => void, say: (text: string) => void, openContextMenu: () => void) {
+export function useKeymap(
+  editor: ReportSlateEditor,
+  expedite: () => void,
+  say: (text: string) => void,
+  openContextMenu: () => void,
+  showFinding: () => void,
+) {
   const handlers = useMemo((): Record<EditorCommandId, Handler> => {
     const at = () => currentBlockIndex(editor);
     const setKind = (level: HeadingLevel | 0) => () => {
@@ -67,9 +73,10 @@ export function useKeymap(editor: ReportSlateEditor, expedite: () => void, say: 
         if (index >= 0) deleteSection(editor, index);
       }),
       contextMenu: () => openContextMenu(),
+      showFinding: () => showFinding(),
       noCharacterFormatting: () => say(T.noCharacterFormatting),
     };
-  }, [editor, expedite, say, openContextMenu]);
+  }, [editor, expedite, say, openContextMenu, showFinding]);
 
   const runEditorCommand = useCallback((id: EditorCommandId) => handlers[id]() !== false, [handlers]);
 

@@ -1,6 +1,6 @@
 // One row of the findings panel (renderer): a finding (or identical ones of a paragraph, with their count) with its
 // fix, 插入此部分 and 忽略…; or the compact row of a sub-part's placeholders, each a link to its place.
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { FindingRow as Row } from '../../shared/check/grouping';
 import { MARK_NAMES } from '../../shared/check/markNames';
 import { SEVERITY_LABELS, type Finding } from '../../shared/check/types';
@@ -14,6 +14,20 @@ export interface RowActions {
   onIgnore(findings: readonly Finding[], reason: string): void;
   onInsertPart?(f: Finding): void;
   readOnly?: boolean;
+}
+
+/** The row the popover's 在列表中查看 asked for (at each new `seq`): its group opened, scrolled to, first button focused. */
+function useListed(seq: number | undefined) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!seq || !el) return;
+    const group = el.closest('details');
+    if (group) group.open = true;
+    el.querySelector<HTMLElement>('[data-nav]')?.focus({ preventScroll: true });
+    el.scrollIntoView({ block: 'center' });
+  }, [seq]);
+  return ref;
 }
 
 const clip = (t: string, n: number) => (t.length > n ? t.slice(0, n) + '…' : t);
@@ -34,14 +48,15 @@ function FixLabel({ f, places }: { f: Finding; places: number }) {
   return <>{F.fix}</>;
 }
 
-function SingleRow({ row, places, onSelect, onFix, onIgnore, onInsertPart, readOnly }: RowActions & { row: Row; places: number; ruleTitle: string }) {
+function SingleRow({ row, places, onSelect, onFix, onIgnore, onInsertPart, readOnly, listedSeq }: RowActions & { row: Row; places: number; ruleTitle: string; listedSeq?: number }) {
+  const ref = useListed(listedSeq);
   const [ignoring, setIgnoring] = useState(false);
   const [reason, setReason] = useState('');
   const f = row.findings[0]!;
   const n = row.findings.length;
   const shownText = f.text && (f.path.length > 0 || f.onTitle);
   return (
-    <li className={`finding sev-${f.severity}`} data-rule={f.rule} data-count={n}>
+    <li ref={ref} className={`finding sev-${f.severity}${listedSeq ? ' listed' : ''}`} data-rule={f.rule} data-count={n}>
       <button type="button" className="finding-main" data-nav onClick={() => onSelect(f)} title={f.message}>
         <span className={`sev-dot sev-${f.severity}`} aria-label={SEVERITY_LABELS[f.severity]} />
         <span className="finding-msg">{f.message}</span>
@@ -96,10 +111,11 @@ function SingleRow({ row, places, onSelect, onFix, onIgnore, onInsertPart, readO
   );
 }
 
-function CompactRow({ row, ruleTitle, onSelect }: Pick<RowActions, 'onSelect'> & { row: Row; ruleTitle: string }) {
+function CompactRow({ row, ruleTitle, onSelect, listedSeq }: Pick<RowActions, 'onSelect'> & { row: Row; ruleTitle: string; listedSeq?: number }) {
+  const ref = useListed(listedSeq);
   const f = row.findings[0]!;
   return (
-    <li className={`finding compact sev-${f.severity}`} data-rule={f.rule} data-count={row.findings.length}>
+    <li ref={ref} className={`finding compact sev-${f.severity}${listedSeq ? ' listed' : ''}`} data-rule={f.rule} data-count={row.findings.length}>
       <div className="compact-head">
         <span className={`sev-dot sev-${f.severity}`} aria-label={SEVERITY_LABELS[f.severity]} />
         <span className="finding-msg">{ruleTitle}</span>
@@ -123,10 +139,11 @@ const sameFindings = (a: readonly Finding[], b: readonly Finding[]) =>
     return x === y || (x.rule === y.rule && x.start === y.start && x.end === y.end && x.text === y.text && x.message === y.message && x.fix === y.fix && x.severity === y.severity && x.path.join('.') === y.path.join('.'));
   });
 
-type Props = RowActions & { row: Row; places: number; ruleTitle: string };
+/** `listedSeq`: the popover's 在列表中查看 asked for this row (again at each new number): opened, scrolled to, focused. */
+type Props = RowActions & { row: Row; places: number; ruleTitle: string; listedSeq?: number };
 
 function FindingRowView(p: Props) {
-  return p.row.kind === 'compact' ? <CompactRow row={p.row} ruleTitle={p.ruleTitle} onSelect={p.onSelect} /> : <SingleRow {...p} />;
+  return p.row.kind === 'compact' ? <CompactRow row={p.row} ruleTitle={p.ruleTitle} onSelect={p.onSelect} listedSeq={p.listedSeq} /> : <SingleRow {...p} />;
 }
 
 // Each check makes new finding objects: a row re-renders only when its findings really changed.
@@ -134,5 +151,5 @@ export const FindingRow = memo(
   FindingRowView,
   (p, n) =>
     p.row.kind === n.row.kind && sameFindings(p.row.findings, n.row.findings) && p.places === n.places && p.ruleTitle === n.ruleTitle &&
-    p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore && p.onInsertPart === n.onInsertPart,
+    p.readOnly === n.readOnly && p.onSelect === n.onSelect && p.onFix === n.onFix && p.onIgnore === n.onIgnore && p.onInsertPart === n.onInsertPart && p.listedSeq === n.listedSeq,
 );

@@ -20,7 +20,7 @@ export function MarkedText({ text }: { text: string }) {
 }
 
 /** One mark boxed with its name written out: “，”（全角逗号）. */
-function NamedMark({ mark }: { mark: string }) {
+export function NamedMark({ mark }: { mark: string }) {
   const name = MARK_NAMES[mark];
   return (
     <span className="named-mark">

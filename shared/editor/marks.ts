@@ -44,8 +44,8 @@ export interface MarkSpan {
   start: number;
   end: number;
   kind: MarkKind;
-  /** The finding's message (the tooltip over the span). */
-  message?: string;
+  /** The finding painted (shown in the popover over the span); absent for placeholders and find hits. */
+  finding?: Finding;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -104,7 +104,7 @@ function unitText(body: readonly Block[], path: number[]): string {
 /**
  * The marks of one unit whose text is now `text`: its placeholders, its findings from the last check (re-placed after
  * an edit in the unit: kept where their text still stands, shifted by the length change when the edit came before
- * them, dropped otherwise until the next check) and its find hits. Neighbouring spans of the same kind and message
+ * them, dropped otherwise until the next check) and its find hits. Neighbouring spans of the same kind and finding
  * are merged.
  */
 export function unitSpans(element: object, text: string, marks: UnitMarks | undefined, hits: readonly Hit[] | undefined): MarkSpan[] {
@@ -123,14 +123,14 @@ export function unitSpans(element: object, text: string, marks: UnitMarks | unde
       // only the characters that change, not the whole paragraph.
       if (f.fix !== undefined && f.fix.length === f.text.length && f.text.length > 4) {
         for (let k = 0; k < f.text.length; k++) {
-          if (f.text[k] !== f.fix[k]) push(out, { start: s + k, end: s + k + 1, kind: f.severity, message: f.message });
+          if (f.text[k] !== f.fix[k]) push(out, { start: s + k, end: s + k + 1, kind: f.severity, finding: f });
         }
         continue;
       }
       // A zero-width finding (e.g. a missing mark) is shown on the character before it.
       const a = e > s ? s : Math.max(0, s - 1);
       const b = e > s ? e : Math.min(text.length, a + 1);
-      if (b > a) push(out, { start: a, end: b, kind: f.severity, message: f.message });
+      if (b > a) push(out, { start: a, end: b, kind: f.severity, finding: f });
     }
   }
   if (hits) for (const h of hits) out.push({ start: h.start, end: h.end, kind: h.current ? 'hit-current' : 'hit' });
@@ -139,14 +139,14 @@ export function unitSpans(element: object, text: string, marks: UnitMarks | unde
 
 function push(out: MarkSpan[], span: MarkSpan): void {
   const last = out[out.length - 1];
-  if (last && last.end === span.start && last.kind === span.kind && last.message === span.message) last.end = span.end;
+  if (last && last.end === span.start && last.kind === span.kind && last.finding === span.finding) last.end = span.end;
   else out.push(span);
 }
 
-/** The messages of the spans over the character at `offset`, most severe first, without repeats. */
-export function messagesAt(spans: readonly MarkSpan[], offset: number): string[] {
+/** The findings painted over the character at `offset`, most severe first, each once. */
+export function findingsAt(spans: readonly MarkSpan[], offset: number): Finding[] {
   const found = spans
-    .filter((s) => s.message !== undefined && s.start <= offset && offset < s.end)
+    .filter((s) => s.finding !== undefined && s.start <= offset && offset < s.end)
     .sort((a, b) => SEVERITY_ORDER[b.kind as Severity] - SEVERITY_ORDER[a.kind as Severity]);
-  return [...new Set(found.map((s) => s.message!))];
+  return [...new Set(found.map((s) => s.finding!))];
 }

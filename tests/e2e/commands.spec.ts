@@ -49,6 +49,21 @@ async function findTwice(app: AppHarness) {
   return bar;
 }
 
+/** A half-width comma typed into the paragraph: the one finding in the body text (block 2, offset 14). */
+async function typeComma(app: AppHarness) {
+  await typeInParagraph(app, '甲,乙');
+  await expect(app.page.locator('.finding[data-rule="punct.halfwidth"]')).toHaveCount(1);
+}
+
+/** The popover over the comma's mark is open (and the comma selected, when `selected`); Escape closes it. */
+async function popoverOnComma(app: AppHarness, selected: boolean) {
+  const popover = app.page.getByRole('dialog', { name: '检查结果说明' });
+  await expect(popover).toContainText('半角标点');
+  if (selected) expect(await app.page.evaluate(() => window.getSelection()?.toString())).toBe(',');
+  await app.page.keyboard.press('Escape');
+  await expect(popover).toHaveCount(0);
+}
+
 const setsLevel = (level: 1 | 2 | 3 | 4): Case => async (app, trigger) => {
   await blocks(app).nth(2).click();
   await trigger();
@@ -136,6 +151,17 @@ const CASES: Record<CommandId, Case> = {
     await trigger();
     await expect(bar).toContainText('第 2 处，共 2 处'); // from the first hit back round to the last
   },
+  nextFinding: async (app, trigger) => {
+    await typeComma(app);
+    await blocks(app).nth(0).click();
+    await trigger();
+    await popoverOnComma(app, true);
+  },
+  previousFinding: async (app, trigger) => {
+    await typeComma(app); // the caret after 乙, past the comma
+    await trigger();
+    await popoverOnComma(app, true);
+  },
   desk: async (app, trigger) => {
     await trigger();
     const back = app.page.locator('.desk').getByRole('button', { name: '返回', exact: true });
@@ -212,6 +238,14 @@ const CASES: Record<CommandId, Case> = {
     await expect(menu.getByRole('menuitemradio', { name: /正文/ })).toBeFocused();
     await app.page.keyboard.press('Escape');
     await expect(menu).toHaveCount(0);
+  },
+  showFinding: async (app, trigger) => {
+    await typeComma(app);
+    await app.page.keyboard.press('ArrowLeft'); // right after the comma
+    await trigger();
+    await expect(app.page.getByRole('dialog', { name: '检查结果说明' }).getByRole('button', { name: '修正' })).toBeFocused();
+    await popoverOnComma(app, false);
+    await expect(app.page.locator('.doc-body')).toBeFocused();
   },
   noCharacterFormatting: async (app, trigger) => {
     await blocks(app).nth(2).click();

@@ -42,7 +42,7 @@ const painted = (page: Page, name: string, index?: number) =>
     { name, index },
   );
 
-/** The centre of the first `ch` in the text of `scope` (where the pointer goes to show its tooltip). */
+/** The centre of the first `ch` in the text of `scope` (where the pointer goes to show its popover). */
 const charCentre = (scope: Locator, ch: string) =>
   scope.evaluate((el, ch) => {
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
@@ -130,13 +130,13 @@ test('typing Chinese (with an IME composition) shows a finding inline and in the
   await page.keyboard.insertText('办理行政复议案件12件,纠错3件。');
   await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件,纠错3件。');
 
-  // The half-width comma is underlined in the paragraph (its message is the tooltip there) and listed in the panel.
+  // The half-width comma is underlined in the paragraph (its popover shows over it) and listed in the panel.
   await expect.poll(() => painted(page, 'fzbg-error', 0)).toContain(',');
   const comma = await charCentre(page.locator('.doc-body > [data-slate-node="element"]').first(), ',');
   await page.mouse.move(comma.x, comma.y);
-  await expect(page.locator('.doc-body > [data-slate-node="element"]').first()).toHaveAttribute('title', /半角/);
+  await expect(page.getByRole('dialog', { name: '检查结果说明' })).toContainText('半角');
   await page.mouse.move(5, 5);
-  await expect(page.locator('.doc-body > [data-slate-node="element"]').first()).not.toHaveAttribute('title', /.+/);
+  await expect(page.getByRole('dialog', { name: '检查结果说明' })).toHaveCount(0);
   const item = page.locator('.finding[data-rule="punct.halfwidth"]').first();
   await expect(item).toContainText('半角标点');
   await app.screenshot('editor-finding-inline');
@@ -323,7 +323,7 @@ test('find and replace with Ctrl+F and Ctrl+H; the help dialog lists the shortcu
   await expect(help).toBeHidden();
 });
 
-test('a finding in a table cell is underlined there, with its message as the tooltip, and stays after typing in the cell', async ({ app }) => {
+test('a finding in a table cell is underlined there, with its popover over it, and stays after typing in the cell', async ({ app }) => {
   const { page } = app;
   const { doc } = importText(readFileSync(JIANGHAI, 'utf8'), { id: 'jianghai-table' });
   const cell = (text: string) => ({ type: 'table-cell' as const, children: [{ text }] });
@@ -350,10 +350,10 @@ test('a finding in a table cell is underlined there, with its message as the too
       return out;
     });
   await expect.poll(inCell).toEqual([',']);
-  // The tooltip over the comma.
+  // The popover over the comma.
   const box = await charCentre(td, ',');
   await page.mouse.move(box.x, box.y);
-  await expect(td).toHaveAttribute('title', /半角/);
+  await expect(page.getByRole('dialog', { name: '检查结果说明' })).toContainText('半角');
   // Typing before the comma in the cell keeps it underlined (re-placed at once, re-checked after the pause).
   await td.click();
   await page.keyboard.press('Home');

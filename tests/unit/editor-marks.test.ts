@@ -1,11 +1,11 @@
 // Inline marks: each unit gets its own findings, placeholders and hits as character spans, re-placed after an edit in
-// the same unit, with the messages shown over a character.
+// the same unit, with the findings painted over a character.
 import { describe, expect, it } from 'vitest';
 import { Node } from 'slate';
 import { heading, paragraph, type Block } from '../../shared/model/schema';
 import type { Finding } from '../../shared/check/types';
 import { checkDocument } from '../../shared/check/engine';
-import { messagesAt, placeholdersOf, unitSpans, unitsFromFindings, type MarkSpan } from '../../shared/editor/marks';
+import { findingsAt, placeholdersOf, unitSpans, unitsFromFindings, type MarkSpan } from '../../shared/editor/marks';
 
 const finding = (path: number[], start: number, text: string, extra: Partial<Finding> = {}): Finding => ({
   rule: 'punct.halfwidth', category: 'punctuation', severity: 'error', message: '半角标点', path, start, end: start + text.length, text, ...extra,
@@ -71,17 +71,29 @@ describe('unit marks', () => {
     expect(brief(spansOf(body[1]!, findings, body, '1', hits))).toEqual(['error:9-10', 'hit:0-2', 'hit-current:11-13']);
   });
 
-  it('gives the messages over a character, most severe first, each once', () => {
+  it('gives the findings painted over a character, most severe first, each once', () => {
+    const info = finding([0], 0, '全年办理', { severity: 'info', message: '提示' });
+    const comma = finding([0], 2, ',');
+    const repeat = finding([0], 2, '办理案件', { severity: 'warning', message: '重复' });
     const spans: MarkSpan[] = [
-      { start: 0, end: 4, kind: 'info', message: '提示' },
-      { start: 2, end: 3, kind: 'error', message: '半角标点' },
-      { start: 2, end: 6, kind: 'warning', message: '重复' },
-      { start: 2, end: 3, kind: 'error', message: '半角标点' },
+      { start: 0, end: 4, kind: 'info', finding: info },
+      { start: 2, end: 3, kind: 'error', finding: comma },
+      { start: 2, end: 6, kind: 'warning', finding: repeat },
+      { start: 2, end: 3, kind: 'error', finding: comma },
       { start: 0, end: 9, kind: 'placeholder' },
     ];
-    expect(messagesAt(spans, 2)).toEqual(['半角标点', '重复', '提示']);
-    expect(messagesAt(spans, 4)).toEqual(['重复']);
-    expect(messagesAt(spans, 6)).toEqual([]);
+    expect(findingsAt(spans, 2)).toEqual([comma, repeat, info]);
+    expect(findingsAt(spans, 4)).toEqual([repeat]);
+    expect(findingsAt(spans, 6)).toEqual([]);
+  });
+
+  it('keeps two findings with the same message apart (each is its own popover)', () => {
+    const p = paragraph('全年办理案件12件,,纠错3件');
+    const a = finding([0], 9, ',');
+    const b = finding([0], 10, ',');
+    const spans = spansOf(p, [a, b], [p], '0');
+    expect(brief(spans)).toEqual(['error:9-10', 'error:10-11']);
+    expect(findingsAt(spans, 10)).toEqual([b]);
   });
 
   it('marks the placeholders an officer must fill', () => {
