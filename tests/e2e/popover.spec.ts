@@ -285,12 +285,13 @@ test('on the second imported report: 修正 removes a doubled character and one 
   await page.keyboard.press('Control+z');
   await expect(blocks(page).filter({ hasText: '赴赴' })).toHaveCount(1);
 
-  // The caret inside the doubled 政务网络: F8 goes to the next finding after it in the paragraph, Shift+F8 back over it.
+  // The caret inside the doubled 政务网络: F8 goes to the next finding after it (the next paragraph's one half-width
+  // comma), Shift+F8 back over it.
   const network = blocks(page).filter({ hasText: '政务网络政务网络' });
   await clickOn(page, network, '政务网络政务网络', 2);
   await page.keyboard.press('F8');
-  await expect(popover(page)).toContainText('并列的引号之间通常不用顿号');
-  expect(await selected(page)).toBe('”、');
+  await expect(popover(page)).toContainText('本段有1处半角标点');
+  expect(await selected(page)).toBe(',');
   await page.keyboard.press('Shift+F8');
   await expect(popover(page)).toContainText('“政务网络”重复出现');
   await expect.poll(() => selected(page)).toBe('政务网络政务网络');
