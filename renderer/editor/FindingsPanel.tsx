@@ -2,7 +2,7 @@
 // grouping); per rule a bulk fix counted in the places it changes; the line after a fix; the ignored list; ↑/↓ through
 // the findings, Enter jumps to the text.
 import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { planFixes } from '../../shared/check/engine';
+import { planFixes, textAtPath } from '../../shared/check/engine';
 import { groupFindings, type FindingRow as Row, type FindingSection } from '../../shared/check/grouping';
 import { CATEGORY_LABELS, SEVERITY_LABELS, type Finding } from '../../shared/check/types';
 import { findingKey } from '../../shared/editor/findingNav';
@@ -34,11 +34,35 @@ const PAGE = 40;
 /** Rows of the first screen: the rest follow once the page is idle, so a long list never holds up the check's paint. */
 const FIRST_ROWS = 60;
 
+/**
+ * Places a one-finding row's fix changes, by what decides them (the finding's text, fix and place): each check makes
+ * new finding objects, but while the officer types most of them are the same, and their plans need not be made again.
+ */
+const SINGLE_PLACES = new Map<string, number>();
+const SINGLE_PLACES_MAX = 5000;
+
 /** Places each row's fix changes (rows without a fix are left out). */
 function rowPlaces(doc: ReportDocument, sections: readonly FindingSection[]): Map<string, number> {
   const out = new Map<string, number>();
+  if (SINGLE_PLACES.size > SINGLE_PLACES_MAX) SINGLE_PLACES.clear();
   for (const s of sections)
-    for (const c of s.categories) for (const r of c.rows) if (r.kind === 'single' && r.findings[0]!.fix !== undefined) out.set(r.key, planFixes(doc, r.findings).places);
+    for (const c of s.categories)
+      for (const r of c.rows) {
+        const f = r.findings[0]!;
+        if (r.kind !== 'single' || f.fix === undefined) continue;
+        if (r.findings.length > 1) {
+          out.set(r.key, planFixes(doc, r.findings).places);
+          continue;
+        }
+        // The plan checks the text still stands at the finding's place: that is part of the key.
+        const key = `${f.path.join('.')}\u0001${f.onTitle ? 't' : ''}\u0001${f.start}\u0001${f.end}\u0001${textAtPath(doc, f.path, f.onTitle)?.slice(f.start, f.end) === f.text ? 'ok' : 'stale'}\u0001${f.text}\u0001${f.fix}`;
+        let n = SINGLE_PLACES.get(key);
+        if (n === undefined) {
+          n = planFixes(doc, r.findings).places;
+          SINGLE_PLACES.set(key, n);
+        }
+        out.set(r.key, n);
+      }
   return out;
 }
 
