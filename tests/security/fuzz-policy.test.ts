@@ -6,8 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveAppFile } from '../../main/electron/appProtocol';
 import { APP_ENTRY_URL, isAppUrl, isNavigationAllowed, isSafeExternalUrl } from '../../main/electron/security';
+import { SEED, fuzzRuns } from '../setup/fast-check';
 
-const RUNS = 1000;
+const RUNS = fuzzRuns(1000);
 
 /** Pieces attackers use in URLs and paths: schemes, separators, encodings, credentials, UNC and device prefixes. */
 const piece = fc.constantFrom(
@@ -28,7 +29,7 @@ describe('security decisions under hostile strings', () => {
       expect(u.username + u.password).toBe('');
       expect(u.hostname).not.toBe('');
       expect(url.trimStart()).not.toMatch(/^(\\\\|\/\/)/);
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
     expect(accepted).toBeGreaterThan(0);
   });
 
@@ -39,7 +40,7 @@ describe('security decisions under hostile strings', () => {
       if (file === null) return;
       expect(file.startsWith(root + sep)).toBe(true);
       expect(file.split(sep)).not.toContain('..');
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 
   it(`navigation never leaves the app's page (${RUNS} runs)`, () => {
@@ -47,6 +48,6 @@ describe('security decisions under hostile strings', () => {
       if (!isNavigationAllowed(APP_ENTRY_URL, target)) return;
       expect(isAppUrl(target)).toBe(true);
       expect(new URL(target).pathname).toBe(new URL(APP_ENTRY_URL).pathname);
-    }), { numRuns: RUNS });
+    }), { numRuns: RUNS, seed: SEED });
   });
 });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { SEED, fuzzRuns } from '../setup/fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffDocuments, diffText, type TextSegment } from '../../shared/model/diff';
 import { heading, paragraph, type ReportDocument } from '../../shared/model/schema';
@@ -36,7 +37,7 @@ describe('diffText', () => {
         const segments = diffText(a, b);
         return side(segments, 'removed') === a && side(segments, 'added') === b;
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300), seed: SEED },
     );
   });
 });

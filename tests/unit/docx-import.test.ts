@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import fc from 'fast-check';
+import { SEED, fuzzRuns } from '../setup/fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../shared/docx/export';
 import { importDocx, PackageError } from '../../shared/docx/import';
@@ -402,7 +403,7 @@ describe('round trip of any document the editor can hold (property)', () => {
         expect(back.meta.signature).toBe(doc.meta.signature || back.meta.organ);
         expect(back.meta.attachments ?? []).toEqual(m.attachments);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(60), seed: SEED },
     );
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { SEED, fuzzRuns } from '../setup/fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker } from '../../shared/check/engine';
 import { importText, structureParagraphs } from '../../shared/import/text';
@@ -452,7 +453,7 @@ describe('any text at all', () => {
         for (const b of doc.body) expect(blockText(b).length).toBeGreaterThan(0);
         expect(parseDocument(serializeDocument(doc))).toEqual(doc);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300), seed: SEED },
     );
   });
 });
