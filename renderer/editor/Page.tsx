@@ -9,6 +9,8 @@ import type { MarkLayer } from './markLayer';
 import { T } from './strings';
 import { AttachmentList, NotationLine } from './TrailerFields';
 import { DateField } from './DateField';
+import { useNativeInsert } from './nativeInsert';
+import type { ReportSlateEditor } from './withReport';
 
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
@@ -49,6 +51,7 @@ function useTitleLines(title: string) {
 }
 
 interface PageProps {
+  editor: ReportSlateEditor;
   meta: ReportMeta;
   onMetaChange(patch: Partial<ReportMeta>): void;
   layer: MarkLayer | null;
@@ -59,8 +62,9 @@ interface PageProps {
 }
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
-export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
+export const Page = memo(function Page({ editor, meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
   const title = useTitleLines(meta.title);
+  const native = useNativeInsert(editor);
   return (
     <article className="page" lang="zh-CN">
       <textarea
@@ -91,6 +95,8 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
         renderElement={renderElement}
         renderLeaf={renderLeaf}
         onKeyDown={onKeyDown}
+        onDOMBeforeInput={native.onDOMBeforeInput}
+        onInput={native.onInput}
         onContextMenu={onContextMenu}
         onMouseMove={(e) => layer?.hover(e.clientX, e.clientY)}
         onMouseLeave={() => layer?.leave()}

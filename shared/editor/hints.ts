@@ -15,6 +15,11 @@ function hintsIn(editor: Editor, range: BaseRange): Path[] {
   return out;
 }
 
+/** Whether the range overlaps a hint leaf or, collapsed, sits inside or at the edge of one (typing there removes it). */
+export function touchesHint(editor: Editor, range: BaseRange): boolean {
+  return hintsIn(editor, range).length > 0;
+}
+
 /**
  * Removes the text of these hint leaves and their hint mark, and puts the cursor where the first one stood; the
  * emptied leaves then merge into their neighbours when the editor normalises.

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, REPO } from './harness';
 import { importText } from '../../shared/import/text';
-import { serializeDocument } from '../../shared/model/format';
+import { parseDocument, serializeDocument } from '../../shared/model/format';
 
 const JIANGHAI = join(REPO, '..', 'shared', 'fixtures', 'reports', 'jianghai-2025-webpage.txt');
 
@@ -156,6 +156,68 @@ test('typing Chinese (with an IME composition) shows a finding inline and in the
   await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件,纠错3件。');
   await page.keyboard.press('Control+y');
   await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件，纠错3件。');
+});
+
+/** Puts the caret at `offset` of the text of the first leaf matching `selector` in body block `index`. */
+async function caretIn(page: Page, index: number, offset: number, selector = '[data-slate-string]') {
+  await page.locator('.doc-body').click({ position: { x: 5, y: 5 } });
+  await page.evaluate(
+    ({ index, offset, selector }) => {
+      const block = document.querySelectorAll('.doc-body > [data-slate-node="element"]')[index]!;
+      const node = block.querySelector(selector)!.querySelector('[data-slate-string]')?.firstChild ?? block.querySelector(selector)!.firstChild!;
+      window.getSelection()!.collapse(node, offset);
+    },
+    { index, offset, selector },
+  );
+}
+
+test('typing Chinese key by key: each character lands at the caret, in the page and in the saved file; a hint goes as a unit; undo takes the keys back', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  const before = await blockText(page, 0);
+  // One key per character, in the middle of a paragraph, then at its end: the browser inserts each one itself.
+  await caretIn(page, 0, 5);
+  await page.keyboard.type('依法行政，');
+  await expect.poll(() => blockText(page, 0)).toBe(before.slice(0, 5) + '依法行政，' + before.slice(5));
+  await caretAtEnd(page, 0);
+  await page.keyboard.type('全年办结复议案件８件。');
+  const typed = before.slice(0, 5) + '依法行政，' + before.slice(5) + '全年办结复议案件８件。';
+  await expect.poll(() => blockText(page, 0)).toBe(typed);
+  // The caret followed the keys: the next one goes after them, not back where the typing began.
+  await page.keyboard.type('好');
+  await expect.poll(() => blockText(page, 0)).toBe(typed + '好');
+  await page.keyboard.press('Backspace');
+  await expect.poll(() => blockText(page, 0)).toBe(typed);
+
+  // A key typed inside a writing hint removes the hint whole and stands where it stood.
+  const hintBlock = await page.locator('.doc-body > [data-slate-node="element"]').evaluateAll((els) => els.findIndex((e) => e.querySelector('.hint')));
+  expect(hintBlock).toBeGreaterThan(0);
+  const hint = await page.locator('.doc-body > [data-slate-node="element"]').nth(hintBlock).locator('.hint').textContent();
+  const rest = (await blockText(page, hintBlock)).slice(hint!.length);
+  await caretIn(page, hintBlock, 3, '.hint');
+  await page.keyboard.type('召开');
+  await expect.poll(() => blockText(page, hintBlock)).toBe('召开' + rest);
+  await expect(page.locator('.doc-body > [data-slate-node="element"]').nth(hintBlock).locator('.hint')).toHaveCount(0);
+
+  // The document holds what the page shows: saved, the file has the same text.
+  const path = join(app.workDir, 'typed.fzbg');
+  app.dialogs.saves.push(path);
+  await page.keyboard.press('Control+s');
+  await expect.poll(() => app.windowState.dirty).toBe(false);
+  const saved = parseDocument(readFileSync(path, 'utf8')).body;
+  const text = (i: number) => { const b = saved[i]!; return b.type === 'table' ? '' : b.children.map((c) => c.text).join(''); };
+  expect(text(0)).toBe(typed);
+  expect(text(hintBlock)).toBe('召开' + rest);
+
+  // Undo takes the typing back, newest first, down to the report as created.
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, hintBlock)).toBe(hint + rest);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, 0)).toBe(typed + '好');
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, 0)).toBe(before.slice(0, 5) + '依法行政，' + before.slice(5));
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, 0)).toBe(before);
 });
 
 test('a rule fixes in bulk, and a finding is ignored with a reason kept in the document', async ({ app }) => {

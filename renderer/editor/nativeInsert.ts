@@ -1,0 +1,81 @@
+// Typing a Chinese character (renderer): the browser puts it into the DOM itself, as slate-react already lets it do
+// for a–z and space. slate-react otherwise cancels the key, inserts the character in its model and re-renders the
+// text, which replaces the paragraph's text node, drops the caret and makes it set the caret again (a forced layout
+// of the page and a selection change on every key). Here the key goes through natively and the same character is
+// inserted in the model on the `input` event that follows, so the text React renders already matches the DOM.
+// Whenever the DOM and the model might not agree (a selection, a mark to apply, a hint, the caret at a leaf's start,
+// a caret slate-react has not caught up with), slate-react handles the key as before.
+import { useCallback, useRef } from 'react';
+import { Editor, Node, Range, Text, type Path } from 'slate';
+import { ReactEditor } from 'slate-react';
+import { touchesHint } from '../../shared/editor/hints';
+import type { ReportSlateEditor } from './withReport';
+
+/** Single characters a writer of Chinese types: Han characters, CJK and full-width punctuation, full-width forms. */
+const NATIVE_CHAR = /^[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\uff5f-\uffef]$/;
+
+interface Pending {
+  path: Path;
+  /** The leaf's text before the key. */
+  text: string;
+  char: string;
+  domNode: globalThis.Text;
+  domOffset: number;
+  domText: string;
+}
+
+/** Where the browser will insert the key's text, when it is exactly where the model's caret is; otherwise null. */
+function nativeTarget(editor: ReportSlateEditor, event: InputEvent): Pending | null {
+  const { selection } = editor;
+  const char = event.data;
+  if (event.inputType !== 'insertText' || !char || !NATIVE_CHAR.test(char)) return null;
+  if (!selection || !Range.isCollapsed(selection) || selection.anchor.offset === 0) return null;
+  if (editor.marks || ReactEditor.isComposing(editor) || touchesHint(editor, selection)) return null;
+  const leaf = Node.getIf(editor, selection.anchor.path);
+  if (!Text.isText(leaf)) return null;
+  let expected: [globalThis.Node, number];
+  try {
+    expected = ReactEditor.toDOMPoint(editor, selection.anchor);
+  } catch {
+    return null;
+  }
+  const [domNode, domOffset] = expected;
+  if (!(domNode instanceof globalThis.Text) || !domNode.parentElement?.hasAttribute('data-slate-string')) return null;
+  // The DOM caret must be the model's caret (no selection change slate-react has not read yet). Compared by node and
+  // offset: Selection.isCollapsed would force a layout of the page.
+  const dom = window.getSelection();
+  if (!dom || dom.anchorNode !== domNode || dom.anchorOffset !== domOffset || dom.focusNode !== domNode || dom.focusOffset !== domOffset) return null;
+  const [target] = event.getTargetRanges();
+  if (target && (target.startContainer !== domNode || target.startOffset !== domOffset || !target.collapsed)) return null;
+  return { path: selection.anchor.path, text: leaf.text, char, domNode, domOffset, domText: domNode.data };
+}
+
+/** `onDOMBeforeInput` and `onInput` for the Editable. */
+export function useNativeInsert(editor: ReportSlateEditor) {
+  const pending = useRef<Pending | null>(null);
+
+  const onDOMBeforeInput = useCallback(
+    (event: InputEvent): boolean | undefined => {
+      pending.current = nativeTarget(editor, event);
+      // true: handled here, so slate-react neither cancels the key nor inserts it; the browser inserts it.
+      return pending.current ? true : undefined;
+    },
+    [editor],
+  );
+
+  const onInput = useCallback(() => {
+    const p = pending.current;
+    pending.current = null;
+    if (!p) return;
+    Editor.insertText(editor, p.char);
+    // The model did not take the character where the browser put it (nothing does so today: a hint or a mark sends
+    // the key to slate-react): take it out of the DOM again, as slate-react does for its own native keys.
+    const leaf = Node.getIf(editor, p.path);
+    const inserted = p.domText.slice(0, p.domOffset) + p.char + p.domText.slice(p.domOffset);
+    if (Text.isText(leaf) && leaf.text === p.text && p.domNode.isConnected && p.domNode.data === inserted) {
+      p.domNode.deleteData(p.domOffset, p.char.length);
+    }
+  }, [editor]);
+
+  return { onDOMBeforeInput, onInput };
+}
