@@ -10,6 +10,7 @@ import { T } from './strings';
 import { AttachmentList, NotationLine } from './TrailerFields';
 import { DateField } from './DateField';
 import { useNativeInsert } from './nativeInsert';
+import { scrollCaretIntoView } from './scrollCaret';
 import type { ReportSlateEditor } from './withReport';
 
 /**
@@ -95,6 +96,7 @@ export const Page = memo(function Page({ editor, meta, onMetaChange, layer, onKe
         renderElement={renderElement}
         renderLeaf={renderLeaf}
         onKeyDown={onKeyDown}
+        scrollSelectionIntoView={scrollCaretIntoView}
         onDOMBeforeInput={native.onDOMBeforeInput}
         onInput={native.onInput}
         onContextMenu={onContextMenu}

@@ -220,6 +220,39 @@ test('typing Chinese key by key: each character lands at the caret, in the page 
   await expect.poll(() => blockText(page, 0)).toBe(before);
 });
 
+test('the caret stays in view: new lines typed at the bottom of the page scroll it up, a key typed off screen brings the caret back', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  /** The caret's box against the scroller's (true when it is wholly inside). */
+  const caretInView = () =>
+    page.evaluate(() => {
+      const sel = window.getSelection()!;
+      const range = sel.getRangeAt(0).cloneRange();
+      range.collapse(true);
+      let r = range.getBoundingClientRect();
+      if (r.height === 0) r = (sel.anchorNode instanceof Element ? sel.anchorNode : sel.anchorNode!.parentElement!).getBoundingClientRect();
+      const box = document.querySelector('.page-scroll')!.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom;
+    });
+  const scrollTop = () => page.locator('.page-scroll').evaluate((el) => el.scrollTop);
+  await caretAtEnd(page, 0);
+  expect(await scrollTop()).toBe(0);
+  // Enter is slate-react's own edit: each new paragraph below the fold is scrolled into view.
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('好');
+  }
+  await expect.poll(caretInView).toBe(true);
+  expect(await scrollTop()).toBeGreaterThan(0);
+  // Scrolled away from the caret, the next key brings it back into view.
+  await page.locator('.page-scroll').evaluate((el) => (el.scrollTop = 0));
+  await page.keyboard.type('。');
+  await expect.poll(caretInView).toBe(true);
+  expect(await scrollTop()).toBeGreaterThan(0);
+  await page.keyboard.press('Enter');
+  await expect.poll(caretInView).toBe(true);
+});
+
 test('a rule fixes in bulk, and a finding is ignored with a reason kept in the document', async ({ app }) => {
   const { page } = app;
   await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
