@@ -2,14 +2,13 @@
 // import (docxImport.ts: heap cap, timeout per file, the file never modified), but each child reads file after
 // file: forking one per file costs a third of a second or more, too slow for a folder of a hundred reports. A child
 // that runs out of heap or time is killed; its file becomes a row with the reason and the next file gets a new child.
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';
+import type { ChildProcess } from 'node:child_process';
+import { UserFacingError } from '../../shared/ipc/contract';
+import type { ImportNote } from '../../shared/model/importNote';
 import type { ReportDocument } from '../../shared/model/schema';
 import type { ReportCheck } from './batchCheck';
-import { DOCX_IMPORT_MEMORY_MB, DOCX_IMPORT_TIMEOUT_MS } from './docxImport';
+import { captureStderr, forkWorker, ranOutOfHeap } from './cappedChild';
+import { DOCX_IMPORT_MEMORY_MB, DOCX_IMPORT_TIMEOUT_MS, docxImportErrors } from './docxImport';
 import type { BatchDocxReply, BatchDocxRequest } from './batchDocxWorker';
 
 export interface DocxPoolOptions {
@@ -33,24 +32,12 @@ interface Slot {
   child: ChildProcess | null;
   job: Job | null;
   timer: NodeJS.Timeout | null;
-  stderr: string;
+  stderr: () => string;
   ready: boolean;
 }
 
 /** Time a child may take to start (load its code) before its first file is timed. */
 const START_TIMEOUT_MS = 60_000;
-
-function startChild(memoryMb: number): ChildProcess {
-  const heap = `--max-old-space-size=${memoryMb}`;
-  const options = { serialization: 'advanced' as const, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] as ('ignore' | 'pipe' | 'ipc')[] };
-  // The bundled worker beside the built main (scripts/build.mjs), else the source through tsx (CLI, tests, bench).
-  // The bundled main.js sits in dist/main and the worker in dist/main/services (esbuild keeps the source tree).
-  const built = [join(__dirname, 'batchDocxWorker.js'), join(__dirname, 'services', 'batchDocxWorker.js')].find((p) => existsSync(p));
-  if (built) return fork(built, [], { ...options, execArgv: [heap] });
-  const source = join(__dirname, 'batchDocxWorker.ts');
-  const tsx = createRequire(join(__dirname, 'batchDocxPool.ts')).resolve('tsx/cjs');
-  return fork(source, [], { ...options, execArgv: [heap, '--require', tsx] });
-}
 
 export class DocxPool {
   private readonly slots: Slot[];
@@ -61,7 +48,7 @@ export class DocxPool {
   private closed = false;
 
   constructor(options: DocxPoolOptions = {}) {
-    this.slots = Array.from({ length: Math.max(1, options.size ?? 2) }, () => ({ child: null, job: null, timer: null, stderr: '', ready: false }));
+    this.slots = Array.from({ length: Math.max(1, options.size ?? 2) }, () => ({ child: null, job: null, timer: null, stderr: () => '', ready: false }));
     this.memoryMb = options.memoryMb ?? DOCX_IMPORT_MEMORY_MB;
     this.timeoutMs = options.timeoutMs ?? DOCX_IMPORT_TIMEOUT_MS;
   }
@@ -103,7 +90,7 @@ export class DocxPool {
         this.run(slot, job);
       } catch (e) {
         this.stop(slot);
-        job.reject(new UserFacingError('import-docx-failed', `无法启动 Word 导入：${e instanceof Error ? e.message : String(e)}`));
+        job.reject(docxImportErrors(job.fileName).start(e instanceof Error ? e.message : String(e)));
       }
     }
   }
@@ -120,13 +107,10 @@ export class DocxPool {
 
   private child(slot: Slot): ChildProcess {
     if (slot.child) return slot.child;
-    const child = startChild(this.memoryMb);
+    const child = forkWorker('batchDocxWorker', this.memoryMb);
     slot.child = child;
-    slot.stderr = '';
+    slot.stderr = captureStderr(child);
     slot.ready = false;
-    child.stderr?.on('data', (chunk: Buffer) => {
-      if (slot.stderr.length < 8192) slot.stderr += chunk.toString('utf8');
-    });
     child.on('message', (reply: BatchDocxReply) => {
       if (slot.child !== child) return;
       if ('ready' in reply) {
@@ -138,8 +122,7 @@ export class DocxPool {
       if (!job || reply.id !== job.id || slot.child !== child) return;
       this.finish(slot, job, () => {
         if (reply.ok) job.resolve({ doc: reply.doc, notes: reply.notes, markers: reply.markers, checked: reply.checked, checkError: reply.checkError });
-        else if (reply.userFacing) job.reject(new UserFacingError('import-docx', `无法导入“${job.fileName}”：${reply.message}`));
-        else job.reject(new UserFacingError('import-docx-failed', `导入“${job.fileName}”时出错：${reply.message}。原文件未作任何改动。`));
+        else job.reject(docxImportErrors(job.fileName).reported(reply.message, reply.userFacing));
       }, true);
     });
     const died = (why: string) => {
@@ -147,10 +130,8 @@ export class DocxPool {
       const job = slot.job;
       slot.child = null;
       if (!job) return;
-      const memory = /heap out of memory|Reached heap limit|Allocation failed/i.test(slot.stderr);
-      this.finish(slot, job, () => job.reject(memory
-        ? new UserFacingError('import-docx-memory', `“${job.fileName}”过于庞大或复杂，读取时超出了允许的内存（${this.memoryMb} MB），已停止导入。原文件未作任何改动。`)
-        : new UserFacingError('import-docx-failed', `读取“${job.fileName}”的导入进程意外退出（${why}），已停止导入。原文件未作任何改动。`)), false);
+      const errors = docxImportErrors(job.fileName);
+      this.finish(slot, job, () => job.reject(ranOutOfHeap(slot.stderr()) ? errors.memory(this.memoryMb) : errors.exited(why)), false);
     };
     child.on('exit', (code, signal) => died(signal ?? `代码 ${code}`));
     child.on('error', (e) => died(e.message));
@@ -162,7 +143,7 @@ export class DocxPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = setTimeout(() => {
       this.finish(slot, job, () => job.reject(slot.ready
-        ? new UserFacingError('import-docx-timeout', `读取“${job.fileName}”超过 ${Math.max(1, Math.round(this.timeoutMs / 1000))} 秒仍未完成，文件可能过于复杂或已损坏，已停止导入。原文件未作任何改动。`)
+        ? docxImportErrors(job.fileName).timeout(Math.max(1, Math.round(this.timeoutMs / 1000)))
         : new UserFacingError('import-docx-failed', `Word 导入进程未能启动，“${job.fileName}”未读取。原文件未作任何改动。`)), false);
     }, slot.ready ? this.timeoutMs : START_TIMEOUT_MS);
   }
@@ -173,7 +154,7 @@ export class DocxPool {
     this.time(slot, job);
     const request: BatchDocxRequest = { id: job.id, bytes: job.bytes, fileName: job.fileName, check: job.check };
     child.send(request, (e) => {
-      if (e) this.finish(slot, job, () => job.reject(new UserFacingError('import-docx-failed', `无法把“${job.fileName}”交给导入进程：${e.message}`)), false);
+      if (e) this.finish(slot, job, () => job.reject(docxImportErrors(job.fileName).send(e.message)), false);
     });
   }
 }
