@@ -12,16 +12,10 @@ import { structureBlocks, type SourceBlock, type WrittenMarker } from '../import
 import { importText, normalizeLine } from '../import/text';
 import { parseHeadingMarker } from '../outline/markers';
 import { recognizeMandatedParts } from '../outline/parts';
-import { child, elements, parseXml, textContent, DEFAULT_MAX_XML_DEPTH, type XmlElement } from './xml';
-import { DEFAULT_ZIP_LIMITS, PackageError, listZip, readZipEntry, type ZipEntry, type ZipLimits } from './zip';
+import { DocxPackage, resolveTarget, type DocxImportLimits } from './package';
+import { child, elements, textContent, type XmlElement } from './xml';
 
 export { PackageError } from './zip';
-
-export interface DocxImportLimits extends ZipLimits {
-  maxXmlDepth: number;
-}
-
-export const DEFAULT_DOCX_LIMITS: DocxImportLimits = { ...DEFAULT_ZIP_LIMITS, maxXmlDepth: DEFAULT_MAX_XML_DEPTH };
 
 export interface DocxImportOptions {
   id?: string;
@@ -41,64 +35,8 @@ export interface DocxImportResult {
 /** What the exporter writes as the application in docProps/app.xml. */
 export const EXPORT_APPLICATION = '法治年报助手';
 
-const MAIN_TYPES = /wordprocessingml\.(document|template)\.main\+xml$|ms-word\.(document|template)\.macroEnabled\.main\+xml$/;
 const REL_STYLES = /\/styles$/;
 const REL_COMMENTS = /\/comments$/;
-
-// ---- the package ---------------------------------------------------------------------------------------------------
-
-class Package {
-  private readonly entries = new Map<string, ZipEntry>();
-  private used = 0;
-  constructor(private readonly bytes: Uint8Array, private readonly limits: DocxImportLimits) {
-    for (const e of listZip(bytes, limits)) this.entries.set(e.name.replace(/^\//, ''), e);
-  }
-  has(name: string): boolean {
-    return this.entries.has(name);
-  }
-  /** The bytes of a part, through the same caps as every other part (null when there is no such part). */
-  part(name: string): Uint8Array | null {
-    const entry = this.entries.get(name);
-    if (!entry) return null;
-    const data = readZipEntry(this.bytes, entry, Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.used));
-    this.used += data.length;
-    return data;
-  }
-  xml(name: string): XmlElement | null {
-    const data = this.part(name);
-    if (!data) return null;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-    } catch {
-      throw new PackageError(`文件中的“${name}”不是有效的 UTF-8 文本，文件已损坏。`, 'xml');
-    }
-    return parseXml(text, name, this.limits.maxXmlDepth);
-  }
-}
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-/** The main document part's name, or a Chinese error for a package that is not a Word document. */
-function mainPartName(pkg: Package): string {
-  const types = pkg.xml('[Content_Types].xml');
-  if (!types) throw new PackageError('这不是 Word 文档（.docx）：压缩包中没有 Office 文档的内容类型清单。', 'not-docx');
-  const overrides = elements(types).filter((e) => e.name === 'Override');
-  const main = overrides.find((o) => MAIN_TYPES.test(o.attrs.ContentType ?? ''));
-  if (main?.attrs.PartName) return main.attrs.PartName.replace(/^\//, '');
-  const all = overrides.map((o) => o.attrs.ContentType ?? '').join(' ');
-  if (/spreadsheetml/.test(all)) throw new PackageError('这是 Excel 表格文件（.xlsx），不是 Word 文档，无法作为报告导入。', 'not-docx');
-  if (/presentationml/.test(all)) throw new PackageError('这是 PowerPoint 演示文稿（.pptx），不是 Word 文档，无法作为报告导入。', 'not-docx');
-  throw new PackageError('这不是 Word 文档（.docx）：压缩包中没有 Word 正文。', 'not-docx');
-}
 
 // ---- styles ----------------------------------------------------------------------------------------------------
 
@@ -405,7 +343,7 @@ class AltChunks {
   private readonly refused: string[] = [];
   private readonly types = new Map<string, string>();
   private readonly defaults = new Map<string, string>();
-  constructor(private readonly pkg: Package, private readonly mainName: string, private readonly rels: XmlElement | null) {
+  constructor(private readonly pkg: DocxPackage) {
     const types = pkg.xml('[Content_Types].xml');
     for (const e of types ? elements(types) : []) {
       if (e.name === 'Override' && e.attrs.PartName) this.types.set(e.attrs.PartName.replace(/^\//, ''), e.attrs.ContentType ?? '');
@@ -414,7 +352,7 @@ class AltChunks {
   }
 
   lines(relId: string | undefined): string[] {
-    const rel = this.rels && relId ? elements(this.rels).find((r) => r.attrs.Id === relId && REL_ALT_CHUNK.test(r.attrs.Type ?? '')) : undefined;
+    const rel = this.pkg.rels && relId ? elements(this.pkg.rels).find((r) => r.attrs.Id === relId && REL_ALT_CHUNK.test(r.attrs.Type ?? '')) : undefined;
     if (!rel?.attrs.Target) {
       this.refused.push('找不到所嵌入的内容');
       return [];
@@ -424,7 +362,7 @@ class AltChunks {
       this.refused.push(`链接到文档之外的“${short(rel.attrs.Target, 40)}”，未读取`);
       return [];
     }
-    const name = resolveTarget(this.mainName, rel.attrs.Target);
+    const name = resolveTarget(this.pkg.mainName, rel.attrs.Target);
     const type = this.types.get(name) ?? this.defaults.get(/\.([^./]+)$/.exec(name)?.[1]?.toLowerCase() ?? '') ?? '';
     const kind = chunkKind(type, name);
     if (kind !== 'html' && kind !== 'text') {
@@ -510,26 +448,14 @@ function htmlLines(html: string): string[] {
 
 /** Imports a .docx; throws PackageError (Chinese message) for a file that is not a readable Word document. */
 export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> = {}, options: DocxImportOptions = {}): DocxImportResult {
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new PackageError('这是旧版 Word 文档（.doc）或加密的文档，请在 Word 或 WPS 中“另存为” .docx（不设密码）后再导入。', 'unsupported');
-  }
-  const pkg = new Package(bytes, { ...DEFAULT_DOCX_LIMITS, ...limits });
-  const mainName = mainPartName(pkg);
-  const relsName = mainName.replace(/([^/]*)$/, '_rels/$1.rels');
-  const rels = pkg.xml(relsName);
-  const targets = (pattern: RegExp): string | undefined => {
-    const rel = rels ? elements(rels).find((r) => pattern.test(r.attrs.Type ?? '') && r.attrs.TargetMode !== 'External') : undefined;
-    return rel?.attrs.Target ? resolveTarget(mainName, rel.attrs.Target) : undefined;
-  };
-  const stylesName = targets(REL_STYLES);
+  const pkg = new DocxPackage(bytes, limits);
+  const stylesName = pkg.related(REL_STYLES);
   const sheet = new StyleSheet(readStyles(stylesName ? pkg.xml(stylesName) : null));
-  const numberingName = targets(/\/numbering$/);
+  const numberingName = pkg.related(/\/numbering$/);
   const numbering = new Numbering(numberingName ? pkg.xml(numberingName) : null);
-  const document = pkg.xml(mainName);
-  const body = document ? child(document, 'body') : undefined;
-  if (!document || !body) throw new PackageError('Word 文档没有正文部分，文件已损坏。', 'damaged');
+  const body = pkg.body();
 
-  const chunks = new AltChunks(pkg, mainName, rels);
+  const chunks = new AltChunks(pkg);
   const reader = new BodyReader(sheet, numbering, (id) => chunks.lines(id));
   const items = reader.blocks(body);
   // What the model cannot hold is reported, not silently dropped or accepted.
@@ -543,7 +469,7 @@ export function importDocx(bytes: Uint8Array, limits: Partial<DocxImportLimits> 
       });
     }
     if (c.comments.size > 0) {
-      const commentsName = targets(REL_COMMENTS);
+      const commentsName = pkg.related(REL_COMMENTS);
       const root = commentsName ? pkg.xml(commentsName) : null;
       const texts = root ? elements(root).filter((e) => e.name === 'comment').map((e) => normalizeLine(textContent(e))).filter((t) => t) : [];
       const sample = texts.slice(0, 3).map((t) => `“${short(t, 30)}”`).join('、');

@@ -2,7 +2,7 @@
 // added to the draft's review list (an item already there from an earlier import of the same file is not repeated).
 import type { ReportDocument } from '../../model/schema';
 import type { ReviewItem } from '../../model/review';
-import type { DocxImportLimits } from '../import';
+import type { DocxImportLimits } from '../package';
 import { placeReview, type PlacementSummary } from './place';
 import { readReviewerFile } from './readReview';
 

@@ -1,10 +1,9 @@
 // Reads a reviewer's .docx (shared, pure): each paragraph's original text (all changes rejected) and accepted text,
 // the comments with their ranges, authors, dates, replies and resolved state (comments.xml + commentsExtended.xml),
 // and the tracked changes (w:ins, w:del, w:moveFrom/w:moveTo, w:rPrChange, w:pPrChange, paragraph marks) with their
-// positions in the original text. Through the capped zip and XML readers of the Word importer.
-import { DEFAULT_DOCX_LIMITS, type DocxImportLimits } from '../import';
-import { child, elements, parseXml, type XmlElement } from '../xml';
-import { PackageError, listZip, readZipEntry, type ZipEntry } from '../zip';
+// positions in the original text. Opened as a DocxPackage (package.ts), like a file given to the Word importer.
+import { DocxPackage, type DocxImportLimits } from '../package';
+import { child, elements, type XmlElement } from '../xml';
 
 export interface ReviewerParagraph {
   /** The text with every change rejected: what the draft had when the file went out. */
@@ -35,40 +34,6 @@ export interface RawReviewItem {
 export interface ReviewerFile {
   paragraphs: ReviewerParagraph[];
   items: RawReviewItem[];
-}
-
-const MAIN_TYPES = /wordprocessingml\.(document|template)\.main\+xml$|ms-word\.(document|template)\.macroEnabled\.main\+xml$/;
-
-/** The parts of the package, read on demand within the limits (total inflated size counted across parts). */
-class ReviewPackage {
-  private readonly entries = new Map<string, ZipEntry>();
-  private used = 0;
-  constructor(private readonly bytes: Uint8Array, private readonly limits: DocxImportLimits) {
-    for (const e of listZip(bytes, limits)) this.entries.set(e.name.replace(/^\//, ''), e);
-  }
-  xml(name: string): XmlElement | null {
-    const entry = this.entries.get(name);
-    if (!entry) return null;
-    const data = readZipEntry(this.bytes, entry, Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.used));
-    this.used += data.length;
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-    } catch {
-      throw new PackageError(`文件中的“${name}”不是有效的 UTF-8 文本，文件已损坏。`, 'xml');
-    }
-    return parseXml(text, name, this.limits.maxXmlDepth);
-  }
-}
-
-function resolveTarget(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base.split('/').slice(0, -1);
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
 }
 
 // ---- the body ---------------------------------------------------------------------------------------------------------
@@ -224,28 +189,13 @@ function readComments(root: XmlElement | null, extended: XmlElement | null): Com
 
 /** Reads the reviewer's file; throws PackageError (Chinese message) for a file that is not a readable Word document. */
 export function readReviewerFile(bytes: Uint8Array, limits: Partial<DocxImportLimits> = {}): ReviewerFile {
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new PackageError('这是旧版 Word 文档（.doc）或加密的文档，请在 Word 或 WPS 中“另存为” .docx（不设密码）后再导入。', 'unsupported');
-  }
-  const pkg = new ReviewPackage(bytes, { ...DEFAULT_DOCX_LIMITS, ...limits });
-  const types = pkg.xml('[Content_Types].xml');
-  if (!types) throw new PackageError('这不是 Word 文档（.docx）：压缩包中没有 Office 文档的内容类型清单。', 'not-docx');
-  const main = elements(types).find((o) => o.name === 'Override' && MAIN_TYPES.test(o.attrs.ContentType ?? ''));
-  if (!main?.attrs.PartName) throw new PackageError('这不是 Word 文档（.docx）：压缩包中没有 Word 正文。', 'not-docx');
-  const mainName = main.attrs.PartName.replace(/^\//, '');
-  const rels = pkg.xml(mainName.replace(/([^/]*)$/, '_rels/$1.rels'));
-  const target = (pattern: RegExp): string | undefined => {
-    const rel = rels ? elements(rels).find((r) => pattern.test(r.attrs.Type ?? '') && r.attrs.TargetMode !== 'External') : undefined;
-    return rel?.attrs.Target ? resolveTarget(mainName, rel.attrs.Target) : undefined;
-  };
-  const document = pkg.xml(mainName);
-  const body = document ? child(document, 'body') : undefined;
-  if (!body) throw new PackageError('Word 文档没有正文部分，文件已损坏。', 'damaged');
+  const pkg = new DocxPackage(bytes, limits);
+  const body = pkg.body();
   const walker = new BodyWalker();
   walker.block(body);
 
-  const commentsName = target(/\/comments$/);
-  const extendedName = target(/\/commentsExtended$/);
+  const commentsName = pkg.related(/\/comments$/);
+  const extendedName = pkg.related(/\/commentsExtended$/);
   const comments = readComments(commentsName ? pkg.xml(commentsName) : null, extendedName ? pkg.xml(extendedName) : null);
   const byParaId = new Map(comments.filter((c) => c.paraId).map((c) => [c.paraId, c]));
   const rootOf = (c: CommentInfo): CommentInfo => {
