@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importReview } from '../../shared/docx/review/importReview';
 import { readReviewerFile } from '../../shared/docx/review/readReview';
@@ -140,6 +141,16 @@ describe('the review command and the capped child', () => {
     expect(err).toMatch(/不是 Office Open XML 压缩包/);
     await expect(run([join(work, 'draft.fzbg'), join(work, 'returned.docx'), '-o', join(work, 'merged.fzbg')])).resolves.toMatchObject({ code: 2 });
   }, 30_000);
+
+  it('names the kind of Office file it was given instead of a Word file (an Excel workbook, an old .doc)', () => {
+    const xlsx = zipSync({
+      '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>'),
+    });
+    expect(() => readReviewerFile(xlsx)).toThrow(/这是 Excel 表格文件（.xlsx），不是 Word 文档/);
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(() => readReviewerFile(ole)).toThrow(/旧版 Word 文档（.doc）或加密的文档/);
+  });
 
   it('stops the child at its time limit with a Chinese message', async () => {
     const failure = await importReviewInWorker(draft(), returnedFile(), 'slow.docx', { timeoutMs: 1 }).catch((e: unknown) => e);
