@@ -6,6 +6,7 @@ import { createPortal } from 'react-dom';
 import type { Finding } from '../../shared/check/types';
 import { SEVERITY_LABELS } from '../../shared/check/types';
 import { findingKey, swappedMarks } from '../../shared/editor/findingNav';
+import { IgnoreForm } from '../findings/IgnoreForm';
 import { NamedMark } from '../findings/MarkedText';
 import { F } from '../findings/strings';
 import { T } from './strings';
@@ -82,7 +83,6 @@ export function FindingPopover({ state, elementRef, ruleTitles, onFix, onIgnore,
 
 function PopoverFinding({ f, ruleTitle, onFix, onIgnore, onShowInList, onClose }: { f: Finding; ruleTitle: string | undefined } & Pick<FindingPopoverProps, 'onFix' | 'onIgnore' | 'onShowInList' | 'onClose'>) {
   const [ignoring, setIgnoring] = useState(false);
-  const [reason, setReason] = useState('');
   return (
     <section className={`popover-finding sev-${f.severity}`} aria-label={f.message}>
       <div className="popover-head">
@@ -107,23 +107,13 @@ function PopoverFinding({ f, ruleTitle, onFix, onIgnore, onShowInList, onClose }
           </button>
         </div>
       ) : (
-        <form
-          className="ignore-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) return;
-            onIgnore(f, reason.trim());
+        <IgnoreForm
+          onIgnore={(reason) => {
+            onIgnore(f, reason);
             onClose(true);
           }}
-        >
-          <input autoFocus value={reason} placeholder={F.ignoreReason} aria-label={F.ignoreReason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="small primary" disabled={!reason.trim()}>
-            {F.ignoreConfirm}
-          </button>
-          <button type="button" className="small" onClick={() => setIgnoring(false)}>
-            {F.cancel}
-          </button>
-        </form>
+          onCancel={() => setIgnoring(false)}
+        />
       )}
     </section>
   );

@@ -5,6 +5,7 @@ import type { FindingRow as Row } from '../../shared/check/grouping';
 import { MARK_NAMES } from '../../shared/check/markNames';
 import { SEVERITY_LABELS, type Finding } from '../../shared/check/types';
 import { missingPartOf } from '../../shared/editor/sectionOps';
+import { IgnoreForm } from './IgnoreForm';
 import { FixSuggestion, MarkedText } from './MarkedText';
 import { F } from './strings';
 
@@ -51,7 +52,6 @@ function FixLabel({ f, places }: { f: Finding; places: number }) {
 function SingleRow({ row, places, onSelect, onFix, onIgnore, onInsertPart, readOnly, listedSeq }: RowActions & { row: Row; places: number; ruleTitle: string; listedSeq?: number }) {
   const ref = useListed(listedSeq);
   const [ignoring, setIgnoring] = useState(false);
-  const [reason, setReason] = useState('');
   const f = row.findings[0]!;
   const n = row.findings.length;
   const shownText = f.text && (f.path.length > 0 || f.onTitle);
@@ -89,23 +89,13 @@ function SingleRow({ row, places, onSelect, onFix, onIgnore, onInsertPart, readO
         </div>
       )}
       {ignoring && (
-        <form
-          className="ignore-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!reason.trim()) return;
-            onIgnore(row.findings, reason.trim());
+        <IgnoreForm
+          onIgnore={(reason) => {
+            onIgnore(row.findings, reason);
             setIgnoring(false);
           }}
-        >
-          <input autoFocus value={reason} placeholder={F.ignoreReason} aria-label={F.ignoreReason} onChange={(e) => setReason(e.target.value)} />
-          <button type="submit" className="small primary" disabled={!reason.trim()}>
-            {F.ignoreConfirm}
-          </button>
-          <button type="button" className="small" onClick={() => setIgnoring(false)}>
-            {F.cancel}
-          </button>
-        </form>
+          onCancel={() => setIgnoring(false)}
+        />
       )}
     </li>
   );
