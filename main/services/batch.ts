@@ -10,7 +10,7 @@ import { createChecker, type Checker } from '../../shared/check/engine';
 import type { WrittenMarkerInfo } from '../../shared/check/types';
 import type { CheckResult } from '../../shared/check/types';
 import { compareReports, pairReports, type Comparison, type PairedBy } from '../../shared/desk/compare';
-import { reportingOrgan } from '../../shared/desk/deadline';
+import { reportingOrgan } from '../../shared/check/rules/dates';
 import type { DeskRow } from '../../shared/desk/rows';
 import type { ReportSummary } from '../../shared/desk/summary';
 import { UserFacingError, type ImportNote } from '../../shared/ipc/contract';

@@ -11,7 +11,7 @@ import { atomicWrite } from './atomicWrite';
 import { buildReviewCopy } from '../../shared/docx/review/reviewCopy';
 import { EXPORT_FILTERS, exportError } from './exportFile';
 import type { Dialogs } from './context';
-import { reportingOrgan } from '../../shared/desk/deadline';
+import { reportingOrgan } from '../../shared/check/rules/dates';
 import type { DeskRow } from '../../shared/desk/rows';
 import { UserFacingError, type DeskFolderRole, type DeskReportView, type DeskStatus, type ExportResult } from '../../shared/ipc/contract';
 

@@ -4,7 +4,7 @@
 // not change. The marks per paragraph are what the report view shows.
 import { extractStatements } from '../check/rules/figures';
 import { blockText, type ReportDocument } from '../model/schema';
-import { reportingOrgan } from './deadline';
+import { reportingOrgan } from '../check/rules/dates';
 
 /** A paragraph's relation to last year's report. */
 type CopyMark = 'same' | 'numbers';

@@ -5,7 +5,8 @@ import type { CheckResult, Finding } from '../check/types';
 import { countBody } from '../editor/counts';
 import { blockText, type ReportDocument } from '../model/schema';
 import type { MandatedParts } from '../outline/parts';
-import { deadlineStatus, reportingOrgan, type DeadlineStatus } from './deadline';
+import { reportingOrgan } from '../check/rules/dates';
+import { deadlineStatus, type DeadlineStatus } from './deadline';
 
 /** The four parts the rule requires, in its order (REFERENCE.md §2). */
 export const DESK_PARTS = ['achievements', 'shortcomings', 'leadership', 'plans'] as const;

@@ -1,6 +1,7 @@
 // Dates (shared, pure): the 成文日期 against the reporting deadline (the province by 1 April, everyone else by
 // 1 March of the following year), a web page's 发布时间 against the publication deadline (1 April), and dates in the
 // text that lie after the report's own date.
+import type { ReportMeta } from '../../model/schema';
 import type { DocumentRule, RawFinding } from '../types';
 import { at, matches } from '../text';
 import { partAt, partsOf } from './sections';
@@ -22,6 +23,11 @@ export function organKind(organ: string): OrganKind {
   if (/(?:局|厅|委员会|办公室|办|中心|院|所|队|站|部)$/.test(o) && !/人民政府$/.test(o)) return 'department';
   if (PROVINCE.test(o) || (MUNICIPALITY.test(o) && /(?:市|市委|人民政府|政府)$/.test(o) && !/[区县]/.test(o))) return 'province';
   return 'government';
+}
+
+/** The organ a report is from: its meta, else its signature, else its title. */
+export function reportingOrgan(meta: Pick<ReportMeta, 'organ' | 'signature' | 'title'>): string {
+  return (meta.organ || meta.signature || organFromTitle(meta.title)).trim();
 }
 
 /** Whether the organ is a people's government or Party committee (rather than a department). */
@@ -70,7 +76,7 @@ export const deadline: DocumentRule = {
     if (source) {
       return [{ path: [], start: 0, end: 0, text: doc.meta.date, severity: 'info', message: `成文日期${date.y}年${date.m}月${date.d}日取自网页的${PAGE_DATE[source]}，它只说明网页何时${source === 'published' ? '发布' : '更新'}，不是报告落款的成文日期，因此不按报送期限判断。请在落款下方填写报告的成文日期。` }];
     }
-    const kind = organKind(doc.meta.organ || doc.meta.signature || organFromTitle(doc.meta.title));
+    const kind = organKind(reportingOrgan(doc.meta));
     const { report: [dueMonth, dueDay], who } = DEADLINES[kind];
     const Y = doc.meta.year;
     if (!after(date, Y + 1, [dueMonth, dueDay])) return [];
@@ -92,7 +98,7 @@ export const publication: DocumentRule = {
   check(doc) {
     const date = parseIso(doc.meta.date);
     if (!date || doc.meta.dateSource !== 'published') return [];
-    const kind = organKind(doc.meta.organ || doc.meta.signature || organFromTitle(doc.meta.title));
+    const kind = organKind(reportingOrgan(doc.meta));
     const [m, d] = DEADLINES[kind].publish;
     const Y = doc.meta.year;
     if (!after(date, Y + 1, [m, d])) return [];
