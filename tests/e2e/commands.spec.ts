@@ -1,29 +1,14 @@
 // Every command of the table (shared/commands.ts) in Chromium against the real services: each menu command (as main's
 // menu sends it) and each shortcut (pressed as a user does) has a visible effect. The cases are a Record over every
 // command id, so a command added to the table without a case here does not compile.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { COMMAND_IDS, COMMANDS, type CommandId } from '../../shared/commands';
-import { importText } from '../../shared/import/text';
-import { serializeDocument } from '../../shared/model/format';
 import { test, expect, type AppHarness } from './harness';
+import { blockText, bodyBlocks, SMALL_REPORT, writeReport } from './report';
 
-const REPORT = `某某县司法局关于2025年度法治政府建设情况的报告
-一、2025年推进法治政府建设的主要举措和成效
-（一）推进依法行政
-全年审核规范性文件12件。
-（二）加强执法监督
-开展执法检查3次。
-二、2025年推进法治政府建设存在的不足和原因
-执法监督仍有薄弱环节。
-`;
-// Body: 0 一、举措 1 （一）依法行政 2 paragraph 3 （二）执法监督 4 paragraph 5 二、不足 6 paragraph.
 
 type Trigger = () => Promise<void>;
 type Case = (app: AppHarness, trigger: Trigger) => Promise<void>;
 
-const blocks = (app: AppHarness) => app.page.locator('.doc-body > [data-slate-node="element"]');
-const textOf = (app: AppHarness, i: number) => blocks(app).nth(i).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
 const firstLevel1 = (app: AppHarness) => app.page.locator('.doc-body .h1').first();
 
 async function lastAsked(app: AppHarness, trigger: Trigger, title: RegExp | string) {
@@ -34,14 +19,14 @@ async function lastAsked(app: AppHarness, trigger: Trigger, title: RegExp | stri
 }
 
 async function typeInParagraph(app: AppHarness, text: string) {
-  await blocks(app).nth(2).click();
+  await bodyBlocks(app.page).nth(2).click();
   await app.page.keyboard.press('End');
   await app.page.keyboard.insertText(text);
-  await expect.poll(() => textOf(app, 2)).toBe(`全年审核规范性文件12件。${text}`);
+  await expect.poll(() => blockText(app.page, 2)).toBe(`全年审核规范性文件12件。${text}`);
 }
 
 async function findTwice(app: AppHarness) {
-  await blocks(app).nth(2).click();
+  await bodyBlocks(app.page).nth(2).click();
   await app.page.keyboard.press('Control+f');
   const bar = app.page.getByRole('search');
   await bar.getByLabel('查找', { exact: true }).fill('推进法治政府建设');
@@ -65,9 +50,9 @@ async function popoverOnComma(app: AppHarness, selected: boolean) {
 }
 
 const setsLevel = (level: 1 | 2 | 3 | 4): Case => async (app, trigger) => {
-  await blocks(app).nth(2).click();
+  await bodyBlocks(app.page).nth(2).click();
   await trigger();
-  await expect(blocks(app).nth(2)).toHaveClass(new RegExp(`\\bh${level}\\b`));
+  await expect(bodyBlocks(app.page).nth(2)).toHaveClass(new RegExp(`\\bh${level}\\b`));
 };
 
 const CASES: Record<CommandId, Case> = {
@@ -121,23 +106,23 @@ const CASES: Record<CommandId, Case> = {
   undo: async (app, trigger) => {
     await typeInParagraph(app, '乙');
     await trigger();
-    await expect.poll(() => textOf(app, 2)).toBe('全年审核规范性文件12件。');
+    await expect.poll(() => blockText(app.page, 2)).toBe('全年审核规范性文件12件。');
   },
   redo: async (app, trigger) => {
     await typeInParagraph(app, '丙');
     await app.page.keyboard.press('Control+z');
-    await expect.poll(() => textOf(app, 2)).toBe('全年审核规范性文件12件。');
+    await expect.poll(() => blockText(app.page, 2)).toBe('全年审核规范性文件12件。');
     await trigger();
-    await expect.poll(() => textOf(app, 2)).toBe('全年审核规范性文件12件。丙');
+    await expect.poll(() => blockText(app.page, 2)).toBe('全年审核规范性文件12件。丙');
   },
   find: async (app, trigger) => {
-    await blocks(app).nth(2).click();
+    await bodyBlocks(app.page).nth(2).click();
     await trigger();
     await expect(app.page.getByRole('search').getByLabel('查找', { exact: true })).toBeFocused();
     await expect(app.page.getByRole('search').getByLabel('替换为')).toHaveCount(0);
   },
   replace: async (app, trigger) => {
-    await blocks(app).nth(2).click();
+    await bodyBlocks(app.page).nth(2).click();
     await trigger();
     await expect(app.page.getByRole('search').getByLabel('替换为')).toBeVisible();
   },
@@ -153,7 +138,7 @@ const CASES: Record<CommandId, Case> = {
   },
   nextFinding: async (app, trigger) => {
     await typeComma(app);
-    await blocks(app).nth(0).click();
+    await bodyBlocks(app.page).nth(0).click();
     await trigger();
     await popoverOnComma(app, true);
   },
@@ -184,54 +169,54 @@ const CASES: Record<CommandId, Case> = {
     await expect(dialog).toBeHidden();
   },
   paragraphAfter: async (app, trigger) => {
-    await blocks(app).nth(2).click();
+    await bodyBlocks(app.page).nth(2).click();
     await trigger();
-    await expect(blocks(app)).toHaveCount(8);
-    expect(await textOf(app, 3)).toBe('');
+    await expect(bodyBlocks(app.page)).toHaveCount(8);
+    expect(await blockText(app.page, 3)).toBe('');
   },
   demote: async (app, trigger) => {
-    await blocks(app).nth(3).click();
+    await bodyBlocks(app.page).nth(3).click();
     await trigger();
-    await expect(blocks(app).nth(3)).toHaveAttribute('data-marker', '1.');
+    await expect(bodyBlocks(app.page).nth(3)).toHaveAttribute('data-marker', '1.');
   },
   promote: async (app, trigger) => {
-    await blocks(app).nth(3).click();
+    await bodyBlocks(app.page).nth(3).click();
     await trigger();
-    await expect(blocks(app).nth(3)).toHaveAttribute('data-marker', '二、');
+    await expect(bodyBlocks(app.page).nth(3)).toHaveAttribute('data-marker', '二、');
   },
   setParagraph: async (app, trigger) => {
-    await blocks(app).nth(1).click();
+    await bodyBlocks(app.page).nth(1).click();
     await trigger();
-    await expect(blocks(app).nth(1)).toHaveClass(/\bpara\b/);
+    await expect(bodyBlocks(app.page).nth(1)).toHaveClass(/\bpara\b/);
   },
   setHeading1: setsLevel(1),
   setHeading2: setsLevel(2),
   setHeading3: setsLevel(3),
   setHeading4: setsLevel(4),
   moveSectionUp: async (app, trigger) => {
-    await blocks(app).nth(5).click();
+    await bodyBlocks(app.page).nth(5).click();
     await trigger();
     await expect(firstLevel1(app)).toContainText('存在的不足和原因');
     await expect(firstLevel1(app)).toHaveAttribute('data-marker', '一、');
   },
   moveSectionDown: async (app, trigger) => {
-    await blocks(app).nth(0).click();
+    await bodyBlocks(app.page).nth(0).click();
     await trigger();
     await expect(firstLevel1(app)).toContainText('存在的不足和原因');
   },
   insertTable: async (app, trigger) => {
-    await blocks(app).nth(2).click();
+    await bodyBlocks(app.page).nth(2).click();
     await trigger();
-    await expect(blocks(app).nth(3)).toHaveClass(/\btable-wrap\b/);
+    await expect(bodyBlocks(app.page).nth(3)).toHaveClass(/\btable-wrap\b/);
   },
   deleteSection: async (app, trigger) => {
-    await blocks(app).nth(2).click();
+    await bodyBlocks(app.page).nth(2).click();
     await trigger();
-    await expect(blocks(app)).toHaveCount(5);
-    expect(await textOf(app, 1)).toBe('加强执法监督');
+    await expect(bodyBlocks(app.page)).toHaveCount(5);
+    expect(await blockText(app.page, 1)).toBe('加强执法监督');
   },
   contextMenu: async (app, trigger) => {
-    await blocks(app).nth(2).click();
+    await bodyBlocks(app.page).nth(2).click();
     await trigger();
     const menu = app.page.getByRole('menu', { name: '正文右键菜单' });
     await expect(menu).toBeVisible();
@@ -248,10 +233,10 @@ const CASES: Record<CommandId, Case> = {
     await expect(app.page.locator('.doc-body')).toBeFocused();
   },
   noCharacterFormatting: async (app, trigger) => {
-    await blocks(app).nth(2).click();
+    await bodyBlocks(app.page).nth(2).click();
     await trigger();
     await expect(app.page.locator('.editor-notice')).toContainText('公文正文不使用加粗、斜体、下划线');
-    expect(await textOf(app, 2)).toBe('全年审核规范性文件12件。');
+    expect(await blockText(app.page, 2)).toBe('全年审核规范性文件12件。');
   },
 };
 
@@ -262,7 +247,7 @@ function playwrightKey(accelerator: string): string {
 
 /** Opens the report afresh (discarding what the previous case did), as the user would with 打开…. */
 async function openReport(app: AppHarness, first: boolean) {
-  app.dialogs.opens.push(writeReport(app)); // written again: the save case saved its change
+  app.dialogs.opens.push(writeReport(app, SMALL_REPORT, '命令')); // written again: the save case saved its change
   if (first) await app.page.getByRole('button', { name: '打开…' }).click();
   else {
     // Past the window in which a menu command is taken for the echo of the same key (renderer/commands.ts).
@@ -275,17 +260,12 @@ async function openReport(app: AppHarness, first: boolean) {
   }
   await expect.poll(() => app.dialogs.opens.length).toBe(0);
   await expect(app.page.locator('.files-busy')).toHaveCount(0);
-  await expect(blocks(app)).toHaveCount(7);
+  await expect(bodyBlocks(app.page)).toHaveCount(7);
   await expect(app.page.locator('.dirty-mark')).toHaveCount(0);
-  await expect(blocks(app).nth(1)).toHaveAttribute('data-marker', '（一）');
+  await expect(bodyBlocks(app.page).nth(1)).toHaveAttribute('data-marker', '（一）');
   await app.page.waitForTimeout(450); // the case's own 打开 must not be taken for the echo of this one
 }
 
-function writeReport(app: AppHarness): string {
-  const path = join(app.workDir, '命令.fzbg');
-  writeFileSync(path, serializeDocument(importText(REPORT, { id: 'commands' }).doc));
-  return path;
-}
 
 test('every menu command has a visible effect', async ({ app }) => {
   test.setTimeout(240_000);

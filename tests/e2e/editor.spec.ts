@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, REPO } from './harness';
+import { blockText } from './report';
 import { importText } from '../../shared/import/text';
 import { parseDocument, serializeDocument } from '../../shared/model/format';
 
@@ -113,8 +114,6 @@ async function caretAtEnd(page: Page, index: number) {
   }, index);
 }
 
-const blockText = (page: Page, index: number) =>
-  page.locator('.doc-body > [data-slate-node="element"]').nth(index).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
 
 test('typing Chinese (with an IME composition) shows a finding inline and in the panel; one click fixes it', async ({ app }) => {
   const { page } = app;

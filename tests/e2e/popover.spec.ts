@@ -7,11 +7,10 @@ import type { Locator, Page } from '@playwright/test';
 import { importText } from '../../shared/import/text';
 import { serializeDocument } from '../../shared/model/format';
 import { test, expect, REPO, type AppHarness } from './harness';
+import { blockText, bodyBlocks } from './report';
 
 const FIXTURES = join(REPO, '..', 'shared', 'fixtures', 'reports');
 
-const blocks = (page: Page) => page.locator('.doc-body > [data-slate-node="element"]');
-const blockText = (page: Page, i: number) => blocks(page).nth(i).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
 const popover = (page: Page) => page.getByRole('dialog', { name: '检查结果说明' });
 const selected = (page: Page) => page.evaluate(() => window.getSelection()?.toString() ?? '');
 
@@ -109,11 +108,11 @@ test('on an imported report: resting on a mark shows its finding, 修正 fixes i
   const { page } = app;
   await openJianghai(app);
   // The caret in the body: the popover must not take it.
-  await blocks(page).nth(1).click();
+  await bodyBlocks(page).nth(1).click();
   await expect(page.locator('.doc-body')).toBeFocused();
 
   // The year range in the opening paragraph.
-  await restOn(page, blocks(page).nth(0), '2021-2025', 4);
+  await restOn(page, bodyBlocks(page).nth(0), '2021-2025', 4);
   await expect(popover(page)).toContainText('一字线');
   await expect(popover(page).locator('.suggested')).toHaveText('2021—2025');
   await expect(page.locator('.doc-body')).toBeFocused();
@@ -129,7 +128,7 @@ test('on an imported report: resting on a mark shows its finding, 修正 fixes i
   // A paragraph-long half-width fix shows the marks it swaps, not the paragraph.
   await page.mouse.move(5, 5);
   await expect(popover(page)).toHaveCount(0);
-  await restOn(page, blocks(page).nth(0), ',');
+  await restOn(page, bodyBlocks(page).nth(0), ',');
   await expect(popover(page)).toContainText('本段有11处半角标点');
   await expect(popover(page).locator('.swap')).toHaveText([',（半角逗号）→，（全角逗号）', '(（半角左括号）→（（全角左括号）', ')（半角右括号）→）（全角右括号）', ':（半角冒号）→：（全角冒号）']);
   await app.screenshot('popover-imported-swaps');
@@ -137,7 +136,7 @@ test('on an imported report: resting on a mark shows its finding, 修正 fixes i
   // Two findings on one place (the doubled comma is also half-width): both, each with its own actions.
   await page.mouse.move(5, 5);
   await expect(popover(page)).toHaveCount(0);
-  await restOn(page, blocks(page).nth(3), ',,');
+  await restOn(page, bodyBlocks(page).nth(3), ',,');
   await expect(popover(page).locator('.popover-finding')).toHaveCount(2);
   await expect(popover(page)).toContainText('半角标点');
   await expect(popover(page)).toContainText('重复');
@@ -172,7 +171,7 @@ test('near the bottom of the window the popover opens above the mark, inside the
     }
   });
   await page.waitForTimeout(100); // the unit scrolled into view is painted a frame later
-  const mark = await restOn(page, blocks(page).nth(3), ',,');
+  const mark = await restOn(page, bodyBlocks(page).nth(3), ',,');
   const box = (await popover(page).boundingBox())!;
   expect(box.y + box.height).toBeLessThanOrEqual(mark.top);
   await expectInsideWindow(page);
@@ -185,7 +184,7 @@ test('near the bottom of the window the popover opens above the mark, inside the
 test('F8 / Shift+F8 select the next and previous finding in document order and show it, wrapping with a notice', async ({ app }) => {
   const { page } = app;
   await openJianghai(app);
-  await blocks(page).nth(0).click();
+  await bodyBlocks(page).nth(0).click();
   await page.keyboard.press('Control+Home');
 
   await page.keyboard.press('F8');
@@ -233,10 +232,10 @@ test('typing while the popover is open keeps the focus and every character in th
   const { page } = app;
   await openJianghai(app);
   const before = await blockText(page, 1);
-  await blocks(page).nth(1).click();
+  await bodyBlocks(page).nth(1).click();
   await page.keyboard.press('End');
   // Opened by the pointer resting on a mark elsewhere: the caret stays put and takes the typing.
-  await restOn(page, blocks(page).nth(2), ',');
+  await restOn(page, bodyBlocks(page).nth(2), ',');
   await expect(page.locator('.doc-body')).toBeFocused();
   await page.keyboard.type('abc');
   await page.keyboard.insertText('甲乙');
@@ -247,7 +246,7 @@ test('typing while the popover is open keeps the focus and every character in th
   await page.keyboard.insertText('丁');
   await page.waitForTimeout(800);
   await expect(popover(page)).toHaveCount(0);
-  await restOn(page, blocks(page).nth(2), ',');
+  await restOn(page, bodyBlocks(page).nth(2), ',');
   await page.keyboard.press('Escape');
   await expect(popover(page)).toHaveCount(0);
   await expect.poll(() => blockText(page, 1)).toBe(before + 'abc甲乙丁');
@@ -272,22 +271,22 @@ test('typing while the popover is open keeps the focus and every character in th
 test('on the second imported report: 修正 removes a doubled character and one undo brings it back; F8 goes on from the caret', async ({ app }) => {
   const { page } = app;
   await openFixture(app, 'yangjiang-2024-webpage.txt');
-  const para = blocks(page).filter({ hasText: '赴赴' });
+  const para = bodyBlocks(page).filter({ hasText: '赴赴' });
   await restOn(page, para, '赴赴', 1);
   await expect(popover(page)).toContainText('“赴”字重复');
   await expect(popover(page).locator('.suggested')).toHaveText('赴');
   await app.screenshot('popover-yangjiang-doubled');
   await popover(page).getByRole('button', { name: '修正' }).click();
-  const fixed = blocks(page).filter({ hasText: '单位赴广州市' });
+  const fixed = bodyBlocks(page).filter({ hasText: '单位赴广州市' });
   await expect(fixed).toHaveCount(1);
-  await expect(blocks(page).filter({ hasText: '赴赴' })).toHaveCount(0);
+  await expect(bodyBlocks(page).filter({ hasText: '赴赴' })).toHaveCount(0);
   await expect(page.locator('.doc-body')).toBeFocused();
   await page.keyboard.press('Control+z');
-  await expect(blocks(page).filter({ hasText: '赴赴' })).toHaveCount(1);
+  await expect(bodyBlocks(page).filter({ hasText: '赴赴' })).toHaveCount(1);
 
   // The caret inside the doubled 政务网络: F8 goes to the next finding after it (the next paragraph's one half-width
   // comma), Shift+F8 back over it.
-  const network = blocks(page).filter({ hasText: '政务网络政务网络' });
+  const network = bodyBlocks(page).filter({ hasText: '政务网络政务网络' });
   await clickOn(page, network, '政务网络政务网络', 2);
   await page.keyboard.press('F8');
   await expect(popover(page)).toContainText('本段有1处半角标点');
@@ -303,9 +302,9 @@ test('on the second imported report: 修正 removes a doubled character and one 
 test('on a fresh template: a placeholder is ignored with a reason from its popover; Alt+Enter opens the caret\'s finding', async ({ app }) => {
   const { page } = app;
   await newFromTemplate(page);
-  const para = blocks(page).nth(3);
+  const para = bodyBlocks(page).nth(3);
   await expect(para).toContainText('【××项】');
-  await blocks(page).nth(0).click();
+  await bodyBlocks(page).nth(0).click();
   await restOn(page, para, '【××项】', 2);
   await expect(popover(page)).toContainText('占位符“【××项】”尚未填写');
   await expect(popover(page).getByRole('button', { name: '修正' })).toHaveCount(0);
@@ -344,11 +343,11 @@ test('on a fresh template: a placeholder is ignored with a reason from its popov
   await expect(page.locator('.doc-body')).toBeFocused();
 
   // Alt+Enter where there is no finding says so and inserts nothing.
-  const count = await blocks(page).count();
-  await clickOn(page, blocks(page).nth(0), '江海区司法局坚持', 2);
+  const count = await bodyBlocks(page).count();
+  await clickOn(page, bodyBlocks(page).nth(0), '江海区司法局坚持', 2);
   await page.keyboard.press('Alt+Enter');
   await expect(page.locator('.editor-notice')).toContainText('光标处没有检查结果');
-  await expect(blocks(page)).toHaveCount(count);
+  await expect(bodyBlocks(page)).toHaveCount(count);
 
   // And from the keyboard the fix: Alt+Enter, Enter on 修正 removes the hint.
   await clickOn(page, para, '（写权责', 1);

@@ -2,6 +2,7 @@
 // a title typed in << >> are listed in the panel as they are typed, and one click on 修正 puts each right.
 import type { Page } from '@playwright/test';
 import { test, expect } from './harness';
+import { blockText } from './report';
 
 async function newReport(page: Page) {
   await page.getByRole('button', { name: '新建报告' }).click();
@@ -14,8 +15,6 @@ async function newReport(page: Page) {
   await expect(page.locator('.doc-body')).toBeVisible();
 }
 
-const blockText = (page: Page, index: number) =>
-  page.locator('.doc-body > [data-slate-node="element"]').nth(index).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
 
 test('a doubled character inside a word and a title in << >> are found while typing and fixed from the panel', async ({ app }) => {
   const { page } = app;

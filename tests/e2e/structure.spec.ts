@@ -1,10 +1,7 @@
 // Structure as Word users expect it, in Chromium against the real services: the paragraph-style control shows the
 // caret's block style and changes it, as Word's style gallery does; undo takes the change back.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { importText } from '../../shared/import/text';
-import { serializeDocument } from '../../shared/model/format';
 import { test, expect } from './harness';
+import { bodyBlocks, writeReport } from './report';
 
 const REPORT = `某某县司法局关于2025年度法治政府建设情况的报告
 一、2025年推进法治政府建设的主要举措和成效
@@ -16,11 +13,9 @@ const REPORT = `某某县司法局关于2025年度法治政府建设情况的报
 
 test('the paragraph-style control shows the caret block style and changes it; undo restores', async ({ app }) => {
   const { page } = app;
-  const path = join(app.workDir, '样式.fzbg');
-  writeFileSync(path, serializeDocument(importText(REPORT, { id: 'styles' }).doc));
-  app.dialogs.opens.push(path);
+  app.dialogs.opens.push(writeReport(app, REPORT, 'styles'));
   await page.getByRole('button', { name: '打开…' }).click();
-  const blocks = page.locator('.doc-body > [data-slate-node="element"]');
+  const blocks = bodyBlocks(page);
   await expect(blocks).toHaveCount(5);
   const style = page.getByLabel('段落样式');
 
@@ -49,11 +44,9 @@ test('the paragraph-style control shows the caret block style and changes it; un
 
 test('a heading marker typed at the start of a paragraph makes a heading on Enter; one Ctrl+Z gives the typed text back', async ({ app }) => {
   const { page } = app;
-  const path = join(app.workDir, '序号.fzbg');
-  writeFileSync(path, serializeDocument(importText(REPORT, { id: 'markers' }).doc));
-  app.dialogs.opens.push(path);
+  app.dialogs.opens.push(writeReport(app, REPORT, 'markers'));
   await page.getByRole('button', { name: '打开…' }).click();
-  const blocks = page.locator('.doc-body > [data-slate-node="element"]');
+  const blocks = bodyBlocks(page);
   await expect(blocks).toHaveCount(5);
   const text = (i: number) => blocks.nth(i).evaluate((e) => (e.textContent ?? '').replace(/\uFEFF/g, ''));
 
