@@ -19,7 +19,7 @@ import type { ReportSlateEditor } from './withReport';
  */
 function MarkSync({ layer }: { layer: MarkLayer | null }) {
   useSlate();
-  useLayoutEffect(() => layer?.sync());
+  useLayoutEffect(() => layer?.syncEdit());
   return null;
 }
 

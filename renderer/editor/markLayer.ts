@@ -69,6 +69,8 @@ export class MarkLayer {
   /** The unit elements the observer watches. */
   private readonly observed = new Set<HTMLElement>();
   private marks: Map<string, UnitMarks> = NO_UNITS;
+  /** The editor's blocks as the last sync saw them. */
+  private painted: readonly Block[] = [];
   private hits: Map<string, Hit[]> = NO_HITS;
   private frame = 0;
   private hoverFrame = 0;
@@ -149,9 +151,38 @@ export class MarkLayer {
       }
     }
     if (this.elementsMoved) this.watchUnitElements();
+    this.painted = this.editor.children as Block[];
     // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
     this.retries = this.behind ? this.retries + 1 : 0;
     if (this.behind && this.retries <= 10) this.schedule();
+  }
+
+  /**
+   * After an edit: repaints the blocks that are new objects since the last sync, when no block was added or removed
+   * and no table changed (else, and while a unit waits for its render, everything is looked at as by sync()). What
+   * sync() would find unchanged is not visited: this runs at every key.
+   */
+  syncEdit(): void {
+    if (!this.highlights) return;
+    const blocks = this.editor.children as Block[];
+    const before = this.painted;
+    if (this.behind || blocks.length !== before.length) return this.sync();
+    const changed: number[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      if (blocks[i] === before[i]) continue;
+      if (blocks[i]!.type === 'table' || before[i]!.type === 'table') return this.sync();
+      changed.push(i);
+    }
+    if (changed.length === 0) return;
+    this.elementsMoved = false;
+    const seen = new Set<string>();
+    for (const i of changed) this.syncUnit(String(i), blocks[i] as HeadingElement | ParagraphElement, seen);
+    if (this.elementsMoved) this.watchUnitElements();
+    this.painted = blocks;
+    if (this.behind) {
+      this.retries = 1;
+      this.schedule();
+    }
   }
 
   /** Watches exactly the elements of today's units (a moved block's element may now belong to another unit). */
@@ -176,6 +207,10 @@ export class MarkLayer {
     seen.add(key);
     const marks = this.marks.get(key);
     const hits = this.hits.get(key);
+    const prev = this.units.get(key);
+    // The same node keeps its element while it stays mounted: an unchanged unit is told apart without a DOM lookup
+    // (a sync runs at every key, over every unit of the report).
+    if (prev && prev.node === node && prev.marks === marks && prev.hits === hits && prev.element.isConnected && prev.visible === this.inView.has(prev.element)) return;
     let element: HTMLElement | null = null;
     try {
       element = ReactEditor.toDOMNode(this.editor, node);
@@ -183,7 +218,6 @@ export class MarkLayer {
       // Not rendered (yet).
     }
     const visible = element !== null && this.inView.has(element);
-    const prev = this.units.get(key);
     if (prev && prev.node === node && prev.element === element && prev.visible === visible && prev.marks === marks && prev.hits === hits) return;
     if (prev) {
       this.clear(prev);
