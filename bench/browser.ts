@@ -291,7 +291,7 @@ const PHRASE_PAUSE_MS = 400;
  * after the last key) before the next page is typed into: one window is typed into at a time, as on a user's desk,
  * and no page's background work lands in another page's keys.
  */
-const TURN_QUIET_MS = 1800;
+const TURN_QUIET_MS = 1700;
 
 /** Types one character as a key with its text: keydown → beforeinput(insertText) → input, as a committed key arrives. */
 async function typeKey(cdp: CDPSession, ch: string): Promise<void> {
@@ -384,10 +384,11 @@ function perKeyNote(before: ThreadTimes, after: ThreadTimes, keys: number): stri
 
 /**
  * Types about `keys` characters of TYPED_TEXT into each page, phrase by phrase, taking turns between the pages so
- * that the machine's load at any moment falls on all of them alike; after each phrase the writer pauses before the
- * next page's turn (the page's debounced live check runs then, as it does for a real writer), and the next page waits
- * until this one's deferred work is done (TURN_QUIET_MS), so that none runs while another page is typed into. Stops after `keys` keys, or after `maxMs` once `minKeys` have been typed (a loaded
- * machine makes every step slower). Returns each page's per-key latencies.
+ * that the machine's load at any moment falls on all of them alike; after each phrase the writer pauses (the page's
+ * debounced live check runs then, as it does for a real writer), and the next page waits until this one's deferred
+ * work is done (TURN_QUIET_MS), so that none of it runs while another page is typed into. Stops after `keys` keys, or
+ * after `maxMs` once `minKeys` have been typed (a loaded machine makes every step slower). Returns each page's per-key
+ * latencies.
  */
 export async function typeInTurns(pages: readonly TypingPage[], keys: number, maxMs = Infinity, minKeys = 40): Promise<Map<string, TypingResult>> {
   const list = phrases(TYPED_TEXT);
@@ -400,7 +401,8 @@ export async function typeInTurns(pages: readonly TypingPage[], keys: number, ma
     for (const p of pages) {
       await typePhrase(p.session.page, p.session.cdp, phrase);
       await p.session.page.waitForTimeout(PHRASE_PAUSE_MS);
-      await settle(p.session.page, TURN_QUIET_MS, 6000);
+      // Waited for from here, not polled in the page: the page's CPU time per key stays its own work.
+      await p.session.page.waitForTimeout(TURN_QUIET_MS);
     }
     typed += [...phrase].length;
   }
