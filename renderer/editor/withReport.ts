@@ -11,6 +11,9 @@ import { deleteWholeBlocks } from '../../shared/editor/sectionOps';
 
 export type ReportSlateEditor = ReactEditor & HistoryEditor;
 
+/** Blocks per rendered chunk of the body. */
+const BODY_CHUNK_SIZE = 24;
+
 export interface PasteHandler {
   /** Plain text with line breaks (from Word, a web page, a .txt): the caller structures and inserts it. */
   (text: string): boolean;
@@ -22,6 +25,9 @@ export function withReport<E extends ReportSlateEditor>(editor: E, onStructuredP
   const { normalizeNode, insertBreak, insertData, isInline } = editor;
 
   withHints(editor);
+  // The body renders in chunks of blocks (slate-react's chunking): a key re-renders the chunks on the way to its
+  // block, not every block of a long report.
+  editor.getChunkSize = (node) => (Editor.isEditor(node) ? BODY_CHUNK_SIZE : null);
   // Delete/Backspace (or cut) over whole blocks — a heading and its content — removes them with no empty block left.
   const { deleteFragment } = editor;
   editor.deleteFragment = (options) => {
