@@ -33,18 +33,22 @@ function nativeTarget(editor: ReportSlateEditor, event: InputEvent): Pending | n
   if (editor.marks || ReactEditor.isComposing(editor) || touchesHint(editor, selection)) return null;
   const leaf = Node.getIf(editor, selection.anchor.path);
   if (!Text.isText(leaf)) return null;
-  let expected: [globalThis.Node, number];
+  let textElement: HTMLElement;
   try {
-    expected = ReactEditor.toDOMPoint(editor, selection.anchor);
+    textElement = ReactEditor.toDOMNode(editor, leaf);
   } catch {
     return null;
   }
-  const [domNode, domOffset] = expected;
-  if (!(domNode instanceof globalThis.Text) || !domNode.parentElement?.hasAttribute('data-slate-string')) return null;
-  // The DOM caret must be the model's caret (no selection change slate-react has not read yet). Compared by node and
-  // offset: Selection.isCollapsed would force a layout of the page.
+  // The DOM caret must be the model's caret (no selection change slate-react has not read yet): in the leaf's one
+  // string (the editor has no decorations, so a Slate text renders as one string, checked by its length) at the
+  // model's offset. Compared by node and offset: Selection.isCollapsed would force a layout of the page.
   const dom = window.getSelection();
-  if (!dom || dom.anchorNode !== domNode || dom.anchorOffset !== domOffset || dom.focusNode !== domNode || dom.focusOffset !== domOffset) return null;
+  const domNode = dom?.anchorNode;
+  if (!dom || !(domNode instanceof globalThis.Text) || dom.focusNode !== domNode || dom.anchorOffset !== dom.focusOffset) return null;
+  const string = domNode.parentElement;
+  if (!string?.hasAttribute('data-slate-string') || string.closest('[data-slate-node="text"]') !== textElement) return null;
+  const domOffset = dom.anchorOffset;
+  if (domOffset !== selection.anchor.offset || domNode.data.length !== leaf.text.length) return null;
   const [target] = event.getTargetRanges();
   if (target && (target.startContainer !== domNode || target.startOffset !== domOffset || !target.collapsed)) return null;
   return { path: selection.anchor.path, text: leaf.text, char, domNode, domOffset, domText: domNode.data };

@@ -5,6 +5,11 @@ import { Editor, Node, Path, Range, Text, Transforms, type BaseRange } from 'sla
 
 /** Paths of the hint leaves whose text the range overlaps (a collapsed range: the hint it sits inside or at the edge of). */
 function hintsIn(editor: Editor, range: BaseRange): Path[] {
+  // A caret (every key): only the leaf it is in can be the hint it sits inside or at the edge of.
+  if (Range.isCollapsed(range)) {
+    const leaf = Node.getIf(editor, range.anchor.path);
+    return Text.isText(leaf) && leaf.hint === true ? [range.anchor.path] : [];
+  }
   const out: Path[] = [];
   for (const [node, path] of Editor.nodes(editor, { at: range, match: (n) => Text.isText(n) && n.hint === true })) {
     const leaf = node as Text;

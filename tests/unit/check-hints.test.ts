@@ -75,6 +75,20 @@ describe('hints in the editor', () => {
     expect(editor.children).toEqual([{ type: 'paragraph', children: [{ text: '全年动态调整权责清单事项12项。' }] }]);
   });
 
+  it('a caret at either edge of the hint leaf replaces it; a caret in the text after it types beside it', () => {
+    const atEnd = editorWith([hinted()]);
+    Transforms.select(atEnd, { path: [0, 0], offset: HINT.length });
+    atEnd.insertText('全年');
+    Editor.normalize(atEnd, { force: true });
+    expect(Node.string(atEnd)).toBe('全年动态调整权责清单事项12项。');
+
+    const after = editorWith([hinted()]);
+    Transforms.select(after, { path: [0, 1], offset: 2 });
+    after.insertText('全年');
+    expect(Node.string(after)).toBe(`${HINT}动态全年调整权责清单事项12项。`);
+    expect(after.children).toEqual([{ type: 'paragraph', children: [{ text: HINT, hint: true }, { text: '动态全年调整权责清单事项12项。' }] }]);
+  });
+
   it('a hint that is the whole paragraph gives way to the typing', () => {
     const editor = editorWith([{ type: 'paragraph', children: [{ text: '（如无，可删去本部分。）', hint: true }] }]);
     Transforms.select(editor, { path: [0, 0], offset: 0 });
