@@ -11,7 +11,6 @@ import { AttachmentList, NotationLine } from './TrailerFields';
 import { DateField } from './DateField';
 import { useNativeInsert } from './nativeInsert';
 import { scrollCaretIntoView } from './scrollCaret';
-import type { ReportSlateEditor } from './withReport';
 
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
@@ -52,7 +51,6 @@ function useTitleLines(title: string) {
 }
 
 interface PageProps {
-  editor: ReportSlateEditor;
   meta: ReportMeta;
   onMetaChange(patch: Partial<ReportMeta>): void;
   layer: MarkLayer | null;
@@ -63,9 +61,9 @@ interface PageProps {
 }
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
-export const Page = memo(function Page({ editor, meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
+export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
   const title = useTitleLines(meta.title);
-  const native = useNativeInsert(editor);
+  const native = useNativeInsert();
   return (
     <article className="page" lang="zh-CN">
       <textarea

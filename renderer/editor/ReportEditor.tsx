@@ -268,7 +268,6 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
           <TableBar editor={editor} onChanged={expedite} />
           <div className="page-scroll" ref={scrollRef}>
             <Page
-              editor={editor}
               meta={frame.meta}
               onMetaChange={onMetaChange}
               layer={layer}

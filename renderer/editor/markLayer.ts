@@ -69,9 +69,9 @@ export class MarkLayer {
   /** The unit elements the observer watches. */
   private readonly observed = new Set<HTMLElement>();
   private marks: Map<string, UnitMarks> = NO_UNITS;
+  private hits: Map<string, Hit[]> = NO_HITS;
   /** The editor's blocks as the last sync saw them. */
   private painted: readonly Block[] = [];
-  private hits: Map<string, Hit[]> = NO_HITS;
   private frame = 0;
   private hoverFrame = 0;
   /** Units the last sync could not paint (not rendered yet), and how many frames in a row that has happened. */
@@ -208,9 +208,9 @@ export class MarkLayer {
     const marks = this.marks.get(key);
     const hits = this.hits.get(key);
     const prev = this.units.get(key);
-    // The same node keeps its element while it stays mounted: an unchanged unit is told apart without a DOM lookup
-    // (a sync runs at every key, over every unit of the report).
-    if (prev && prev.node === node && prev.marks === marks && prev.hits === hits && prev.element.isConnected && prev.visible === this.inView.has(prev.element)) return;
+    const same = prev !== undefined && prev.node === node && prev.marks === marks && prev.hits === hits;
+    // The same node keeps its element while it stays mounted: an unchanged unit is told apart without a DOM lookup.
+    if (same && prev.element.isConnected && prev.visible === this.inView.has(prev.element)) return;
     let element: HTMLElement | null = null;
     try {
       element = ReactEditor.toDOMNode(this.editor, node);
@@ -218,7 +218,7 @@ export class MarkLayer {
       // Not rendered (yet).
     }
     const visible = element !== null && this.inView.has(element);
-    if (prev && prev.node === node && prev.element === element && prev.visible === visible && prev.marks === marks && prev.hits === hits) return;
+    if (same && prev.element === element && prev.visible === visible) return;
     if (prev) {
       this.clear(prev);
       this.units.delete(key);

@@ -7,7 +7,7 @@
 // a caret slate-react has not caught up with), slate-react handles the key as before.
 import { useCallback, useRef } from 'react';
 import { Editor, Node, Range, Text, type Path } from 'slate';
-import { ReactEditor } from 'slate-react';
+import { ReactEditor, useSlateStatic } from 'slate-react';
 import { touchesHint } from '../../shared/editor/hints';
 import type { ReportSlateEditor } from './withReport';
 
@@ -54,8 +54,9 @@ function nativeTarget(editor: ReportSlateEditor, event: InputEvent): Pending | n
   return { path: selection.anchor.path, text: leaf.text, char, domNode, domOffset, domText: domNode.data };
 }
 
-/** `onDOMBeforeInput` and `onInput` for the Editable. */
-export function useNativeInsert(editor: ReportSlateEditor) {
+/** `onDOMBeforeInput` and `onInput` for the Editable (inside its <Slate>). */
+export function useNativeInsert() {
+  const editor = useSlateStatic() as ReportSlateEditor;
   const pending = useRef<Pending | null>(null);
 
   const onDOMBeforeInput = useCallback(
