@@ -104,11 +104,16 @@ export class MarkLayer {
     }
     this.observer = new IntersectionObserver(
       (entries) => {
+        // Chromium also reports targets whose state did not change (a trace showed one report at every key while
+        // typing): only a unit that came into or went out of view needs a repaint, else each key would cost a frame.
+        let changed = false;
         for (const e of entries) {
+          if (e.isIntersecting === this.inView.has(e.target)) continue;
+          changed = true;
           if (e.isIntersecting) this.inView.add(e.target);
           else this.inView.delete(e.target);
         }
-        this.schedule();
+        if (changed) this.schedule();
       },
       { root: scrollRoot, rootMargin: '10% 0px' },
     );

@@ -1,0 +1,55 @@
+// The mark layer's visibility watch (renderer/editor/markLayer.ts): a unit coming into or going out of view is
+// repainted at the next frame, and the observer's reports that change nothing (Chromium reports a target's unchanged state
+// again while the text is typed into) cost no frame. The browser's Highlight API, IntersectionObserver and frames are
+// stood in for here; the painting itself is covered in the e2e specs.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReactEditor } from 'slate-react';
+import { MarkLayer } from '../../renderer/editor/markLayer';
+
+type Report = (entries: { target: object; isIntersecting: boolean }[]) => void;
+
+describe('mark layer: visibility reports', () => {
+  let report: Report;
+  let frames: FrameRequestCallback[];
+
+  beforeEach(() => {
+    frames = [];
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', class { priority = 0; add() {} delete() {} });
+    vi.stubGlobal('IntersectionObserver', class {
+      constructor(callback: Report) {
+        report = callback;
+      }
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    });
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Runs the frames asked for so far; returns how many there were. */
+  function runFrames(): number {
+    const due = frames.splice(0);
+    for (const cb of due) cb(0);
+    return due.length;
+  }
+
+  it('asks for a frame only when a unit comes into or goes out of view', () => {
+    const layer = new MarkLayer({ children: [] } as unknown as ReactEditor, null);
+    const unit = {};
+    report([{ target: unit, isIntersecting: false }]);
+    expect(runFrames()).toBe(0); // first report, out of view: as it was painted
+    report([{ target: unit, isIntersecting: true }]);
+    expect(runFrames()).toBe(1);
+    report([{ target: unit, isIntersecting: true }]);
+    report([{ target: unit, isIntersecting: true }]);
+    expect(runFrames()).toBe(0); // the same state again: nothing to repaint
+    report([{ target: {}, isIntersecting: false }, { target: unit, isIntersecting: false }]);
+    expect(runFrames()).toBe(1);
+    layer.dispose();
+  });
+});
