@@ -14,7 +14,8 @@ import { scrollCaretIntoView } from './scrollCaret';
 
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
- * Chromium rebuilds its highlight ranges once for the change, not a second time at the next frame.
+ * Chromium rebuilds its highlight ranges once for the change, not a second time at the next frame. Rendered after the
+ * Editable (see there).
  */
 function MarkSync({ layer }: { layer: MarkLayer | null }) {
   useSlate();
@@ -88,7 +89,6 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
         />
         <span>：</span>
       </div>
-      <MarkSync layer={layer} />
       <Editable
         className="doc-body"
         renderElement={renderElement}
@@ -106,6 +106,9 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
         aria-label={T.body}
         placeholder={T.emptyParagraph}
       />
+      {/* After the Editable: React runs layout effects in tree order, and slate-react maps a changed block to its DOM
+          element in the Editable's own commit, which must come first. */}
+      <MarkSync layer={layer} />
       <AttachmentList meta={meta} onMetaChange={onMetaChange} />
       <div className="signature-block">
         <input

@@ -131,6 +131,25 @@ test('typing Chinese (with an IME composition) shows a finding inline and in the
 
   // The half-width comma is underlined in the paragraph (its popover shows over it) and listed in the panel.
   await expect.poll(() => painted(page, 'fzbg-error', 0)).toContain(',');
+  // A key typed before it moves the underline with it in the key's own task: a frame callback queued as the key
+  // arrives already finds the comma underlined, not the character now where the comma was.
+  await caretIn(page, 0, (before + '全年办理行政复议案件12件').length);
+  await page.evaluate(() => {
+    const w = window as unknown as { atFrame?: string[] };
+    const block = document.querySelector('.doc-body > [data-slate-node="element"]')!;
+    const record = () => {
+      w.atFrame = [];
+      CSS.highlights.get('fzbg-error')?.forEach((r) => {
+        if (block.contains(r.startContainer)) w.atFrame!.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+      });
+    };
+    window.addEventListener('beforeinput', () => requestAnimationFrame(record), { capture: true, once: true });
+  });
+  await page.keyboard.type('多');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { atFrame?: string[] }).atFrame)).toContain(',');
+  expect(await page.evaluate(() => (window as unknown as { atFrame?: string[] }).atFrame)).not.toContain('多');
+  await page.keyboard.press('Backspace');
+  await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件,纠错3件。');
   const comma = await charCentre(page.locator('.doc-body > [data-slate-node="element"]').first(), ',');
   await page.mouse.move(comma.x, comma.y);
   await expect(page.getByRole('dialog', { name: '检查结果说明' })).toContainText('半角');
