@@ -1,5 +1,5 @@
 // The page (renderer): title, addressee, the editable body, signature and date, laid out like the printed report;
-// the marks (findings, placeholders, hits) are painted over the body by the mark layer.
+// the marks (findings, placeholders, hits) are drawn behind the body's text by the mark layer, in the page's overlay.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Editable, useSlate } from 'slate-react';
 import type { ReportMeta } from '../../shared/model/schema';
@@ -12,14 +12,10 @@ import { DateField } from './DateField';
 import { useNativeInsert } from './nativeInsert';
 import { scrollCaretIntoView } from './scrollCaret';
 
-/**
- * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
- * Chromium rebuilds its highlight ranges once for the change, not a second time at the next frame. Rendered after the
- * Editable (see there).
- */
+/** Tells the mark layer of every editor change (it repaints the changed units' marks in the next frame). */
 function MarkSync({ layer }: { layer: MarkLayer | null }) {
   useSlate();
-  useLayoutEffect(() => layer?.syncEdit());
+  useLayoutEffect(() => layer?.edited());
   return null;
 }
 
@@ -55,6 +51,8 @@ interface PageProps {
   meta: ReportMeta;
   onMetaChange(patch: Partial<ReportMeta>): void;
   layer: MarkLayer | null;
+  /** Where the mark layer draws: behind the page's text. */
+  overlayRef: React.RefObject<HTMLDivElement | null>;
   onKeyDown(e: React.KeyboardEvent<HTMLDivElement>): void;
   onContextMenu(e: React.MouseEvent<HTMLDivElement>): void;
   onCompositionStart(): void;
@@ -62,11 +60,12 @@ interface PageProps {
 }
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
-export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
+export const Page = memo(function Page({ meta, onMetaChange, layer, overlayRef, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
   const title = useTitleLines(meta.title);
   const native = useNativeInsert();
   return (
     <article className="page" lang="zh-CN">
+      <div className="mark-overlay" ref={overlayRef} aria-hidden="true" />
       <textarea
         className="doc-title-input"
         ref={title.ref}
@@ -106,8 +105,6 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, o
         aria-label={T.body}
         placeholder={T.emptyParagraph}
       />
-      {/* After the Editable: React runs layout effects in tree order, and slate-react maps a changed block to its DOM
-          element in the Editable's own commit, which must come first. */}
       <MarkSync layer={layer} />
       <AttachmentList meta={meta} onMetaChange={onMetaChange} />
       <div className="signature-block">
