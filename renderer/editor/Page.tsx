@@ -12,7 +12,11 @@ import { DateField } from './DateField';
 import { useNativeInsert } from './nativeInsert';
 import { scrollCaretIntoView } from './scrollCaret';
 
-/** Tells the mark layer of every editor change (it repaints the changed units' marks in the next frame). */
+/**
+ * Tells the mark layer of every editor change, as soon as the DOM shows it (it draws the changed units' marks again).
+ * Rendered after the Editable: React runs layout effects in tree order, and slate-react maps a changed block to its DOM
+ * element in the Editable's own commit, which must come first.
+ */
 function MarkSync({ layer }: { layer: MarkLayer | null }) {
   useSlate();
   useLayoutEffect(() => layer?.edited());

@@ -86,8 +86,6 @@ export class MarkLayer {
   /** The editor's blocks as the last sync saw them. */
   private painted: readonly Block[] = [];
   private frame = 0;
-  /** The next frame repaints everything (not only what an edit changed). */
-  private full = false;
   private hoverFrame = 0;
   /** Units the last sync could not paint (not rendered yet), and how many frames in a row that has happened. */
   private behind = false;
@@ -130,7 +128,8 @@ export class MarkLayer {
       { root: scrollRoot, rootMargin: '10% 0px' },
     );
     if (typeof ResizeObserver !== 'undefined' && overlay.parentElement) {
-      this.resizeObserver = new ResizeObserver(() => this.schedule());
+      // Reported after the frame's layout and before its paint: the units are moved before they are seen elsewhere.
+      this.resizeObserver = new ResizeObserver(() => this.sync());
       this.resizeObserver.observe(overlay.parentElement);
     }
   }
@@ -142,29 +141,22 @@ export class MarkLayer {
     this.schedule();
   }
 
-  /**
-   * Repaints what changed at the next frame (after the editor's DOM has caught up with its value): everything as by
-   * sync(), or with `full` false only what an edit changed (edited()).
-   */
-  schedule(full = true): void {
-    if (!this.overlay) return;
-    this.full ||= full;
-    if (this.frame) return;
+  /** Repaints what changed at the next frame (after the editor's DOM has caught up with its value). */
+  schedule(): void {
+    if (this.frame || !this.overlay) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      const all = this.full;
-      this.full = false;
-      if (all) this.sync();
-      else this.syncEdited();
+      this.sync();
     });
   }
 
   /**
-   * The editor changed: its marks are repainted in the next frame, before it is painted. Boxes are read there, once
-   * the key's DOM changes are all made, and written after, so the page is laid out once for the key.
+   * The editor changed: the marks of the units it changed are drawn again now, in the change's own task (a frame
+   * callback at every key would also make Chromium compute every IntersectionObserver target in that frame). A frame
+   * already asked for repaints everything, this change too.
    */
   edited(): void {
-    this.schedule(false);
+    if (this.overlay && !this.frame) this.syncEdited();
   }
 
   /** Repaints now every unit whose node, DOM element, visibility, findings or hits changed since it was painted. */
@@ -212,12 +204,12 @@ export class MarkLayer {
       changed.push(i);
     }
     if (changed.length === 0) return;
-    const boxes = this.measure();
+    // Units are not measured here: one moves only when a unit above it changes in height, and then so does the page,
+    // which the resize observer hears of in this same frame.
     this.elementsMoved = false;
     const seen = new Set<string>();
     for (const i of changed) this.syncUnit(String(i), blocks[i] as HeadingElement | ParagraphElement, seen);
     if (this.elementsMoved) this.watchUnitElements();
-    this.place(boxes);
     this.painted = blocks;
     if (this.behind) {
       this.retries = 1;

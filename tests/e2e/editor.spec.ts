@@ -219,6 +219,16 @@ test('typing Chinese (with an IME composition) shows a finding inline and in the
   await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件,纠错3件。');
   await page.keyboard.press('Control+y');
   await expect.poll(() => blockText(page, 0)).toBe(before + '全年办理行政复议案件12件，纠错3件。');
+
+  // A line more in the first paragraph moves the marks below it with their text.
+  const placeholderBlock = await page.evaluate(() => Number(document.querySelector<HTMLElement>('.mark-overlay .mark-unit:has(.mark-placeholder)')!.dataset.unit));
+  const was = await markAndText(page, 'placeholder', placeholderBlock);
+  await caretAtEnd(page, 0);
+  await page.keyboard.insertText('全年共办理行政复议案件十二件，依法纠错三件，纠错率较上年有所下降。');
+  await expect.poll(async () => (await markAndText(page, 'placeholder', placeholderBlock)).text.top).toBeGreaterThan(was.text.top + 30);
+  const now = await markAndText(page, 'placeholder', placeholderBlock);
+  expect(Math.abs(now.mark.left - now.text.left)).toBeLessThan(1);
+  expect(Math.abs(now.mark.top - now.text.top)).toBeLessThan(1);
 });
 
 /** Puts the caret at `offset` of the text of the first leaf matching `selector` in body block `index`. */
