@@ -1,5 +1,5 @@
 // The page (renderer): title, addressee, the editable body, signature and date, laid out like the printed report;
-// the marks (findings, placeholders, hits) are drawn behind the body's text by the mark layer, in the page's overlay.
+// the marks (findings, placeholders, hits) are painted over the body by the mark layer.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Editable, useSlate } from 'slate-react';
 import type { ReportMeta } from '../../shared/model/schema';
@@ -13,13 +13,13 @@ import { useNativeInsert } from './nativeInsert';
 import { scrollCaretIntoView } from './scrollCaret';
 
 /**
- * Tells the mark layer of every editor change, as soon as the DOM shows it (it draws the changed units' marks again).
- * Rendered after the Editable: React runs layout effects in tree order, and slate-react maps a changed block to its DOM
- * element in the Editable's own commit, which must come first.
+ * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
+ * Chromium rebuilds its highlight ranges once for the change, not a second time at the next frame. Rendered after the
+ * Editable (see there).
  */
 function MarkSync({ layer }: { layer: MarkLayer | null }) {
   useSlate();
-  useLayoutEffect(() => layer?.edited());
+  useLayoutEffect(() => layer?.syncEdit());
   return null;
 }
 
@@ -55,8 +55,6 @@ interface PageProps {
   meta: ReportMeta;
   onMetaChange(patch: Partial<ReportMeta>): void;
   layer: MarkLayer | null;
-  /** Where the mark layer draws: behind the page's text. */
-  overlayRef: React.RefObject<HTMLDivElement | null>;
   onKeyDown(e: React.KeyboardEvent<HTMLDivElement>): void;
   onContextMenu(e: React.MouseEvent<HTMLDivElement>): void;
   onCompositionStart(): void;
@@ -64,12 +62,11 @@ interface PageProps {
 }
 
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
-export const Page = memo(function Page({ meta, onMetaChange, layer, overlayRef, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
+export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
   const title = useTitleLines(meta.title);
   const native = useNativeInsert();
   return (
     <article className="page" lang="zh-CN">
-      <div className="mark-overlay" ref={overlayRef} aria-hidden="true" />
       <textarea
         className="doc-title-input"
         ref={title.ref}
@@ -109,6 +106,8 @@ export const Page = memo(function Page({ meta, onMetaChange, layer, overlayRef, 
         aria-label={T.body}
         placeholder={T.emptyParagraph}
       />
+      {/* After the Editable: React runs layout effects in tree order, and slate-react maps a changed block to its DOM
+          element in the Editable's own commit, which must come first. */}
       <MarkSync layer={layer} />
       <AttachmentList meta={meta} onMetaChange={onMetaChange} />
       <div className="signature-block">

@@ -171,9 +171,8 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   // ---- marks painted over the text (findings, placeholders, find hits) ------------------------------------------
   const [layer, setLayer] = useState<MarkLayer | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const overlayRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const l = new MarkLayer(editor, scrollRef.current, overlayRef.current);
+    const l = new MarkLayer(editor, scrollRef.current);
     setLayer(l);
     return () => l.dispose();
   }, [editor]);
@@ -272,7 +271,6 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
               meta={frame.meta}
               onMetaChange={onMetaChange}
               layer={layer}
-              overlayRef={overlayRef}
               onKeyDown={keymap.onKeyDown}
               onContextMenu={onContextMenu}
               onCompositionStart={live.onCompositionStart}

@@ -1,20 +1,29 @@
-// The marks painted under the editor's text (renderer): findings, placeholders and find hits as boxes in an overlay of
-// their own (.mark-overlay, behind the page's text, styles.css). Nothing is added to the editor's DOM, so Slate keeps
-// one leaf per text and an IME composition is never disturbed; and nothing is attached to the text either. (CSS Custom
-// Highlights were used before: Chromium rebuilds every highlight marker and repaints every highlighted text at each
-// DOM change, which made each key typed cost about 3 ms more of paint with a screenful of marks.) Only units (a
-// heading, a paragraph or a table cell) on screen, or nearly, are painted (a unit scrolled into view is painted a
-// frame later). After a change only the units whose Slate node, DOM element, findings, hits, visibility or box changed
-// are painted again; a unit moved by an edit above it, or by a change of the page's size, is moved as a whole. The
+// The marks painted over the editor's text (renderer): findings, placeholders and find hits as CSS Custom Highlights
+// (::highlight(fzbg-…) in styles.css). Nothing is added to the DOM, so Slate keeps one leaf per text, typing costs the
+// same with or without findings and an IME composition is never disturbed. Only units (a heading, a paragraph or a
+// table cell) on screen, or nearly, are painted (a unit scrolled into view is painted a frame later): Chromium rebuilds
+// and repaints every highlight range at each DOM change, so a report with hundreds of marks would otherwise pay for
+// all of them at every keystroke. After a
+// change only the units whose Slate node, DOM element, findings, hits or visibility changed are repainted. The
 // finding under the pointer is found from the painted spans (caretPositionFromPoint and the unit offsets, no DOM node
 // per mark) and handed to the listener that shows its popover.
 import { Node } from 'slate';
 import { ReactEditor } from 'slate-react';
 import type { Finding } from '../../shared/check/types';
 import type { Block, HeadingElement, ParagraphElement, TableCellElement } from '../../shared/model/schema';
-import { findingsAt, unitSpans, type Hit, type MarkKind, type MarkSpan, type UnitMarks } from '../../shared/editor/marks';
+import { findingsAt, MARK_KINDS, unitSpans, type Hit, type MarkKind, type MarkSpan, type UnitMarks } from '../../shared/editor/marks';
 
-/** Overlapping marks paint in this order (a higher one on top): the painting order of a unit's spans. */
+/** The highlight name of each kind (the ::highlight() selectors in styles.css). */
+export const HIGHLIGHT_NAMES: Record<MarkKind, string> = {
+  info: 'fzbg-info',
+  warning: 'fzbg-warning',
+  error: 'fzbg-error',
+  placeholder: 'fzbg-placeholder',
+  hit: 'fzbg-hit',
+  'hit-current': 'fzbg-hit-current',
+};
+
+/** Overlapping highlights paint in this order (a higher one on top). */
 const PRIORITY: Record<MarkKind, number> = { placeholder: 0, info: 1, warning: 2, error: 3, hit: 4, 'hit-current': 5 };
 
 interface PaintedUnit {
@@ -26,29 +35,10 @@ interface PaintedUnit {
   marks: UnitMarks | undefined;
   hits: Hit[] | undefined;
   spans: MarkSpan[];
-  /** The unit's marks in the overlay (null when it has none painted), what they are, and the box they were drawn in. */
-  group: HTMLElement | null;
-  drawn: DrawnMark[];
-  box: Box | null;
+  ranges: [MarkKind, StaticRange][];
   /** The unit's DOM text nodes in order, and the unit offset each starts at. */
   texts: Text[];
   starts: number[];
-}
-
-/** A drawn mark: its kind, text and line sizes (`shape`), its element, its lines and where each line was put. */
-interface DrawnMark {
-  shape: string;
-  element: HTMLElement;
-  lines: HTMLElement[];
-  at: string[];
-}
-
-/** A unit's box relative to the overlay. */
-interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
 }
 
 /** The caret position at a point (caretPositionFromPoint, or the older caretRangeFromPoint of Chromium before 128). */
@@ -73,11 +63,8 @@ const NO_HITS = new Map<string, Hit[]>();
 export class MarkLayer {
   private readonly units = new Map<string, PaintedUnit>();
   private readonly byElement = new WeakMap<HTMLElement, PaintedUnit>();
-  /** Where the marks are drawn; null when nothing can be (no IntersectionObserver: an engine older than Electron's). */
-  private readonly overlay: HTMLElement | null;
+  private readonly highlights: Map<MarkKind, Highlight> | null;
   private readonly observer: IntersectionObserver | null = null;
-  /** The page's size changed (a window or panel resized, lines added or removed): units may have moved. */
-  private readonly resizeObserver: ResizeObserver | null = null;
   private readonly inView = new WeakSet<Element>();
   /** The unit elements the observer watches. */
   private readonly observed = new Set<HTMLElement>();
@@ -97,21 +84,24 @@ export class MarkLayer {
   private reported = false;
   private onHover: ((hover: MarkHover | null) => void) | null = null;
 
-  /**
-   * `scrollRoot`: the element the page scrolls in (the units it shows are painted); `overlay`: the element the marks
-   * are drawn in, absolutely placed in the page behind its text.
-   */
+  /** `scrollRoot`: the element the page scrolls in (the units it shows are painted). */
   constructor(
     private readonly editor: ReactEditor,
     scrollRoot: HTMLElement | null,
-    overlay: HTMLElement | null,
   ) {
-    // Without an overlay or IntersectionObserver nothing is painted; the panel still lists every finding.
-    if (!overlay || typeof IntersectionObserver === 'undefined') {
-      this.overlay = null;
+    // Without the Highlight API (an engine older than the app's Electron) nothing is painted; the panel still lists
+    // every finding.
+    if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight === 'undefined') {
+      this.highlights = null;
       return;
     }
-    this.overlay = overlay;
+    this.highlights = new Map();
+    for (const kind of MARK_KINDS) {
+      const h = new Highlight();
+      h.priority = PRIORITY[kind];
+      this.highlights.set(kind, h);
+      CSS.highlights.set(HIGHLIGHT_NAMES[kind], h);
+    }
     this.observer = new IntersectionObserver(
       (entries) => {
         // Chromium also reports targets whose state did not change (a trace showed one report at every key while
@@ -127,11 +117,6 @@ export class MarkLayer {
       },
       { root: scrollRoot, rootMargin: '10% 0px' },
     );
-    if (typeof ResizeObserver !== 'undefined' && overlay.parentElement) {
-      // Reported after the frame's layout and before its paint: the units are moved before they are seen elsewhere.
-      this.resizeObserver = new ResizeObserver(() => this.sync());
-      this.resizeObserver.observe(overlay.parentElement);
-    }
   }
 
   /** New findings (per unit, from the last check) and find hits; repainted at the next frame. */
@@ -143,26 +128,16 @@ export class MarkLayer {
 
   /** Repaints what changed at the next frame (after the editor's DOM has caught up with its value). */
   schedule(): void {
-    if (this.frame || !this.overlay) return;
+    if (this.frame || !this.highlights) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.sync();
     });
   }
 
-  /**
-   * The editor changed: the marks of the units it changed are drawn again now, in the change's own task (a frame
-   * callback at every key would also make Chromium compute every IntersectionObserver target in that frame). A frame
-   * already asked for repaints everything, this change too.
-   */
-  edited(): void {
-    if (this.overlay && !this.frame) this.syncEdited();
-  }
-
   /** Repaints now every unit whose node, DOM element, visibility, findings or hits changed since it was painted. */
   sync(): void {
-    if (!this.overlay) return;
-    const boxes = this.measure();
+    if (!this.highlights) return;
     this.behind = false;
     this.elementsMoved = false;
     const seen = new Set<string>();
@@ -181,7 +156,6 @@ export class MarkLayer {
       }
     }
     if (this.elementsMoved) this.watchUnitElements();
-    this.place(boxes);
     this.painted = this.editor.children as Block[];
     // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
     this.retries = this.behind ? this.retries + 1 : 0;
@@ -193,7 +167,8 @@ export class MarkLayer {
    * and no table changed (else, and while a unit waits for its render, everything is looked at as by sync()). What
    * sync() would find unchanged is not visited: this runs at every key.
    */
-  private syncEdited(): void {
+  syncEdit(): void {
+    if (!this.highlights) return;
     const blocks = this.editor.children as Block[];
     const before = this.painted;
     if (this.behind || blocks.length !== before.length) return this.sync();
@@ -204,8 +179,6 @@ export class MarkLayer {
       changed.push(i);
     }
     if (changed.length === 0) return;
-    // Units are not measured here: one moves only when a unit above it changes in height, and then so does the page,
-    // which the resize observer hears of in this same frame.
     this.elementsMoved = false;
     const seen = new Set<string>();
     for (const i of changed) this.syncUnit(String(i), blocks[i] as HeadingElement | ParagraphElement, seen);
@@ -251,10 +224,8 @@ export class MarkLayer {
     }
     const visible = element !== null && this.inView.has(element);
     if (same && prev.element === element && prev.visible === visible) return;
-    // The unit's drawn marks are reused (only what moved is moved) while its element stays.
-    const reuse = prev && prev.element === element && prev.group ? prev : null;
     if (prev) {
-      if (!reuse) this.clear(prev);
+      this.clear(prev);
       this.units.delete(key);
     }
     if (!prev || prev.element !== element) this.elementsMoved = true;
@@ -262,13 +233,13 @@ export class MarkLayer {
       this.behind = true;
       return;
     }
-    const unit: PaintedUnit = { node, element, visible, marks, hits, spans: [], group: reuse?.group ?? null, drawn: reuse?.drawn ?? [], box: null, texts: [], starts: [] };
+    const unit: PaintedUnit = { node, element, visible, marks, hits, spans: [], ranges: [], texts: [], starts: [] };
     this.units.set(key, unit);
     this.byElement.set(element, unit);
-    if (!visible) return this.clear(unit);
+    if (!visible) return;
     const text = Node.string(node);
     const spans = (unit.spans = unitSpans(node, text, marks, hits));
-    if (spans.length === 0) return this.clear(unit);
+    if (spans.length === 0) return;
     let length = 0;
     for (const s of element.querySelectorAll('[data-slate-string]')) {
       const t = s.firstChild;
@@ -280,102 +251,14 @@ export class MarkLayer {
     if (length < text.length) {
       unit.node = null; // The DOM is behind the value: try again at the next sync.
       this.behind = true;
-      return this.clear(unit);
+      return;
     }
-    this.draw(key, unit, text);
-  }
-
-  /** The unit's box relative to the overlay. */
-  private boxOf(element: HTMLElement, overlay: DOMRect): Box {
-    const r = element.getBoundingClientRect();
-    return { left: r.left - overlay.left, top: r.top - overlay.top, width: r.width, height: r.height };
-  }
-
-  /**
-   * Draws the unit's spans, a box per line of each, in a group placed at the unit's box; a group drawn before is
-   * reused, and its marks that kept their kind, text and size are only moved (a transform: nothing is painted again).
-   * Everything is read before anything is written.
-   */
-  private draw(key: string, unit: PaintedUnit, text: string): void {
-    const overlay = this.overlay!.getBoundingClientRect();
-    const origin = unit.element.getBoundingClientRect();
-    const box = { left: origin.left - overlay.left, top: origin.top - overlay.top, width: origin.width, height: origin.height };
-    const range = document.createRange();
-    const wanted = [...unit.spans]
-      .sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind])
-      .map((span) => {
-        range.setStart(...this.domPoint(unit, span.start, false));
-        range.setEnd(...this.domPoint(unit, span.end, true));
-        // The empty box at a line's end is left out.
-        const lines = [...range.getClientRects()].filter((r) => r.width >= 0.5).map((r) => ({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height }));
-        return { className: `mark mark-${span.kind}`, text: text.slice(span.start, span.end), lines };
-      });
-    const group = unit.group ?? this.overlay!.appendChild(document.createElement('div'));
-    if (!unit.group) {
-      group.className = 'mark-unit';
-      group.dataset.unit = key;
-    }
-    group.style.transform = `translate(${box.left}px, ${box.top}px)`;
-    const old = unit.drawn;
-    const drawn = wanted.map((want, i): DrawnMark => {
-      const shape = `${want.className}\u0001${want.text}\u0001${want.lines.map((l) => `${l.w} ${l.h}`).join(';')}`;
-      let mark = old[i];
-      if (mark?.shape !== shape) {
-        const element = document.createElement('div');
-        element.className = want.className;
-        element.dataset.text = want.text;
-        const lines = want.lines.map((l) => {
-          const line = element.appendChild(document.createElement('div'));
-          line.style.width = `${l.w}px`;
-          line.style.height = `${l.h}px`;
-          return line;
-        });
-        if (mark) mark.element.replaceWith(element);
-        else group.append(element);
-        mark = { shape, element, lines, at: [] };
-      }
-      want.lines.forEach((l, j) => {
-        const at = `${l.x} ${l.y}`;
-        if (mark.at[j] === at) return;
-        mark.at[j] = at;
-        mark.lines[j]!.style.transform = `translate(${l.x}px, ${l.y}px)`;
-      });
-      return mark;
-    });
-    for (const extra of old.slice(wanted.length)) extra.element.remove();
-    unit.group = group;
-    unit.drawn = drawn;
-    unit.box = box;
-  }
-
-  /** The boxes of the drawn units now (read before this frame writes anything, so the page is laid out once). */
-  private measure(): Map<PaintedUnit, Box> {
-    const boxes = new Map<PaintedUnit, Box>();
-    let overlay: DOMRect | null = null;
-    for (const unit of this.units.values()) {
-      if (!unit.group || !unit.box || !unit.element.isConnected) continue;
-      overlay ??= this.overlay!.getBoundingClientRect();
-      boxes.set(unit, this.boxOf(unit.element, overlay));
-    }
-    return boxes;
-  }
-
-  /**
-   * Keeps every drawn unit at its box: moved as a whole when only its place changed (an edit above it, the page
-   * resized in height), drawn again when its size did (its lines reflowed). `boxes`: measure() before this frame's
-   * writes; a unit drawn since is in place already.
-   */
-  private place(boxes: Map<PaintedUnit, Box>): void {
-    for (const [key, unit] of this.units) {
-      const box = boxes.get(unit);
-      if (!box || !unit.group || !unit.box) continue;
-      const was = unit.box;
-      if (box.width !== was.width || box.height !== was.height) {
-        this.draw(key, unit, Node.string(unit.node as Node));
-      } else if (box.left !== was.left || box.top !== was.top) {
-        unit.group.style.transform = `translate(${box.left}px, ${box.top}px)`;
-        unit.box = box;
-      }
+    for (const span of spans) {
+      const [startContainer, startOffset] = this.domPoint(unit, span.start, false);
+      const [endContainer, endOffset] = this.domPoint(unit, span.end, true);
+      const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      unit.ranges.push([span.kind, range]);
+      this.highlights!.get(span.kind)!.add(range);
     }
   }
 
@@ -391,10 +274,8 @@ export class MarkLayer {
   }
 
   private clear(unit: PaintedUnit): void {
-    unit.group?.remove();
-    unit.group = null;
-    unit.drawn = [];
-    unit.box = null;
+    for (const [kind, range] of unit.ranges) this.highlights?.get(kind)?.delete(range);
+    unit.ranges = [];
   }
 
   // ---- the finding under the pointer ---------------------------------------------------------------------------
@@ -409,7 +290,7 @@ export class MarkLayer {
     // Chromium repeats a mousemove at the same place when the text moves under a still pointer (typing): not a move.
     if (this.pointer && this.pointer.x === x && this.pointer.y === y) return;
     this.pointer = { x, y };
-    if (this.hoverFrame || !this.overlay) return;
+    if (this.hoverFrame || !this.highlights) return;
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0;
       if (this.pointer) this.updateHover(this.pointer.x, this.pointer.y);
@@ -464,16 +345,15 @@ export class MarkLayer {
     return null;
   }
 
-  /** Stops painting: the marks are removed from the page. */
+  /** Stops painting: the highlights are removed from the page. */
   dispose(): void {
     cancelAnimationFrame(this.frame);
     cancelAnimationFrame(this.hoverFrame);
     this.frame = this.hoverFrame = 0;
     this.onHover = null;
     this.observer?.disconnect();
-    this.resizeObserver?.disconnect();
     this.observed.clear();
-    for (const unit of this.units.values()) this.clear(unit);
+    if (this.highlights) for (const kind of MARK_KINDS) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.units.clear();
   }
 }

@@ -1,6 +1,6 @@
 // Inline marks of the report editor (shared, pure): checker findings underlined by severity, placeholders marked, find
-// hits highlighted, as character spans of one text unit (a heading, a paragraph or a table cell). The renderer draws
-// them under the text (renderer/editor/markLayer.ts) without splitting the text into leaves, so the marks cost typing little.
+// hits highlighted, as character spans of one text unit (a heading, a paragraph or a table cell). The renderer paints
+// them over the text (CSS Custom Highlights) without splitting the text into leaves, so the marks cost typing nothing.
 import { Node } from 'slate';
 import type { Block, Severity } from '../model/schema';
 import type { Finding } from '../check/types';
@@ -37,6 +37,8 @@ export interface UnitMarks {
 
 /** What a span shows: a finding's severity, a placeholder, a find hit (the current one stronger). */
 export type MarkKind = Severity | 'placeholder' | 'hit' | 'hit-current';
+
+export const MARK_KINDS: readonly MarkKind[] = ['info', 'warning', 'error', 'placeholder', 'hit', 'hit-current'];
 
 export interface MarkSpan {
   start: number;

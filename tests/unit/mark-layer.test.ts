@@ -1,7 +1,7 @@
 // The mark layer's visibility watch (renderer/editor/markLayer.ts): a unit coming into or going out of view is
 // repainted at the next frame, and the observer's reports that change nothing (Chromium reports a target's unchanged state
-// again while the text is typed into) cost no frame. The browser's IntersectionObserver and frames are stood in for
-// here; the painting itself is covered in the e2e specs.
+// again while the text is typed into) cost no frame. The browser's Highlight API, IntersectionObserver and frames are
+// stood in for here; the painting itself is covered in the e2e specs.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReactEditor } from 'slate-react';
 import { MarkLayer } from '../../renderer/editor/markLayer';
@@ -14,6 +14,8 @@ describe('mark layer: visibility reports', () => {
 
   beforeEach(() => {
     frames = [];
+    vi.stubGlobal('CSS', { highlights: new Map() });
+    vi.stubGlobal('Highlight', class { priority = 0; add() {} delete() {} });
     vi.stubGlobal('IntersectionObserver', class {
       constructor(callback: Report) {
         report = callback;
@@ -37,7 +39,7 @@ describe('mark layer: visibility reports', () => {
   }
 
   it('asks for a frame only when a unit comes into or goes out of view', () => {
-    const layer = new MarkLayer({ children: [] } as unknown as ReactEditor, null, { parentElement: null } as unknown as HTMLElement);
+    const layer = new MarkLayer({ children: [] } as unknown as ReactEditor, null);
     const unit = {};
     report([{ target: unit, isIntersecting: false }]);
     expect(runFrames()).toBe(0); // first report, out of view: as it was painted
