@@ -79,7 +79,9 @@ export class MarkLayer {
   private retries = 0;
   /** A unit got a different element, or went away, during this sync: the observed set needs updating. */
   private elementsMoved = false;
+  /** Where the pointer was last over the editor, and whether it is over it now. */
   private pointer: { x: number; y: number } | null = null;
+  private inside = false;
   /** Findings were reported under the pointer, and no null since. */
   private reported = false;
   private onHover: ((hover: MarkHover | null) => void) | null = null;
@@ -287,19 +289,22 @@ export class MarkLayer {
 
   /** The pointer moved over the editor: the findings under it are looked up at the next frame. */
   hover(x: number, y: number): void {
-    // Chromium repeats a mousemove at the same place when the text moves under a still pointer (typing): not a move.
-    if (this.pointer && this.pointer.x === x && this.pointer.y === y) return;
+    // Chromium repeats a mousemove at the same place when the text moves under a still pointer (typing), and when what
+    // covered it goes (a popover closed with Escape, which would open again under the still pointer): not a move.
+    const still = this.pointer !== null && this.pointer.x === x && this.pointer.y === y;
+    this.inside = true;
+    if (still) return;
     this.pointer = { x, y };
     if (this.hoverFrame || !this.highlights) return;
     this.hoverFrame = requestAnimationFrame(() => {
       this.hoverFrame = 0;
-      if (this.pointer) this.updateHover(this.pointer.x, this.pointer.y);
+      if (this.inside && this.pointer) this.updateHover(this.pointer.x, this.pointer.y);
     });
   }
 
-  /** The pointer left the editor. */
+  /** The pointer left the editor (where it was is kept: coming back to the same place is not a move). */
   leave(): void {
-    this.pointer = null;
+    this.inside = false;
     this.report(null);
   }
 
