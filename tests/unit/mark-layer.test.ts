@@ -1,14 +1,15 @@
-// The mark layer's visibility watch and pointer (renderer/editor/markLayer.ts): a unit coming into or going out of view is
-// repainted at the next frame, and the observer's reports that change nothing (Chromium reports a target's unchanged state
-// again while the text is typed into) cost no frame; a pointer reported again where it left is no move. The browser's
-// Highlight API, IntersectionObserver and frames are stood in for here; the painting itself is covered in the e2e specs.
+// The mark layer's visibility watch and pointer (renderer/editor/markLayer.ts): a unit coming into or going out of
+// view is repainted at the next frame, and the observer's reports that change nothing (Chromium reports a target's
+// unchanged state again while the text is typed into) cost no frame; a pointer reported again where it left is no
+// move. The browser's Highlight API, IntersectionObserver and frames are stood in for here; the painting itself is
+// covered in the e2e specs.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReactEditor } from 'slate-react';
 import { MarkLayer } from '../../renderer/editor/markLayer';
 
 type Report = (entries: { target: object; isIntersecting: boolean }[]) => void;
 
-describe('mark layer: visibility reports', () => {
+describe('mark layer: visibility reports and the pointer', () => {
   let report: Report;
   let frames: FrameRequestCallback[];
 
