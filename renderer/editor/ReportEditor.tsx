@@ -65,8 +65,6 @@ export interface ReportEditorProps {
   onBind(port: EditorPort | null): void;
 }
 
-/** Top-level blocks per render chunk (slate-react chunking). */
-const CHUNK_SIZE = 24;
 /** How long a status line (paste, formatting) stays. */
 const NOTICE_MS = 8000;
 
@@ -78,9 +76,6 @@ export const ReportEditor = memo(forwardRef<ReportEditorHandle, ReportEditorProp
   const pasteRef = useRef<PasteHandler | null>(null);
   const [editor] = useState(() => {
     const e = withHeadingMarkers(withReport(withHistory(withReact(createEditor())) as ReportSlateEditor, pasteRef));
-    // Chunking: the top-level blocks are grouped so that a keystroke re-renders one chunk of blocks, not a list of
-    // hundreds (no DOM wrapper is added; the page looks and behaves the same).
-    e.getChunkSize = (node) => (Editor.isEditor(node) ? CHUNK_SIZE : null);
     // Read once: from here on the body is the editor's (the analysis below starts from it).
     e.children = initialBody as Descendant[];
     return e;
