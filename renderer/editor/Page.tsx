@@ -15,7 +15,8 @@ import { scrollCaretIntoView } from './scrollCaret';
 /**
  * Repaints the changed units' marks after every editor change, as soon as the DOM shows it: in the same task, so that
  * Chromium rebuilds its highlight ranges once for the change, not a second time at the next frame. Rendered after the
- * Editable (see there).
+ * Editable (see there). A key the browser typed itself had its unit repainted in the key's own task (nativeInsert.ts),
+ * before this render: the sync then finds it unchanged.
  */
 function MarkSync({ layer }: { layer: MarkLayer | null }) {
   useSlate();
@@ -64,7 +65,7 @@ interface PageProps {
 /** The page: title, addressee, the editable body, signature and date, laid out like the printed report. */
 export const Page = memo(function Page({ meta, onMetaChange, layer, onKeyDown, onContextMenu, onCompositionStart, onCompositionEnd }: PageProps) {
   const title = useTitleLines(meta.title);
-  const native = useNativeInsert();
+  const native = useNativeInsert(layer);
   return (
     <article className="page" lang="zh-CN">
       <textarea

@@ -85,6 +85,8 @@ export class MarkLayer {
   /** Findings were reported under the pointer, and no null since. */
   private reported = false;
   private onHover: ((hover: MarkHover | null) => void) | null = null;
+  /** During syncTyped: a unit's node that React has not rendered yet, and the element that already shows its text. */
+  private typed: { node: object; element: HTMLElement } | null = null;
 
   /** `scrollRoot`: the element the page scrolls in (the units it shows are painted). */
   constructor(
@@ -192,6 +194,21 @@ export class MarkLayer {
     }
   }
 
+  /**
+   * After a key the browser typed into the DOM itself, before React renders it (nativeInsert.ts): `node` (a heading,
+   * paragraph or table cell the model holds now) is shown by `element` already, with its new text. Repaints as
+   * syncEdit() does, so that the marks after the caret move with their text in the key's own frame; the sync after
+   * the render then finds nothing changed.
+   */
+  syncTyped(node: object, element: HTMLElement): void {
+    this.typed = { node, element };
+    try {
+      this.syncEdit();
+    } finally {
+      this.typed = null;
+    }
+  }
+
   /** Watches exactly the elements of today's units (a moved block's element may now belong to another unit). */
   private watchUnitElements(): void {
     const used = new Set<HTMLElement>();
@@ -218,9 +235,9 @@ export class MarkLayer {
     const same = prev !== undefined && prev.node === node && prev.marks === marks && prev.hits === hits;
     // The same node keeps its element while it stays mounted: an unchanged unit is told apart without a DOM lookup.
     if (same && prev.element.isConnected && prev.visible === this.inView.has(prev.element)) return;
-    let element: HTMLElement | null = null;
+    let element: HTMLElement | null = this.typed?.node === node ? this.typed.element : null;
     try {
-      element = ReactEditor.toDOMNode(this.editor, node);
+      element ??= ReactEditor.toDOMNode(this.editor, node);
     } catch {
       // Not rendered (yet).
     }

@@ -4,12 +4,15 @@
 // of the page and a selection change on every key). Here the key goes through natively and the same character is
 // inserted in the model on the `input` event that follows, so the text React renders already matches the DOM.
 // Whenever the DOM and the model might not agree (a selection, a mark to apply, a hint, the caret at a leaf's start,
-// a caret slate-react has not caught up with), slate-react handles the key as before.
+// a caret slate-react has not caught up with), slate-react handles the key as before. React's render of such a key
+// waits until its frame is painted (deferRender.ts); the marks of the typed unit are redrawn in the key's own task.
 import { useCallback, useRef } from 'react';
 import { Editor, Node, Range, Text, type Path } from 'slate';
 import { ReactEditor, useSlateStatic } from 'slate-react';
 import { touchesHint } from '../../shared/editor/hints';
 import type { ReportSlateEditor } from './withReport';
+import type { MarkLayer } from './markLayer';
+import { useRenderHold } from './deferRender';
 
 /** Single characters a writer of Chinese types: Han characters, CJK and full-width punctuation, full-width forms. */
 const NATIVE_CHAR = /^[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e\uff5f-\uffef]$/;
@@ -55,9 +58,10 @@ function nativeTarget(editor: ReportSlateEditor, event: InputEvent): Pending | n
 }
 
 /** `onDOMBeforeInput` and `onInput` for the Editable (inside its <Slate>). */
-export function useNativeInsert() {
+export function useNativeInsert(layer: MarkLayer | null) {
   const editor = useSlateStatic() as ReportSlateEditor;
   const pending = useRef<Pending | null>(null);
+  const hold = useRenderHold(editor);
 
   const onDOMBeforeInput = useCallback(
     (event: InputEvent): boolean | undefined => {
@@ -72,15 +76,24 @@ export function useNativeInsert() {
     const p = pending.current;
     pending.current = null;
     if (!p) return;
-    Editor.insertText(editor, p.char);
-    // The model did not take the character where the browser put it (nothing does so today: a hint or a mark sends
-    // the key to slate-react): take it out of the DOM again, as slate-react does for its own native keys.
-    const leaf = Node.getIf(editor, p.path);
     const inserted = p.domText.slice(0, p.domOffset) + p.char + p.domText.slice(p.domOffset);
-    if (Text.isText(leaf) && leaf.text === p.text && p.domNode.isConnected && p.domNode.data === inserted) {
-      p.domNode.deleteData(p.domOffset, p.char.length);
+    const drawn = p.domNode.isConnected && p.domNode.data === inserted;
+    Editor.insertText(editor, p.char);
+    const leaf = Node.getIf(editor, p.path);
+    if (Text.isText(leaf) && leaf.text === p.text) {
+      // The model did not take the character where the browser put it (nothing does so today: a hint or a mark sends
+      // the key to slate-react): take it out of the DOM again, as slate-react does for its own native keys.
+      if (drawn) p.domNode.deleteData(p.domOffset, p.char.length);
+      return;
     }
-  }, [editor]);
+    if (!drawn) return;
+    // The DOM shows the key already: React's render of it can wait for the frame (slate calls onChange in a
+    // microtask, after this handler), and the typed unit's marks move with its text in this frame.
+    hold.current?.holdNext();
+    const unit = p.domNode.parentElement?.closest<HTMLElement>('[data-slate-node="element"]');
+    const parent = Node.getIf(editor, p.path.slice(0, -1));
+    if (unit && parent) layer?.syncTyped(parent, unit);
+  }, [editor, layer, hold]);
 
   return { onDOMBeforeInput, onInput };
 }

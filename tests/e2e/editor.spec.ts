@@ -247,6 +247,93 @@ test('typing Chinese key by key: each character lands at the caret, in the page 
   await expect.poll(() => blockText(page, 0)).toBe(before);
 });
 
+test('a key the browser types is drawn in its own frame, with the marks after it on their text; the editor renders it after that frame, and fast keys and undo lose nothing', async ({ app }) => {
+  const { page } = app;
+  await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
+  await caretAtEnd(page, 0);
+  await page.keyboard.insertText('全年办理复议案件,纠错');
+  await expect.poll(() => painted(page, 'fzbg-error', 0)).toContain(',');
+  const before = await blockText(page, 0);
+  const at = before.lastIndexOf('办理') + 2;
+  const cdp = await page.context().newCDPSession(page);
+  /** A key as a keyboard sends it (keydown, beforeinput, input): the browser inserts it itself. */
+  const key = async (ch: string) => {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch });
+  };
+  // The first key may come before slate-react has read the caret set here (it then renders the key itself).
+  await caretIn(page, 0, at);
+  await key('依');
+  await expect.poll(() => blockText(page, 0)).toBe(before.slice(0, at) + '依' + before.slice(at));
+  const errorsBefore = await painted(page, 'fzbg-error', 0);
+  expect(errorsBefore).toContain(',');
+
+  // In the frame of the next key (a frame callback runs before its paint): what the page shows, what is painted, and
+  // the text React last rendered into the paragraph (the leaves among the props React last committed to its element).
+  const rendered = (block: Element) => {
+    const propsKey = Object.keys(block).find((k) => k.startsWith('__reactProps$'))!;
+    type El = { props?: { text?: { text?: unknown }; children?: unknown } };
+    const texts: string[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) return x.forEach(walk);
+      const props = (x as El | null)?.props;
+      if (!props) return;
+      if (typeof props.text?.text === 'string') texts.push(props.text.text);
+      else walk(props.children);
+    };
+    walk({ props: (block as unknown as Record<string, El['props']>)[propsKey] });
+    return texts.length > 0 ? texts.join('') : undefined;
+  };
+  await page.evaluate((renderedSource) => {
+    const renderedText = new Function(`return (${renderedSource})`)() as (block: Element) => string | undefined;
+    const w = window as unknown as { keyFrame: unknown };
+    w.keyFrame = null;
+    document.addEventListener(
+      'input',
+      () =>
+        requestAnimationFrame(() => {
+          const block = document.querySelectorAll('.doc-body > [data-slate-node="element"]')[0]!;
+          const errors: string[] = [];
+          CSS.highlights.get('fzbg-error')?.forEach((r) => {
+            if (block.contains(r.startContainer)) errors.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
+          });
+          w.keyFrame = { text: (block.textContent ?? '').replace(/\uFEFF/g, ''), errors, rendered: renderedText(block) };
+        }),
+      { once: true },
+    );
+  }, rendered.toString());
+  const typed = before.slice(0, at) + '依法' + before.slice(at);
+  await key('法');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { keyFrame: unknown }).keyFrame)).toEqual({
+    text: typed,
+    // The comma after the caret is still the one underlined, not the character before it.
+    errors: errorsBefore,
+    // React has not rendered the key yet: its leaf shows the text before it.
+    rendered: before.slice(0, at) + '依' + before.slice(at),
+  });
+  // After the frame the editor renders it, and the app hears of the change.
+  const leafText = () => page.locator('.doc-body > [data-slate-node="element"]').first().evaluate((block, src) => (new Function(`return (${src})`)() as (b: Element) => string)(block), rendered.toString());
+  await expect.poll(leafText).toBe(typed);
+  await expect.poll(() => app.windowState.dirty).toBe(true);
+  await expect.poll(() => painted(page, 'fzbg-error', 0)).toEqual(errorsBefore);
+
+  // Keys faster than frames: each one runs the render held for the one before; Backspace and undo see every key.
+  await key('行');
+  await key('政');
+  await page.keyboard.press('Backspace');
+  await key('政');
+  const fast = before.slice(0, at) + '依法行政' + before.slice(at);
+  await expect.poll(() => blockText(page, 0)).toBe(fast);
+  await expect.poll(leafText).toBe(fast);
+  // Undo: the last key, the Backspace, then the keys typed in a row, as in any editor.
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, 0)).toBe(before.slice(0, at) + '依法行' + before.slice(at));
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, 0)).toBe(fast);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => blockText(page, 0)).toBe(before);
+});
+
 test('the caret stays in view: new lines typed at the bottom of the page scroll it up, a key typed off screen brings the caret back', async ({ app }) => {
   const { page } = app;
   await newReport(page, { template: '政府部门', organ: '江海区司法局', year: 2025 });
