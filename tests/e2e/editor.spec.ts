@@ -332,6 +332,19 @@ test('a key the browser types is drawn in its own frame, with the marks after it
   await expect.poll(() => blockText(page, 0)).toBe(fast);
   await page.keyboard.press('Control+z');
   await expect.poll(() => blockText(page, 0)).toBe(before);
+
+  // An IME composition right after a key (whose render may still be held: it runs before the composition starts).
+  await caretIn(page, 0, at);
+  await key('依');
+  await expect.poll(() => blockText(page, 0)).toBe(before.slice(0, at) + '依' + before.slice(at));
+  await key('法');
+  await cdp.send('Input.imeSetComposition', { text: 'quan', selectionStart: 4, selectionEnd: 4 });
+  await cdp.send('Input.imeSetComposition', { text: '全年', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: '全年' });
+  const composed = before.slice(0, at) + '依法全年' + before.slice(at);
+  await expect.poll(() => blockText(page, 0)).toBe(composed);
+  await expect.poll(leafText).toBe(composed);
+  await expect.poll(() => painted(page, 'fzbg-error', 0)).toEqual(errorsBefore);
 });
 
 test('the caret stays in view: new lines typed at the bottom of the page scroll it up, a key typed off screen brings the caret back', async ({ app }) => {
