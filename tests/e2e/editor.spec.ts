@@ -284,9 +284,10 @@ test('a key the browser types is drawn in its own frame, with the marks after it
     walk({ props: (block as unknown as Record<string, El['props']>)[propsKey] });
     return texts.length > 0 ? texts.join('') : undefined;
   };
+  type Probe = { keyFrame: unknown; renderedText(block: Element): string | undefined };
   await page.evaluate((renderedSource) => {
-    const renderedText = new Function(`return (${renderedSource})`)() as (block: Element) => string | undefined;
-    const w = window as unknown as { keyFrame: unknown };
+    const w = window as unknown as Probe;
+    w.renderedText = new Function(`return (${renderedSource})`)() as Probe['renderedText'];
     w.keyFrame = null;
     document.addEventListener(
       'input',
@@ -297,14 +298,14 @@ test('a key the browser types is drawn in its own frame, with the marks after it
           CSS.highlights.get('fzbg-error')?.forEach((r) => {
             if (block.contains(r.startContainer)) errors.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
           });
-          w.keyFrame = { text: (block.textContent ?? '').replace(/\uFEFF/g, ''), errors, rendered: renderedText(block) };
+          w.keyFrame = { text: (block.textContent ?? '').replace(/\uFEFF/g, ''), errors, rendered: w.renderedText(block) };
         }),
       { once: true },
     );
   }, rendered.toString());
   const typed = before.slice(0, at) + '依法' + before.slice(at);
   await key('法');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { keyFrame: unknown }).keyFrame)).toEqual({
+  await expect.poll(() => page.evaluate(() => (window as unknown as Probe).keyFrame)).toEqual({
     text: typed,
     // The comma after the caret is still the one underlined, not the character before it.
     errors: errorsBefore,
@@ -312,7 +313,7 @@ test('a key the browser types is drawn in its own frame, with the marks after it
     rendered: before.slice(0, at) + '依' + before.slice(at),
   });
   // After the frame the editor renders it, and the app hears of the change.
-  const leafText = () => page.locator('.doc-body > [data-slate-node="element"]').first().evaluate((block, src) => (new Function(`return (${src})`)() as (b: Element) => string)(block), rendered.toString());
+  const leafText = () => page.locator('.doc-body > [data-slate-node="element"]').first().evaluate((block) => (window as unknown as Probe).renderedText(block));
   await expect.poll(leafText).toBe(typed);
   await expect.poll(() => app.windowState.dirty).toBe(true);
   await expect.poll(() => painted(page, 'fzbg-error', 0)).toEqual(errorsBefore);

@@ -10,6 +10,8 @@ import { HOLD_MAX_MS, RenderHold } from '../../renderer/editor/deferRender';
 const microtasks = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** A posted message to have arrived. */
 const message = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+/** Longer than a held render waits without a frame. */
+const pastHoldMax = () => new Promise<void>((resolve) => setTimeout(resolve, HOLD_MAX_MS + 20));
 
 describe('render hold', () => {
   let frames: FrameRequestCallback[];
@@ -78,7 +80,7 @@ describe('render hold', () => {
     expect(calls).toEqual([{ ops: ['insert_text'], sync: true }]);
     runFrames();
     await message();
-    await new Promise((resolve) => setTimeout(resolve, HOLD_MAX_MS + 20));
+    await pastHoldMax();
     expect(calls).toHaveLength(1);
   });
 
@@ -96,7 +98,7 @@ describe('render hold', () => {
   it('a window that paints no frames still hears of the edit', async () => {
     typeHeld('全');
     await microtasks();
-    await new Promise((resolve) => setTimeout(resolve, HOLD_MAX_MS + 20));
+    await pastHoldMax();
     expect(calls).toEqual([{ ops: ['insert_text'], sync: true }]);
   });
 
