@@ -7,6 +7,14 @@ import type { Editor, Element } from 'slate';
 import type { Block, HeadingElement } from '../../shared/model/schema';
 import { sequenceMarkers } from '../../shared/model/numbering';
 import { T } from './strings';
+import { BOX_LAYER_CLASS } from './markBoxes';
+
+/**
+ * First in every text unit: the empty layer its marks are drawn in while the caret is elsewhere (markBoxes.ts). Not
+ * editable (slate-react skips it when it maps DOM points) and hidden from screen readers; React never gives it
+ * children, so the boxes drawn in it stay.
+ */
+const boxLayer = <span className={BOX_LAYER_CLASS} contentEditable={false} aria-hidden="true" />;
 
 const markerCache = new WeakMap<readonly unknown[], string[]>();
 
@@ -30,6 +38,7 @@ function Heading({ attributes, children, element }: { attributes: RenderElementP
   const className = `blk h h${element.level}${element.runIn ? ' runin' : ''}`;
   return (
     <div {...attributes} className={className} data-marker={marker} data-runin={element.runIn ? T.runIn : undefined}>
+      {boxLayer}
       {children}
     </div>
   );
@@ -51,10 +60,16 @@ export function renderElement({ attributes, children, element }: RenderElementPr
     case 'table-row':
       return <tr {...attributes}>{children}</tr>;
     case 'table-cell':
-      return <td {...attributes}>{children}</td>;
+      return (
+        <td {...attributes}>
+          {boxLayer}
+          {children}
+        </td>
+      );
     default:
       return (
         <p {...attributes} className="blk para">
+          {boxLayer}
           {children}
         </p>
       );

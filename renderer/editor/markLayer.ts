@@ -1,17 +1,19 @@
-// The marks painted over the editor's text (renderer): findings, placeholders and find hits as CSS Custom Highlights
-// (::highlight(fzbg-…) in styles.css). Nothing is added to the DOM, so Slate keeps one leaf per text, typing costs the
-// same with or without findings and an IME composition is never disturbed. Only units (a heading, a paragraph or a
-// table cell) on screen, or nearly, are painted (a unit scrolled into view is painted a frame later): Chromium rebuilds
-// and repaints every highlight range at each DOM change, so a report with hundreds of marks would otherwise pay for
-// all of them at every keystroke. After a
-// change only the units whose Slate node, DOM element, findings, hits or visibility changed are repainted. The
-// finding under the pointer is found from the painted spans (caretPositionFromPoint and the unit offsets, no DOM node
-// per mark) and handed to the listener that shows its popover.
+// The marks painted over the editor's text (renderer): findings, placeholders and find hits. The text itself is never
+// split for them, so Slate keeps one leaf per text and an IME composition is never disturbed. The unit (a heading, a
+// paragraph or a table cell) the caret is in paints its marks as CSS Custom Highlights (::highlight(fzbg-…) in
+// styles.css), which follow its text as it is typed; every other unit draws them as static boxes in its own mark layer
+// (markBoxes.ts), since Chromium rebuilds and repaints every highlight range at each DOM change, and a key would
+// otherwise pay for the marks of the whole screen. The two swap when the caret goes to another unit. Only units on
+// screen, or nearly, are painted (a unit scrolled into view is painted a frame later). After a change only the units
+// whose Slate node, DOM element, findings, hits, visibility or painting changed are repainted; boxes are measured
+// again when their unit changes size or a font loads. The finding under the pointer is found from the painted spans
+// (caretPositionFromPoint and the unit offsets) and handed to the listener that shows its popover.
 import { Node } from 'slate';
 import { ReactEditor } from 'slate-react';
 import type { Finding } from '../../shared/check/types';
 import type { Block, HeadingElement, ParagraphElement, TableCellElement } from '../../shared/model/schema';
 import { findingsAt, MARK_KINDS, unitSpans, type Hit, type MarkKind, type MarkSpan, type UnitMarks } from '../../shared/editor/marks';
+import { boxLayerOf, clearBoxes, drawBoxes, measureBoxes, showLayer, sizeOf, type BoxMark } from './markBoxes';
 
 /** The highlight name of each kind (the ::highlight() selectors in styles.css). */
 export const HIGHLIGHT_NAMES: Record<MarkKind, string> = {
@@ -27,6 +29,7 @@ export const HIGHLIGHT_NAMES: Record<MarkKind, string> = {
 const PRIORITY: Record<MarkKind, number> = { placeholder: 0, info: 1, warning: 2, error: 3, hit: 4, 'hit-current': 5 };
 
 interface PaintedUnit {
+  key: string;
   /** The Slate node painted from; null when the DOM did not hold its text yet (painted again at the next sync). */
   node: object | null;
   element: HTMLElement;
@@ -35,7 +38,15 @@ interface PaintedUnit {
   marks: UnitMarks | undefined;
   hits: Hit[] | undefined;
   spans: MarkSpan[];
+  /** The spans ending at or before this offset are drawn as boxes in `layer`, the others as highlights. */
+  split: number;
   ranges: [MarkKind, StaticRange][];
+  layer: HTMLElement | null;
+  /** The spans drawn as boxes (kind and offsets), the unit's size when they were measured ('' when none are drawn) and
+   * what was drawn. */
+  boxSpans: string;
+  boxSize: string;
+  drawn: string;
   /** The unit's DOM text nodes in order, and the unit offset each starts at. */
   texts: Text[];
   starts: number[];
@@ -57,6 +68,12 @@ export interface MarkHover {
   rect: DOMRect;
 }
 
+function sameActive(a: Map<string, number>, b: Map<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
 const NO_UNITS = new Map<string, UnitMarks>();
 const NO_HITS = new Map<string, Hit[]>();
 
@@ -68,6 +85,13 @@ export class MarkLayer {
   private readonly inView = new WeakSet<Element>();
   /** The unit elements the observer watches. */
   private readonly observed = new Set<HTMLElement>();
+  /** Watches the size of the units drawn as boxes (a new width or height re-flows their text). */
+  private readonly resized: ResizeObserver | null = null;
+  private readonly sized = new Set<HTMLElement>();
+  /** The units that paint highlights, as the last sync saw the caret: key → the offset up to which marks are boxes. */
+  private active = new Map<string, number>();
+  /** Units whose boxes are measured and drawn at the end of this sync, all reads before all writes. */
+  private readonly toDraw = new Set<PaintedUnit>();
   private marks: Map<string, UnitMarks> = NO_UNITS;
   private hits: Map<string, Hit[]> = NO_HITS;
   /** The editor's blocks as the last sync saw them. */
@@ -121,7 +145,23 @@ export class MarkLayer {
       },
       { root: scrollRoot, rootMargin: '10% 0px' },
     );
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resized = new ResizeObserver((entries) => {
+        for (const e of entries) {
+          const unit = this.byElement.get(e.target as HTMLElement);
+          if (unit?.boxSize && unit.layer && this.units.get(unit.key) === unit && sizeOf(unit.element) !== unit.boxSize) this.toDraw.add(unit);
+        }
+        this.drawPending();
+      });
+    }
+    // A font that loads late moves every glyph.
+    document.fonts?.addEventListener?.('loadingdone', this.redrawAll);
   }
+
+  private readonly redrawAll = (): void => {
+    for (const unit of this.units.values()) if (unit.boxSize) this.toDraw.add(unit);
+    this.drawPending();
+  };
 
   /** New findings (per unit, from the last check) and find hits; repainted at the next frame. */
   setMarks(marks: Map<string, UnitMarks>, hits: Map<string, Hit[]>): void {
@@ -144,6 +184,7 @@ export class MarkLayer {
     if (!this.highlights) return;
     this.behind = false;
     this.elementsMoved = false;
+    this.active = this.activeUnits();
     const seen = new Set<string>();
     (this.editor.children as Block[]).forEach((block, i) => {
       if (block.type === 'table') {
@@ -160,6 +201,7 @@ export class MarkLayer {
       }
     }
     if (this.elementsMoved) this.watchUnitElements();
+    this.drawPending();
     this.painted = this.editor.children as Block[];
     // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
     this.retries = this.behind ? this.retries + 1 : 0;
@@ -176,9 +218,13 @@ export class MarkLayer {
     const blocks = this.editor.children as Block[];
     const before = this.painted;
     if (this.behind || blocks.length !== before.length) return this.sync();
+    const active = this.activeUnits();
+    const moved = !sameActive(active, this.active);
+    if (moved && (active.size !== this.active.size || [...active.keys()].some((k) => !this.active.has(k) || k.includes('.')))) return this.sync();
+    this.active = active;
     const changed: number[] = [];
     for (let i = 0; i < blocks.length; i++) {
-      if (blocks[i] === before[i]) continue;
+      if (blocks[i] === before[i] && !(moved && active.has(String(i)))) continue;
       if (blocks[i]!.type === 'table' || before[i]!.type === 'table') return this.sync();
       changed.push(i);
     }
@@ -187,6 +233,7 @@ export class MarkLayer {
     const seen = new Set<string>();
     for (const i of changed) this.syncUnit(String(i), blocks[i] as HeadingElement | ParagraphElement, seen);
     if (this.elementsMoved) this.watchUnitElements();
+    this.drawPending();
     this.painted = blocks;
     if (this.behind) {
       this.retries = 1;
@@ -207,6 +254,77 @@ export class MarkLayer {
     } finally {
       this.typed = null;
     }
+    // Its boxes before the caret stayed: measured again at the next frame, when the layout is done anyway, in case
+    // the key pulled the character before it onto the next line (a mark that may not start a line).
+    for (const key of this.active.keys()) {
+      const unit = this.units.get(key);
+      if (unit?.node === node && unit.boxSize) {
+        this.toDraw.add(unit);
+        this.schedule();
+      }
+    }
+  }
+
+  /**
+   * The units that paint highlights, and up to which offset each still draws boxes: the unit holding the caret, whose
+   * text before the caret does not move as it is typed into (its marks there stay boxes), and the paragraph after a
+   * run-in heading that holds it (they share a line, so all of the paragraph's text moves as the heading is typed into).
+   */
+  private activeUnits(): Map<string, number> {
+    const out = new Map<string, number>();
+    const focus = this.editor.selection?.focus;
+    const path = focus?.path;
+    const i = path?.[0];
+    const block = i === undefined ? undefined : (this.editor.children as Block[])[i];
+    if (!focus || !path || !block) return out;
+    const unitPath = block.type === 'table' ? path.slice(0, 3) : path.slice(0, 1);
+    if (unitPath.length !== path.length - 1) return out; // not in a unit's text
+    const unit = block.type === 'table' ? block.children[path[1]!]?.children[path[2]!] : block;
+    if (!unit) return out;
+    let offset = focus.offset;
+    for (let c = 0; c < path[path.length - 1]!; c++) offset += Node.string(unit.children[c]!).length;
+    out.set(unitPath.join('.'), offset);
+    if (block.type === 'heading' && block.runIn) out.set(String(i! + 1), 0);
+    return out;
+  }
+
+  /** Measures the boxes of the units queued in this sync, then draws them, and watches the size of exactly those drawn. */
+  private drawPending(): void {
+    if (this.toDraw.size === 0) return;
+    const units = [...this.toDraw].filter((u) => u.layer?.isConnected && this.units.get(u.key) === u);
+    this.toDraw.clear();
+    for (const u of units) showLayer(u.layer!);
+    const measured = units.map((u) => measureBoxes(u.element, u.layer!, this.boxMarks(u)));
+    units.forEach((u, i) => {
+      const m = measured[i]!;
+      const drawn = JSON.stringify(m.marks);
+      // Measured again (a new size, a font, after a key) and found where they were: the boxes stay.
+      if (drawn !== u.drawn) drawBoxes(m);
+      u.drawn = drawn;
+      u.boxSize = m.size;
+      if (!this.sized.has(u.element)) {
+        this.sized.add(u.element);
+        this.resized?.observe(u.element);
+      }
+    });
+  }
+
+  /** A unit's spans as the DOM text pieces they cover (in priority order: a later box is drawn on top). */
+  private boxMarks(unit: PaintedUnit): BoxMark[] {
+    const { texts, starts } = unit;
+    const spans = unit.spans.filter((s) => s.end <= unit.split).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
+    return spans.map((span) => {
+      const pieces: BoxMark['pieces'] = [];
+      let text = '';
+      texts.forEach((node, i) => {
+        const from = Math.max(span.start - starts[i]!, 0);
+        const to = Math.min(span.end - starts[i]!, node.data.length);
+        if (from >= to) return;
+        pieces.push({ node, start: from, end: to });
+        text += node.data.slice(from, to);
+      });
+      return { kind: span.kind, text, pieces };
+    });
   }
 
   /** Watches exactly the elements of today's units (a moved block's element may now belong to another unit). */
@@ -232,7 +350,8 @@ export class MarkLayer {
     const marks = this.marks.get(key);
     const hits = this.hits.get(key);
     const prev = this.units.get(key);
-    const same = prev !== undefined && prev.node === node && prev.marks === marks && prev.hits === hits;
+    const split = this.active.get(key) ?? Infinity;
+    const same = prev !== undefined && prev.node === node && prev.marks === marks && prev.hits === hits && prev.split === split;
     // The same node keeps its element while it stays mounted: an unchanged unit is told apart without a DOM lookup.
     if (same && prev.element.isConnected && prev.visible === this.inView.has(prev.element)) return;
     let element: HTMLElement | null = this.typed?.node === node ? this.typed.element : null;
@@ -244,20 +363,29 @@ export class MarkLayer {
     const visible = element !== null && this.inView.has(element);
     if (same && prev.element === element && prev.visible === visible) return;
     if (prev) {
-      this.clear(prev);
+      this.clearRanges(prev);
       this.units.delete(key);
     }
     if (!prev || prev.element !== element) this.elementsMoved = true;
     if (!element) {
+      if (prev) this.clearBoxes(prev);
       this.behind = true;
       return;
     }
-    const unit: PaintedUnit = { node, element, visible, marks, hits, spans: [], ranges: [], texts: [], starts: [] };
+    const layer = boxLayerOf(element);
+    const unit: PaintedUnit = { key, node, element, visible, marks, hits, spans: [], split, ranges: [], layer, boxSpans: '', boxSize: '', drawn: '', texts: [], starts: [] };
     this.units.set(key, unit);
     this.byElement.set(element, unit);
-    if (!visible) return;
     const text = Node.string(node);
-    const spans = (unit.spans = unitSpans(node, text, marks, hits));
+    const spans = (unit.spans = visible ? unitSpans(node, text, marks, hits) : []);
+    const boxed = spans.filter((s) => s.end <= split);
+    unit.boxSpans = boxed.map((s) => `${s.kind}:${s.start}:${s.end}`).join();
+    // A key typed at the caret moved no text before it: the boxes drawn there stay where they are.
+    const keep = prev !== undefined && prev.element === element && prev.boxSize !== '' && prev.boxSpans === unit.boxSpans && (prev.node === node || this.typed?.node === node);
+    if (keep) {
+      unit.boxSize = prev.boxSize;
+      unit.drawn = prev.drawn;
+    } else if (prev) this.clearBoxes(prev);
     if (spans.length === 0) return;
     let length = 0;
     for (const s of element.querySelectorAll('[data-slate-string]')) {
@@ -272,7 +400,10 @@ export class MarkLayer {
       this.behind = true;
       return;
     }
+    if (!layer) unit.split = -1; // no layer to draw boxes in: all highlights
+    else if (boxed.length > 0 && !keep) this.toDraw.add(unit);
     for (const span of spans) {
+      if (span.end <= unit.split) continue;
       const [startContainer, startOffset] = this.domPoint(unit, span.start, false);
       const [endContainer, endOffset] = this.domPoint(unit, span.end, true);
       const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
@@ -293,8 +424,19 @@ export class MarkLayer {
   }
 
   private clear(unit: PaintedUnit): void {
+    this.clearRanges(unit);
+    this.clearBoxes(unit);
+  }
+
+  private clearRanges(unit: PaintedUnit): void {
     for (const [kind, range] of unit.ranges) this.highlights?.get(kind)?.delete(range);
     unit.ranges = [];
+  }
+
+  private clearBoxes(unit: PaintedUnit): void {
+    if (unit.layer) clearBoxes(unit.layer);
+    unit.boxSize = unit.drawn = '';
+    if (this.sized.delete(unit.element)) this.resized?.unobserve(unit.element);
   }
 
   // ---- the finding under the pointer ---------------------------------------------------------------------------
@@ -375,6 +517,10 @@ export class MarkLayer {
     this.onHover = null;
     this.observer?.disconnect();
     this.observed.clear();
+    this.resized?.disconnect();
+    this.sized.clear();
+    document.fonts?.removeEventListener?.('loadingdone', this.redrawAll);
+    for (const unit of this.units.values()) if (unit.layer) clearBoxes(unit.layer);
     if (this.highlights) for (const kind of MARK_KINDS) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.units.clear();
   }

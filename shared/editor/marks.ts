@@ -1,6 +1,6 @@
 // Inline marks of the report editor (shared, pure): checker findings underlined by severity, placeholders marked, find
 // hits highlighted, as character spans of one text unit (a heading, a paragraph or a table cell). The renderer paints
-// them over the text (CSS Custom Highlights) without splitting the text into leaves, so the marks cost typing nothing.
+// them over the text (highlights and static boxes: renderer/editor/markLayer.ts) without splitting the text into leaves.
 import { Node } from 'slate';
 import type { Block, Severity } from '../model/schema';
 import type { Finding } from '../check/types';

@@ -24,7 +24,10 @@ async function newReport(page: Page, opts: { template: string; organ?: string; y
   await expect(page.locator('.doc-body')).toBeVisible();
 }
 
-/** The texts painted with highlight `name` (fzbg-error, fzbg-placeholder…) in body block `index`, or anywhere in the body. */
+/**
+ * The texts marked `name` (fzbg-error, fzbg-placeholder…) in body block `index`, or anywhere in the body, sorted: those
+ * painted as highlights (after the caret, in the caret's unit) and those drawn as boxes (everywhere else).
+ */
 const painted = (page: Page, name: string, index?: number) =>
   page.evaluate(
     ({ name, index }) => {
@@ -38,9 +41,38 @@ const painted = (page: Page, name: string, index?: number) =>
         range.setEnd(r.endContainer, r.endOffset);
         out.push(range.toString());
       });
-      return out;
+      const kind = name.replace(/^fzbg-/, '');
+      for (const mark of scope?.querySelectorAll<HTMLElement>(`.mk-layer > .mk[data-kind="${kind}"]`) ?? []) out.push(mark.dataset.text!);
+      return out.sort();
     },
     { name, index },
+  );
+
+/**
+ * The marks drawn as boxes in `scope` (the units the caret is not in), each with whether its first line lies on its
+ * text: over an occurrence of that line's first character, to the pixel, with the same height.
+ */
+const boxesOnText = (scope: Locator) =>
+  scope.evaluate((root) =>
+    [...root.querySelectorAll<HTMLElement>('.mk-layer > .mk')].map((mark) => {
+      const line = mark.firstElementChild as HTMLElement | null;
+      if (!line) return { text: mark.dataset.text!, onText: false };
+      const box = line.getBoundingClientRect();
+      const unit = mark.closest('[data-slate-node="element"]')!;
+      const range = document.createRange();
+      let onText = false;
+      for (const s of unit.querySelectorAll('[data-slate-string]')) {
+        const t = s.firstChild;
+        if (!(t instanceof Text)) continue;
+        for (let i = t.data.indexOf(line.dataset.t![0]!); i >= 0 && !onText; i = t.data.indexOf(line.dataset.t![0]!, i + 1)) {
+          range.setStart(t, i);
+          range.setEnd(t, i + 1);
+          const r = range.getClientRects()[0];
+          onText = !!r && Math.abs(r.left - box.left) < 0.5 && Math.abs(r.top - box.top) < 0.5 && Math.abs(r.height - box.height) < 0.5;
+        }
+      }
+      return { text: mark.dataset.text!, onText };
+    }),
   );
 
 /** The centre of the first `ch` in the text of `scope` (where the pointer goes to show its popover). */
@@ -494,6 +526,25 @@ test('pasting the Jianghai web page into a blank report builds its structure; un
   expect(first).toBeLessThan(5);
   await blocks.nth(first).scrollIntoViewIfNeeded();
   await expect.poll(async () => (await painted(page, 'fzbg-error', first)).filter((t) => t === ',').length).toBeGreaterThan(3);
+  // Away from the caret they are boxes over their text, and stay on it when the window narrows and the text re-flows.
+  const boxes = await boxesOnText(blocks.nth(first));
+  expect(boxes.filter((b) => b.text === ',').length).toBeGreaterThan(3);
+  expect(boxes.filter((b) => !b.onText)).toEqual([]);
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width - 300, height: size.height });
+  await expect.poll(async () => (await boxesOnText(blocks.nth(first))).filter((b) => !b.onText)).toEqual([]);
+  await page.setViewportSize(size);
+  await expect.poll(async () => (await boxesOnText(blocks.nth(first))).filter((b) => !b.onText)).toEqual([]);
+  // In the caret's paragraph the marks after the caret are highlights (they move as it is typed into), those before it
+  // stay boxes; each mark is painted once either way.
+  const commas = async () => (await painted(page, 'fzbg-error', first)).filter((t) => t === ',').length;
+  const count = await commas();
+  await caretIn(page, first, 0);
+  await expect.poll(async () => (await boxesOnText(blocks.nth(first))).length).toBe(0);
+  expect(await commas()).toBe(count);
+  await caretIn(page, first, (await blocks.nth(first).locator('[data-slate-string]').first().textContent())!.length);
+  await expect.poll(async () => (await boxesOnText(blocks.nth(first))).filter((b) => b.text === ',' && b.onText).length).toBe(count);
+  expect(await commas()).toBe(count);
 
   // After a section moves (Alt+↓ on its heading), the moved paragraphs are still painted wherever the page is scrolled.
   const heading = blocks.filter({ hasText: '深入践行习近平法治思想' }).first();
@@ -570,9 +621,12 @@ test('a finding in a table cell is underlined there, with its popover over it, a
       CSS.highlights.get('fzbg-error')?.forEach((r) => {
         if (el.contains(r.startContainer)) out.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
       });
+      for (const mark of el.querySelectorAll<HTMLElement>('.mk-layer > .mk[data-kind="error"]')) out.push(mark.dataset.text!);
       return out;
     });
   await expect.poll(inCell).toEqual([',']);
+  // The caret is not in the cell: the comma's mark is a box over it.
+  expect(await boxesOnText(td)).toEqual([{ text: ',', onText: true }]);
   // The popover over the comma.
   const box = await charCentre(td, ',');
   await page.mouse.move(box.x, box.y);
@@ -583,6 +637,17 @@ test('a finding in a table cell is underlined there, with its popover over it, a
   await page.keyboard.insertText('全年');
   await expect(td).toContainText('全年办理行政复议案件,纠错');
   await expect.poll(inCell).toEqual([',']);
+  // Typing in the other cell of the row widens its column: the comma moves, and so does its box.
+  const other = page.locator('.doc-table td').filter({ hasText: '12件' });
+  await other.click();
+  await page.keyboard.press('End');
+  const before = await boxesOnText(td);
+  await page.keyboard.insertText('（其中行政复议决定纠错3件，调解和解结案4件，驳回申请2件）');
+  expect(before).toEqual([{ text: ',', onText: true }]);
+  await expect.poll(() => boxesOnText(td)).toEqual([{ text: ',', onText: true }]);
+  await page.keyboard.press('Control+z');
+  await expect(other).toHaveText('12件');
+  await td.click();
 
   // The table bar: a row below, filled by typing and Tab (which moves cell to cell), then deleted; undo brings it back.
   const bar = page.getByRole('toolbar', { name: '表格' });

@@ -25,6 +25,12 @@ describe('mark layer: visibility reports and the pointer', () => {
       unobserve() {}
       disconnect() {}
     });
+    vi.stubGlobal('ResizeObserver', class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    });
+    vi.stubGlobal('document', {});
     vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
   });
