@@ -1,7 +1,7 @@
 // Inline marks of the report editor (shared, pure): checker findings underlined by severity, placeholders marked, find
 // hits highlighted, as character spans of one text unit (a heading, a paragraph or a table cell). The renderer paints
 // them over the text (highlights and static boxes: renderer/editor/markLayer.ts) without splitting the text into leaves.
-import { Node } from 'slate';
+import { Node, type Point } from 'slate';
 import type { Block, Severity } from '../model/schema';
 import type { Finding } from '../check/types';
 
@@ -149,4 +149,26 @@ export function findingsAt(spans: readonly MarkSpan[], offset: number): Finding[
     .filter((s) => s.finding !== undefined && s.start <= offset && offset < s.end)
     .sort((a, b) => SEVERITY_ORDER[b.kind as Severity] - SEVERITY_ORDER[a.kind as Severity]);
   return [...new Set(found.map((s) => s.finding!))];
+}
+
+/**
+ * The units that paint their marks as highlights, which follow the text as it is typed (key → the unit offset up to
+ * which marks are still drawn as static boxes): the unit holding the caret `focus`, whose text before the caret does not
+ * move as it is typed into, and the paragraph after a run-in heading that holds it (the two share a line, so all of the
+ * paragraph's text moves as the heading is typed into). Keys as in unitsFromFindings.
+ */
+export function caretUnits(body: readonly Block[], focus: Point | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  const path = focus?.path;
+  const i = path?.[0];
+  const block = i === undefined ? undefined : body[i];
+  if (!focus || !path || !block) return out;
+  const unitPath = block.type === 'table' ? path.slice(0, 3) : path.slice(0, 1);
+  const unit = block.type === 'table' ? block.children[path[1]!]?.children[path[2]!] : block;
+  if (!unit || unitPath.length !== path.length - 1) return out; // not in a unit's text
+  let offset = focus.offset;
+  for (let c = 0; c < path[path.length - 1]!; c++) offset += Node.string(unit.children[c]!).length;
+  out.set(unitPath.join('.'), offset);
+  if (block.type === 'heading' && block.runIn) out.set(String(i! + 1), 0);
+  return out;
 }

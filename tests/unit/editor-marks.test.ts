@@ -5,7 +5,7 @@ import { Node } from 'slate';
 import { heading, paragraph, type Block } from '../../shared/model/schema';
 import type { Finding } from '../../shared/check/types';
 import { checkDocument } from '../../shared/check/engine';
-import { findingsAt, placeholdersOf, unitSpans, unitsFromFindings, type MarkSpan } from '../../shared/editor/marks';
+import { caretUnits, findingsAt, placeholdersOf, unitSpans, unitsFromFindings, type MarkSpan } from '../../shared/editor/marks';
 
 const finding = (path: number[], start: number, text: string, extra: Partial<Finding> = {}): Finding => ({
   rule: 'punct.halfwidth', category: 'punctuation', severity: 'error', message: '半角标点', path, start, end: start + text.length, text, ...extra,
@@ -100,5 +100,31 @@ describe('unit marks', () => {
     const t = '办理【××件】，XX项，共X件，〇〇名，___处，{{数量}}，2025年不算。';
     const p = paragraph(t);
     expect(placeholdersOf(p, Node.string(p)).map(([s, e]) => t.slice(s, e))).toEqual(['【××件】', 'XX', 'X', '〇〇', '___', '{{数量}}']);
+  });
+});
+
+describe('the units that paint highlights (the caret and what moves with it)', () => {
+  const cell = (text: string) => ({ type: 'table-cell' as const, children: [{ text }] });
+  const body: Block[] = [
+    heading(2, '（一）加强组织领导。', { runIn: true }),
+    paragraph('全年召开专题会议4次。'),
+    { type: 'paragraph', children: [{ text: '先是一段，' }, { text: '后是一段', stale: true }, { text: '，再一段。' }] },
+    { type: 'table', children: [{ type: 'table-row', children: [cell('指标'), cell('12件')] }] },
+  ];
+
+  it('is the caret unit, with its offset in the unit text across leaves', () => {
+    expect([...caretUnits(body, { path: [1, 0], offset: 3 })]).toEqual([['1', 3]]);
+    expect([...caretUnits(body, { path: [2, 2], offset: 1 })]).toEqual([['2', 10]]);
+    expect([...caretUnits(body, { path: [3, 0, 1, 0], offset: 2 })]).toEqual([['3.0.1', 2]]);
+  });
+
+  it('adds the paragraph after a run-in heading, all of whose text moves with the heading', () => {
+    expect([...caretUnits(body, { path: [0, 0], offset: 4 })]).toEqual([['0', 4], ['1', 0]]);
+  });
+
+  it('is nothing without a caret in a unit text', () => {
+    expect(caretUnits(body, undefined).size).toBe(0);
+    expect(caretUnits(body, { path: [9, 0], offset: 0 }).size).toBe(0);
+    expect(caretUnits(body, { path: [3, 0], offset: 0 }).size).toBe(0);
   });
 });
