@@ -142,6 +142,7 @@ export class BoxPainter<U extends BoxUnit> {
   /** The units with boxes drawn, by element; their size is watched. */
   private readonly drawnAt = new Map<HTMLElement, U>();
   private readonly resized: ResizeObserver | null = null;
+  private frame = 0;
 
   constructor(
     private readonly marksOf: (unit: U) => BoxMark[],
@@ -162,6 +163,15 @@ export class BoxPainter<U extends BoxUnit> {
   /** Measures and draws `unit`'s boxes at the next flush (again, if they are drawn: drawn anew only if they moved). */
   queue(unit: U): void {
     this.queued.add(unit);
+  }
+
+  /** Flushes at the next frame: measuring there forces no layout beyond the one that frame does anyway. */
+  flushAtFrame(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.flush();
+    });
   }
 
   /** `next` replaces `prev` for the same element, with its boxes as drawn. */
@@ -202,6 +212,8 @@ export class BoxPainter<U extends BoxUnit> {
   }
 
   dispose(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
     this.resized?.disconnect();
     document.fonts?.removeEventListener?.('loadingdone', this.redrawAll);
     for (const unit of this.drawnAt.values()) if (unit.layer) clearBoxes(unit.layer);

@@ -46,6 +46,8 @@ interface PaintedUnit {
   /** The spans drawn as boxes (kind and offsets), the unit's size when they were measured ('' when none are drawn) and
    * what was drawn. */
   boxSpans: string;
+  /** Those spans, in the order they are drawn (a later one on top). */
+  boxed: MarkSpan[];
   boxSize: string;
   drawn: string;
   /** The unit's DOM text nodes in order, and the unit offset each starts at. */
@@ -71,7 +73,7 @@ export class MarkLayer {
   /** The unit elements the observer watches. */
   private readonly observed = new Set<HTMLElement>();
   private readonly boxes = new BoxPainter<PaintedUnit>(
-    (unit) => boxMarks(unit.spans.filter((s) => s.end <= unit.split).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]), unit.texts, unit.starts),
+    (unit) => boxMarks(unit.boxed, unit.texts, unit.starts),
     (unit) => this.units.get(unit.key) === unit,
   );
   private readonly pointer = new MarkPointer((element) => this.byElement.get(element));
@@ -224,7 +226,7 @@ export class MarkLayer {
       const unit = this.units.get(key);
       if (unit?.node === node && unit.boxSize) {
         this.boxes.queue(unit);
-        this.schedule();
+        this.boxes.flushAtFrame();
       }
     }
   }
@@ -275,12 +277,13 @@ export class MarkLayer {
       return;
     }
     const layer = boxLayerOf(element);
-    const unit: PaintedUnit = { key, node, element, visible, marks, hits, spans: [], split, ranges: [], layer, boxSpans: '', boxSize: '', drawn: '', texts: [], starts: [] };
+    const unit: PaintedUnit = { key, node, element, visible, marks, hits, spans: [], split, ranges: [], layer, boxSpans: '', boxed: [], boxSize: '', drawn: '', texts: [], starts: [] };
     this.units.set(key, unit);
     this.byElement.set(element, unit);
     const text = Node.string(node);
     const spans = (unit.spans = visible ? unitSpans(node, text, marks, hits) : []);
-    const boxed = spans.filter((s) => s.end <= split);
+    // Without a layer to draw boxes in (none is rendered), every mark is a highlight.
+    const boxed = (unit.boxed = layer ? spans.filter((s) => s.end <= split).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]) : []);
     unit.boxSpans = boxed.map((s) => `${s.kind}:${s.start}:${s.end}`).join();
     // A key typed at the caret moved no text before it: the boxes drawn there stay where they are.
     const keep = prev !== undefined && prev.element === element && prev.boxSize !== '' && prev.boxSpans === unit.boxSpans && (prev.node === node || this.typed?.node === node);
@@ -300,10 +303,9 @@ export class MarkLayer {
       this.behind = true;
       return;
     }
-    if (!layer) unit.split = -1; // no layer to draw boxes in: all highlights
-    else if (boxed.length > 0 && !keep) this.boxes.queue(unit);
+    if (boxed.length > 0 && !keep) this.boxes.queue(unit);
     for (const span of spans) {
-      if (span.end <= unit.split) continue;
+      if (layer && span.end <= split) continue;
       const [startContainer, startOffset] = domPoint(unit, span.start, false);
       const [endContainer, endOffset] = domPoint(unit, span.end, true);
       const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
