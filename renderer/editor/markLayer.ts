@@ -13,6 +13,7 @@ import type { Block, HeadingElement, ParagraphElement, TableCellElement } from '
 import { caretUnits, MARK_KINDS, unitSpans, type Hit, type MarkKind, type MarkSpan, type UnitMarks } from '../../shared/editor/marks';
 import { BoxPainter, boxLayerOf, boxMarks } from './markBoxes';
 import { domPoint, MarkPointer, type MarkHover } from './markHover';
+import { UnitsInView } from './unitsInView';
 
 export type { MarkHover } from './markHover';
 
@@ -68,10 +69,7 @@ export class MarkLayer {
   private readonly units = new Map<string, PaintedUnit>();
   private readonly byElement = new WeakMap<HTMLElement, PaintedUnit>();
   private readonly highlights: Map<MarkKind, Highlight> | null;
-  private readonly observer: IntersectionObserver | null = null;
-  private readonly inView = new WeakSet<Element>();
-  /** The unit elements the observer watches. */
-  private readonly observed = new Set<HTMLElement>();
+  private readonly view: UnitsInView | null = null;
   private readonly boxes = new BoxPainter<PaintedUnit>(
     (unit) => boxMarks(unit.boxed, unit.texts, unit.starts),
     (unit) => this.units.get(unit.key) === unit,
@@ -87,8 +85,6 @@ export class MarkLayer {
   /** Units the last sync could not paint (not rendered yet), and how many frames in a row that has happened. */
   private behind = false;
   private retries = 0;
-  /** A unit got a different element, or went away, during this sync: the observed set needs updating. */
-  private elementsMoved = false;
   /** During syncTyped: a unit's node that React has not rendered yet, and the element that already shows its text. */
   private typed: { node: object; element: HTMLElement } | null = null;
 
@@ -110,21 +106,7 @@ export class MarkLayer {
       this.highlights.set(kind, h);
       CSS.highlights.set(HIGHLIGHT_NAMES[kind], h);
     }
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        // Chromium also reports targets whose state did not change (a trace showed one report at every key while
-        // typing): only a unit that came into or went out of view needs a repaint, else each key would cost a frame.
-        let changed = false;
-        for (const e of entries) {
-          if (e.isIntersecting === this.inView.has(e.target)) continue;
-          changed = true;
-          if (e.isIntersecting) this.inView.add(e.target);
-          else this.inView.delete(e.target);
-        }
-        if (changed) this.schedule();
-      },
-      { root: scrollRoot, rootMargin: '10% 0px' },
-    );
+    this.view = new UnitsInView(scrollRoot, () => this.schedule());
   }
 
   /** New findings (per unit, from the last check) and find hits; repainted at the next frame. */
@@ -139,6 +121,10 @@ export class MarkLayer {
     if (this.frame || !this.highlights) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      // What is in view is looked at again (a block moved, the page scrolled); the units' places are all read before
+      // anything is painted.
+      this.view?.forget();
+      for (const unit of this.units.values()) if (unit.element.isConnected) this.view?.has(unit.element);
       this.sync();
     });
   }
@@ -147,7 +133,6 @@ export class MarkLayer {
   sync(): void {
     if (!this.highlights) return;
     this.behind = false;
-    this.elementsMoved = false;
     this.active = caretUnits(this.editor.children as Block[], this.editor.selection?.focus);
     const seen = new Set<string>();
     (this.editor.children as Block[]).forEach((block, i) => {
@@ -161,10 +146,8 @@ export class MarkLayer {
       if (!seen.has(key)) {
         this.clear(unit);
         this.units.delete(key);
-        this.elementsMoved = true;
       }
     }
-    if (this.elementsMoved) this.watchUnitElements();
     this.boxes.flush();
     this.painted = this.editor.children as Block[];
     // A unit not in the DOM yet (its render still pending): try again at the next frames, not forever.
@@ -195,10 +178,8 @@ export class MarkLayer {
       changed.push(i);
     }
     if (changed.length === 0) return;
-    this.elementsMoved = false;
     const seen = new Set<string>();
     for (const i of changed) this.syncUnit(String(i), blocks[i] as HeadingElement | ParagraphElement, seen);
-    if (this.elementsMoved) this.watchUnitElements();
     this.boxes.flush();
     this.painted = blocks;
     if (this.behind) {
@@ -231,24 +212,6 @@ export class MarkLayer {
     }
   }
 
-  /** Watches exactly the elements of today's units (a moved block's element may now belong to another unit). */
-  private watchUnitElements(): void {
-    const used = new Set<HTMLElement>();
-    for (const unit of this.units.values()) used.add(unit.element);
-    for (const el of this.observed) {
-      if (!used.has(el)) {
-        this.observer?.unobserve(el);
-        this.observed.delete(el);
-      }
-    }
-    for (const el of used) {
-      if (!this.observed.has(el)) {
-        this.observer?.observe(el);
-        this.observed.add(el);
-      }
-    }
-  }
-
   private syncUnit(key: string, node: HeadingElement | ParagraphElement | TableCellElement, seen: Set<string>): void {
     seen.add(key);
     const marks = this.marks.get(key);
@@ -257,20 +220,19 @@ export class MarkLayer {
     const split = this.active.get(key) ?? Infinity;
     const same = prev !== undefined && prev.node === node && prev.marks === marks && prev.hits === hits && prev.split === split;
     // The same node keeps its element while it stays mounted: an unchanged unit is told apart without a DOM lookup.
-    if (same && prev.element.isConnected && prev.visible === this.inView.has(prev.element)) return;
+    if (same && prev.element.isConnected && prev.visible === this.inView(prev.element)) return;
     let element: HTMLElement | null = this.typed?.node === node ? this.typed.element : null;
     try {
       element ??= ReactEditor.toDOMNode(this.editor, node);
     } catch {
       // Not rendered (yet).
     }
-    const visible = element !== null && this.inView.has(element);
+    const visible = element !== null && this.inView(element);
     if (same && prev.element === element && prev.visible === visible) return;
     if (prev) {
       this.clearRanges(prev);
       this.units.delete(key);
     }
-    if (!prev || prev.element !== element) this.elementsMoved = true;
     if (!element) {
       if (prev) this.boxes.clear(prev);
       this.behind = true;
@@ -314,6 +276,10 @@ export class MarkLayer {
     }
   }
 
+  private inView(element: HTMLElement): boolean {
+    return this.view?.has(element) ?? false;
+  }
+
   private clear(unit: PaintedUnit): void {
     this.clearRanges(unit);
     this.boxes.clear(unit);
@@ -346,8 +312,7 @@ export class MarkLayer {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.pointer.dispose();
-    this.observer?.disconnect();
-    this.observed.clear();
+    this.view?.dispose();
     this.boxes.dispose();
     if (this.highlights) for (const kind of MARK_KINDS) CSS.highlights.delete(HIGHLIGHT_NAMES[kind]);
     this.units.clear();

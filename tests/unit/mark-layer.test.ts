@@ -1,35 +1,34 @@
-// The mark layer's visibility watch and pointer (renderer/editor/markLayer.ts): a unit coming into or going out of
-// view is repainted at the next frame, and the observer's reports that change nothing (Chromium reports a target's
-// unchanged state again while the text is typed into) cost no frame; a pointer reported again where it left is no
-// move. The browser's Highlight API, IntersectionObserver and frames are stood in for here; the painting itself is
-// covered in the e2e specs.
+// The mark layer's view of what is on screen and its pointer (renderer/editor/markLayer.ts, unitsInView.ts): a unit's
+// place is read once until the page scrolls, changes size or the layer looks again; a scroll or a resized view asks
+// for a frame at once, content that grew a line only when the page is idle; a pointer reported again where it left is
+// no move. The browser's Highlight API, observers, frames and idle callbacks are stood in for here; the painting
+// itself is covered in the e2e specs.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReactEditor } from 'slate-react';
 import { MarkLayer } from '../../renderer/editor/markLayer';
+import { UnitsInView } from '../../renderer/editor/unitsInView';
 
-type Report = (entries: { target: object; isIntersecting: boolean }[]) => void;
-
-describe('mark layer: visibility reports and the pointer', () => {
-  let report: Report;
+describe('mark layer: what is in view, and the pointer', () => {
   let frames: FrameRequestCallback[];
+  let idles: IdleRequestCallback[];
+  let resized: ((entries: { target: object }[]) => void) | null;
 
   beforeEach(() => {
     frames = [];
+    idles = [];
+    resized = null;
     vi.stubGlobal('CSS', { highlights: new Map() });
     vi.stubGlobal('Highlight', class { priority = 0; add() {} delete() {} });
-    vi.stubGlobal('IntersectionObserver', class {
-      constructor(callback: Report) {
-        report = callback;
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(callback: (entries: { target: object }[]) => void) {
+        resized ??= callback; // the view's own observer is made first
       }
       observe() {}
       unobserve() {}
       disconnect() {}
     });
-    vi.stubGlobal('ResizeObserver', class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    });
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => idles.push(cb));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
     vi.stubGlobal('document', {});
     vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
     vi.stubGlobal('cancelAnimationFrame', () => undefined);
@@ -45,17 +44,60 @@ describe('mark layer: visibility reports and the pointer', () => {
     return due.length;
   }
 
-  it('asks for a frame only when a unit comes into or goes out of view', () => {
-    const layer = new MarkLayer({ children: [] } as unknown as ReactEditor, null);
-    const unit = {};
-    report([{ target: unit, isIntersecting: false }]);
-    expect(runFrames()).toBe(0); // first report, out of view: as it was painted
-    report([{ target: unit, isIntersecting: true }]);
-    expect(runFrames()).toBe(1);
-    report([{ target: unit, isIntersecting: true }]);
-    report([{ target: unit, isIntersecting: true }]);
-    expect(runFrames()).toBe(0); // the same state again: nothing to repaint
-    report([{ target: {}, isIntersecting: false }, { target: unit, isIntersecting: false }]);
+  /** An element placed at `top`…`bottom`, counting how often its place is read. */
+  function placed(top: number, bottom: number) {
+    const el = { reads: 0, top, bottom, getBoundingClientRect: () => (el.reads++, { top: el.top, bottom: el.bottom }) };
+    return el;
+  }
+
+  /** A scroll root 0…1000 with one child (the page), remembering its scroll listener. */
+  function scrollRoot() {
+    const root = { ...placed(0, 1000), firstElementChild: {}, scroll: null as (() => void) | null, addEventListener: (_: string, f: () => void) => (root.scroll = f), removeEventListener: () => undefined };
+    return root;
+  }
+
+  it('reads a unit\'s place once, until the view scrolls or changes size; the margin is a tenth of the view', () => {
+    const root = scrollRoot();
+    let moves = 0;
+    const view = new UnitsInView(root as unknown as HTMLElement, () => moves++);
+    const [near, far, above] = [placed(1050, 1090), placed(1150, 1200), placed(-300, -95)];
+    expect([near, far, above].map((e) => view.has(e as unknown as Element))).toEqual([true, false, true]);
+    view.has(near as unknown as Element);
+    expect(near.reads).toBe(1);
+    far.top = 900; // it moved: not seen until the view is told
+    expect(view.has(far as unknown as Element)).toBe(false);
+    root.scroll!();
+    expect(moves).toBe(1);
+    expect(view.has(far as unknown as Element)).toBe(true);
+    expect(far.reads).toBe(2);
+    resized!([{ target: root }]); // the window was resized: at once
+    expect(moves).toBe(2);
+    view.dispose();
+  });
+
+  it('asks again only once the page is idle when the content grew, however often it did', () => {
+    const root = scrollRoot();
+    let moves = 0;
+    const view = new UnitsInView(root as unknown as HTMLElement, () => moves++);
+    const unit = placed(1150, 1200);
+    expect(view.has(unit as unknown as Element)).toBe(false);
+    unit.top = 1000; // a line less above it
+    resized!([{ target: root.firstElementChild }]);
+    resized!([{ target: root.firstElementChild }]);
+    expect(moves).toBe(0);
+    expect(view.has(unit as unknown as Element)).toBe(false); // kept until then: no layout read at a key
+    expect(idles).toHaveLength(1);
+    idles[0]!({} as IdleDeadline);
+    expect(moves).toBe(1);
+    expect(view.has(unit as unknown as Element)).toBe(true);
+    view.dispose();
+  });
+
+  it('asks for one frame when the view scrolls', () => {
+    const root = scrollRoot();
+    const layer = new MarkLayer({ children: [] } as unknown as ReactEditor, root as unknown as HTMLElement);
+    root.scroll!();
+    root.scroll!();
     expect(runFrames()).toBe(1);
     layer.dispose();
   });
