@@ -66,6 +66,25 @@ async function setUserName(page: Page, name: string) {
   await expect(dialog).toBeHidden();
 }
 
+test('a list longer than a screen comes in screens while the page is idle, until every finding is in it', async ({ app }) => {
+  const { page } = app;
+  // The Jianghai report with its body four times over: far more rows than the panel's first screen.
+  const doc = importText(JIANGHAI, { id: 'long' }).doc;
+  const path = join(app.workDir, 'long.fzbg');
+  writeFileSync(path, serializeDocument({ ...doc, body: [...doc.body, ...doc.body, ...doc.body, ...doc.body] }));
+  app.dialogs.opens.push(path);
+  await page.getByRole('button', { name: '打开…' }).click();
+  await expect(page.locator('.findings-panel .finding').first()).toBeVisible({ timeout: 30_000 });
+  const panel = page.locator('.findings-panel');
+  const total = Number(await page.locator('.tab-count').first().textContent());
+  const listed = () => panel.locator('.finding').evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
+  await expect.poll(listed).toBe(total);
+  expect(await panel.locator('.finding').count()).toBeGreaterThan(90);
+  // The last section is listed and reachable.
+  await panel.locator('.finding-group').last().scrollIntoViewIfNeeded();
+  await expect(panel.locator('.finding-group').last().locator('.finding').first()).toBeVisible();
+});
+
 test('Jianghai: parts and sub-parts with their numbers; 全部修正 counts the places it changes, says so, and one Ctrl+Z undoes it', async ({ app }) => {
   const { page } = app;
   await openReport(app, JIANGHAI, 'jianghai');
