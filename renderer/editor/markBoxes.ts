@@ -142,7 +142,7 @@ export class BoxPainter<U extends BoxUnit> {
   /** The units with boxes drawn, by element; their size is watched. */
   private readonly drawnAt = new Map<HTMLElement, U>();
   private readonly resized: ResizeObserver | null = null;
-  private frame = 0;
+  private idle = 0;
 
   constructor(
     private readonly marksOf: (unit: U) => BoxMark[],
@@ -165,13 +165,20 @@ export class BoxPainter<U extends BoxUnit> {
     this.queued.add(unit);
   }
 
-  /** Flushes at the next frame: measuring there forces no layout beyond the one that frame does anyway. */
-  flushAtFrame(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.flush();
-    });
+  /**
+   * Flushes once the page is idle (between two keys, after the last one's frame): the boxes queued are only checked
+   * (a key typed at the caret moved no text before it, unless it pulled the character before it onto the next line),
+   * and a check in the key's own frame would delay that frame.
+   */
+  flushWhenIdle(): void {
+    if (this.idle) return;
+    this.idle = requestIdleCallback(
+      () => {
+        this.idle = 0;
+        this.flush();
+      },
+      { timeout: 250 },
+    );
   }
 
   /** `next` replaces `prev` for the same element, with its boxes as drawn. */
@@ -212,8 +219,8 @@ export class BoxPainter<U extends BoxUnit> {
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    if (this.idle) cancelIdleCallback(this.idle);
+    this.idle = 0;
     this.resized?.disconnect();
     document.fonts?.removeEventListener?.('loadingdone', this.redrawAll);
     for (const unit of this.drawnAt.values()) if (unit.layer) clearBoxes(unit.layer);

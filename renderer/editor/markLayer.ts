@@ -201,13 +201,13 @@ export class MarkLayer {
     } finally {
       this.typed = null;
     }
-    // Its boxes before the caret stayed: measured again at the next frame, when the layout is done anyway, in case
-    // the key pulled the character before it onto the next line (a mark that may not start a line).
+    // Its boxes before the caret stayed: checked again once the page is idle, in case the key pulled the character
+    // before it onto the next line (a mark that may not start a line) without the unit changing size.
     for (const key of this.active.keys()) {
       const unit = this.units.get(key);
       if (unit?.node === node && unit.boxSize) {
         this.boxes.queue(unit);
-        this.boxes.flushAtFrame();
+        this.boxes.flushWhenIdle();
       }
     }
   }

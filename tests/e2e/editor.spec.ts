@@ -545,6 +545,10 @@ test('pasting the Jianghai web page into a blank report builds its structure; un
   await caretIn(page, first, (await blocks.nth(first).locator('[data-slate-string]').first().textContent())!.length);
   await expect.poll(async () => (await boxesOnText(blocks.nth(first))).filter((b) => b.text === ',' && b.onText).length).toBe(count);
   expect(await commas()).toBe(count);
+  // Typed at the end, line after line (the last one ending in marks that may not start a line): the boxes before the
+  // caret are still on their text once the page is idle.
+  await page.keyboard.type('依法行政工作取得新进展法治政府建设迈出新步伐，。');
+  await expect.poll(async () => (await boxesOnText(blocks.nth(first))).filter((b) => b.text === ',' && b.onText).length).toBe(count);
 
   // After a section moves (Alt+↓ on its heading), the moved paragraphs are still painted wherever the page is scrolled.
   const heading = blocks.filter({ hasText: '深入践行习近平法治思想' }).first();
@@ -559,8 +563,9 @@ test('pasting the Jianghai web page into a blank report builds its structure; un
   }
 
   await page.locator('.doc-body').focus();
-  await page.keyboard.press('Control+z');
-  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z'); // the move
+  await page.keyboard.press('Control+z'); // the typing
+  await page.keyboard.press('Control+z'); // the paste
   await expect(page.locator('.doc-body .h')).toHaveCount(0);
 });
 
